@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs everything Kuril Atlas needs to build, run and test, on Debian bookworm, as root.
+# Idempotent: packages already present are left as they are.
+set -euo pipefail
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev
+  libprotozero-dev catch2 libsqlite3-dev sqlite3
+  nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev
+  gmt gmt-gshhg-full
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "setup: all ${#packages[@]} packages present"
+fi

@@ -1,0 +1,117 @@
+#include "cli/command_build.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "derive/atlas.hpp"
+#include "model/region.hpp"
+#include "util/atomic.hpp"
+#include "write/geojson_writer.hpp"
+#include "write/gpkg_writer.hpp"
+
+namespace kuril::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The epochs every map of the treaties needs: the day each settlement took effect.
+struct Epoch {
+    const char* name;
+    Date day;
+};
+const Epoch kEpochs[] = {{"snapshot_1855", Date{1855, 2, 7}},
+                         {"snapshot_1875", Date{1875, 8, 22}},
+                         {"snapshot_1905", Date{1905, 10, 15}},
+                         {"snapshot_1945", Date{1945, 9, 5}}};
+
+std::string read_text(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+}  // namespace
+
+std::string CommandBuild::description() const {
+    return "Build the dataset from geodata/ into output/: GeoJSON layers (RFC 7946) in output/geojson/, the same "
+           "layers in output/kuril.gpkg with QGIS styles and temporal settings, and snapshots for 1855, 1875, 1905, "
+           "1945 and today. output/ is replaced in one step, only when everything was written.";
+}
+
+void CommandBuild::add_options(CLI::App& app) {
+    options_.add(app);
+    app.add_option("-o,--output", output_, "output directory, replaced whole on success")->capture_default_str();
+    app.add_option("--styles", styles_, "directory of the QGIS .qml styles stored in the GeoPackage")
+        ->capture_default_str();
+}
+
+void CommandBuild::setup() {
+    options_.check();
+    if (!fs::is_directory(styles_)) {
+        throw UsageError(fmt::format("--styles {}: not a directory", styles_));
+    }
+    const fs::path out(output_);
+    if (out.filename().empty() || output_ == "." || output_ == "/") {
+        throw UsageError(fmt::format("--output {}: name a directory that the build may replace", output_));
+    }
+}
+
+Outcome CommandBuild::run() {
+    const Progress progress(options_.quiet);
+    const fs::path output = fs::absolute(output_).lexically_normal();
+    remove_stale_staging(output);
+    const Date today = options_.today_date();
+    geom::Context ctx;
+    const Atlas atlas(ctx, options_.files(), kKurilRegion, today, progress);
+
+    progress.step("deriving layers");
+    std::vector<Layer> layers;
+    layers.push_back(atlas.islands());
+    layers.push_back(atlas.labels());
+    layers.push_back(atlas.territories());
+    layers.push_back(atlas.sovereignty());
+    layers.push_back(atlas.views());
+    progress.step("deriving boundary lines");
+    layers.push_back(atlas.boundaries());
+    progress.step("dissolving snapshots");
+    for (const auto& e : kEpochs) {
+        layers.push_back(atlas.snapshot(e.day, e.name));
+    }
+    layers.push_back(atlas.snapshot(today, "snapshot_today"));
+
+    fs::create_directories(output.parent_path());
+    StagingDir stage(output);
+    fs::create_directories(stage.path() / "geojson");
+    std::size_t features = 0;
+    for (const auto& layer : layers) {
+        progress.step(fmt::format("writing geojson/{}.geojson ({} features)", layer.name, layer.features.size()));
+        std::ofstream(stage.path() / "geojson" / (layer.name + ".geojson"), std::ios::binary) << geojson_text(ctx, layer);
+        features += layer.features.size();
+    }
+    GpkgOptions gpkg;
+    gpkg.timestamp = today;
+    std::vector<const Layer*> ptrs;
+    for (const auto& layer : layers) {
+        ptrs.push_back(&layer);
+        const bool snapshot = layer.name.rfind("snapshot_", 0) == 0;
+        const fs::path qml = fs::path(styles_) / ((snapshot ? std::string("snapshot") : layer.name) + ".qml");
+        if (fs::exists(qml)) {
+            gpkg.qml[layer.name] = read_text(qml);
+        }
+    }
+    progress.step("writing kuril.gpkg");
+    write_gpkg(ctx, stage.path() / "kuril.gpkg", ptrs, gpkg);
+    stage.commit();
+    if (!options_.quiet) {
+        std::printf("kuril build: %zu layers, %zu features, today = %s -> %s\n", layers.size(), features,
+                    today.iso().c_str(), output_.c_str());
+    }
+    return Outcome::ok;
+}
+
+}  // namespace kuril::cli

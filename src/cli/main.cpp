@@ -1,0 +1,72 @@
+// kuril: builds the Kuril Atlas dataset. Only this file chooses exit codes and adds hints.
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command_build.hpp"
+#include "cli/command_check.hpp"
+#include "cli/command_import_coastline.hpp"
+#include "cli/command_snapshot.hpp"
+#include "util/diagnostics.hpp"
+#include "util/error.hpp"
+
+namespace {
+
+enum ExitCode : int { kOk = 0, kProblems = 1, kUsage = 2, kFailure = 3 };
+
+void print_problems(const kuril::Diagnostics& d) {
+    for (const auto& p : d.problems()) {
+        std::fprintf(stderr, "error: %s\n", p.str().c_str());
+    }
+    std::fprintf(stderr, "kuril: %zu problem(s) in the inputs; nothing was written\n", d.size());
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"Kuril Atlas: real island geometry joined with a dated record of who held and claimed each "
+                 "island of the Kuril archipelago and each part of Sakhalin, 1855 to today."};
+    app.require_subcommand(1);
+    std::vector<std::unique_ptr<kuril::cli::Command>> commands;
+    commands.push_back(std::make_unique<kuril::cli::CommandBuild>());
+    commands.push_back(std::make_unique<kuril::cli::CommandCheck>());
+    commands.push_back(std::make_unique<kuril::cli::CommandSnapshot>());
+    commands.push_back(std::make_unique<kuril::cli::CommandImportCoastline>());
+    std::vector<std::pair<CLI::App*, kuril::cli::Command*>> subs;
+    for (auto& c : commands) {
+        CLI::App* sub = app.add_subcommand(c->name(), c->description());
+        c->add_options(*sub);
+        subs.emplace_back(sub, c.get());
+    }
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? kOk : kUsage;
+    }
+    for (auto& [sub, command] : subs) {
+        if (!sub->parsed()) {
+            continue;
+        }
+        try {
+            command->setup();
+            return command->run() == kuril::cli::Outcome::ok ? kOk : kProblems;
+        } catch (const kuril::UsageError& e) {
+            std::fprintf(stderr, "kuril %s: %s\nhint: kuril %s --help\n", command->name().c_str(), e.what(),
+                         command->name().c_str());
+            return kUsage;
+        } catch (const kuril::InvalidInputs& e) {
+            print_problems(e.diagnostics());
+            std::fprintf(stderr, "hint: kuril check lists every problem in geodata/\n");
+            return kProblems;
+        } catch (const kuril::InputError& e) {
+            std::fprintf(stderr, "error: %s\n", e.what());
+            return kProblems;
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "kuril %s: %s\n", command->name().c_str(), e.what());
+            return kFailure;
+        }
+    }
+    return kUsage;
+}

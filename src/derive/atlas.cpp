@@ -1,0 +1,358 @@
+#include "derive/atlas.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "derive/boundaries.hpp"
+#include "derive/labels.hpp"
+#include "derive/validate.hpp"
+#include "geom/projection.hpp"
+
+namespace kuril {
+
+Atlas::Atlas(const geom::Context& ctx, const GeodataFiles& files, const Region& region, const Date& today,
+             const Progress& progress)
+    : ctx_(ctx), region_(region), today_(today) {
+    Diagnostics diag;
+    progress.step("reading " + files.dir.string());
+    ds_ = read_dataset(ctx, files, diag);
+    index_ = std::make_unique<TerritoryIndex>(ds_, diag);
+    progress.step("checking references and the timeline");
+    validate_references(ds_, *index_, diag);
+    validate_lanes(ds_, *index_, today_, diag);
+    validate_geography(ctx, ds_, region_, diag);
+    if (!diag.empty()) {
+        throw InvalidInputs(std::move(diag));
+    }
+    progress.step(fmt::format("joining {} land polygons to {} islands", ds_.land.size(), ds_.islands.size()));
+    geo_ = std::make_unique<Geography>(ctx, ds_, *index_, region_, diag);
+    if (!diag.empty()) {
+        throw InvalidInputs(std::move(diag));
+    }
+    timeline_ = std::make_unique<Timeline>(ds_, *index_);
+}
+
+namespace {
+
+Value str(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
+
+// The holders of a territory on a day in each point of view; where its atoms differ, each distinct
+// value is listed.
+std::array<std::string, 3> views_of(const Timeline& tl, const TerritoryIndex& index, const std::string& territory,
+                                    const Date& d) {
+    std::array<std::string, 3> out;
+    for (std::size_t p = 0; p < 3; ++p) {
+        std::vector<std::string> seen;
+        for (const auto& atom : index.atoms_of(territory)) {
+            const std::string h = tl.view(atom, d, kPovs[p]).holder;
+            if (std::find(seen.begin(), seen.end(), h) == seen.end()) {
+                seen.push_back(h);
+            }
+        }
+        out[p] = join(seen, " / ");
+    }
+    return out;
+}
+
+const std::vector<Field> kNameFields = {{"name_en", FieldType::string},     {"name_ja", FieldType::string},
+                                        {"name_ja_latn", FieldType::string}, {"name_ru", FieldType::string},
+                                        {"name_ru_latn", FieldType::string}, {"name_ainu", FieldType::string}};
+
+std::vector<Value> name_values(const Names& n) {
+    return {str(n.en), str(n.ja), str(n.ja_latn), str(n.ru), str(n.ru_latn), str(n.ainu)};
+}
+
+}  // namespace
+
+Layer Atlas::islands() const {
+    Layer layer{"islands", "Islands and context land, GSHHG full resolution, joined to the gazetteer",
+                GeometryKind::multipolygon, kNameFields, false, {}};
+    for (const auto& f : std::vector<Field>{{"kind", FieldType::string},        {"group_ru", FieldType::string},
+                                            {"subgroup_ru", FieldType::string}, {"group_ja", FieldType::string},
+                                            {"area_km2", FieldType::real},      {"land_polygons", FieldType::integer},
+                                            {"pov_neutral", FieldType::string}, {"pov_japan", FieldType::string},
+                                            {"pov_russia", FieldType::string},  {"source", FieldType::string}}) {
+        layer.fields.push_back(f);
+    }
+    for (const auto& island : ds_.islands) {
+        const auto& land = geo_->islands().at(island.id);
+        if (ctx_.is_empty(land.lonlat)) {
+            continue;
+        }
+        auto values = name_values(island.names);
+        const auto views = views_of(*timeline_, *index_, island.id, today_);
+        const double area = geom::geodesic_area_km2(ctx_, land.lonlat);
+        for (Value v : {str(island.kind), str(island.group_ru), str(island.subgroup_ru), str(island.group_ja),
+                        Value{area}, Value{static_cast<long long>(land.pieces.size())}, str(views[0]), str(views[1]),
+                        str(views[2]), str(island.source)}) {
+            values.push_back(std::move(v));
+        }
+        layer.features.push_back(Feature{island.id, ctx_.clone(land.lonlat), std::move(values), std::nullopt});
+    }
+    return layer;
+}
+
+Layer Atlas::labels() const {
+    Layer layer{"labels", "One label point per island, at its pole of inaccessibility", GeometryKind::point,
+                kNameFields, false, {}};
+    for (const auto& f : std::vector<Field>{{"kind", FieldType::string},
+                                            {"group_ru", FieldType::string},
+                                            {"group_ja", FieldType::string},
+                                            {"area_km2", FieldType::real},
+                                            {"label_radius_km", FieldType::real},
+                                            {"pov_neutral", FieldType::string},
+                                            {"pov_japan", FieldType::string},
+                                            {"pov_russia", FieldType::string}}) {
+        layer.fields.push_back(f);
+    }
+    for (const auto& island : ds_.islands) {
+        const auto& land = geo_->islands().at(island.id);
+        if (ctx_.is_empty(land.lonlat)) {
+            continue;
+        }
+        const auto m = measure_island(ctx_, geo_->projection(), land.lonlat);
+        const auto views = views_of(*timeline_, *index_, island.id, today_);
+        auto values = name_values(island.names);
+        for (Value v : {str(island.kind), str(island.group_ru), str(island.group_ja), Value{m.area_km2},
+                        Value{m.label_radius_km}, str(views[0]), str(views[1]), str(views[2])}) {
+            values.push_back(std::move(v));
+        }
+        layer.features.push_back(Feature{island.id, ctx_.point(m.label), std::move(values), std::nullopt});
+    }
+    return layer;
+}
+
+Layer Atlas::territories() const {
+    Layer layer{"territories", "Territories: islands, parts of Sakhalin and island groups", GeometryKind::multipolygon,
+                {{"kind", FieldType::string},
+                 {"name_en", FieldType::string},
+                 {"name_ja", FieldType::string},
+                 {"name_ru", FieldType::string},
+                 {"atoms", FieldType::string},
+                 {"area_km2", FieldType::real},
+                 {"pov_neutral", FieldType::string},
+                 {"pov_japan", FieldType::string},
+                 {"pov_russia", FieldType::string},
+                 {"source", FieldType::string}},
+                false,
+                {}};
+    auto add = [&](const std::string& id, const Names& names, const std::string& source) {
+        geom::Geom land = geo_->territory_land(*index_, id);
+        if (ctx_.is_empty(land)) {
+            return;
+        }
+        const auto views = views_of(*timeline_, *index_, id, today_);
+        const double area = geom::geodesic_area_km2(ctx_, land);
+        layer.features.push_back(Feature{id,
+                                         std::move(land),
+                                         {str(index_->kind_of(id)), str(names.en), str(names.ja), str(names.ru),
+                                          str(join(index_->atoms_of(id), ";")), Value{area}, str(views[0]),
+                                          str(views[1]), str(views[2]), str(source)},
+                                         std::nullopt});
+    };
+    for (const auto& i : ds_.islands) {
+        add(i.id, i.names, i.source);
+    }
+    for (const auto& t : ds_.territories) {
+        add(t.id, t.names, t.source);
+    }
+    return layer;
+}
+
+Layer Atlas::sovereignty() const {
+    Layer layer{"sovereignty", "Sovereignty records: who held or claimed each territory, with dates",
+                GeometryKind::multipolygon,
+                {{"territory", FieldType::string},
+                 {"territory_kind", FieldType::string},
+                 {"lane", FieldType::string},
+                 {"holder", FieldType::string},
+                 {"holder_name", FieldType::string},
+                 {"regime", FieldType::string},
+                 {"status", FieldType::string},
+                 {"basis", FieldType::string},
+                 {"basis_name", FieldType::string},
+                 {"source", FieldType::string},
+                 {"note", FieldType::string}},
+                true,
+                {}};
+    std::map<std::string, geom::Geom> land_cache;
+    for (const auto& r : ds_.records) {
+        auto it = land_cache.find(r.territory);
+        if (it == land_cache.end()) {
+            it = land_cache.emplace(r.territory, geo_->territory_land(*index_, r.territory)).first;
+        }
+        const Event* basis = ds_.event(r.basis);
+        layer.features.push_back(Feature{r.id,
+                                         ctx_.clone(it->second),
+                                         {str(r.territory), str(index_->kind_of(r.territory)),
+                                          str(std::string(to_string(r.lane()))), str(join(r.holders, ";")),
+                                          str(timeline_->holder_name(r)), str(join(r.regimes, ";")),
+                                          str(std::string(to_string(r.status))), str(r.basis),
+                                          str(basis != nullptr ? basis->names.en : ""), str(r.source), str(r.note)},
+                                         r.period});
+    }
+    return layer;
+}
+
+Layer Atlas::views() const {
+    Layer layer{"views", "Who holds each territory in the neutral, Japanese and Russian views, by period",
+                GeometryKind::multipolygon,
+                {{"territory", FieldType::string},
+                 {"island", FieldType::string},
+                 {"holder_name", FieldType::string},
+                 {"pov_neutral", FieldType::string},
+                 {"status_neutral", FieldType::string},
+                 {"pov_japan", FieldType::string},
+                 {"status_japan", FieldType::string},
+                 {"pov_russia", FieldType::string},
+                 {"status_russia", FieldType::string},
+                 {"basis", FieldType::string}},
+                true,
+                {}};
+    for (const auto& atom : index_->atoms()) {
+        // Every day on which anything about this atom changes.
+        std::set<Date> cuts{kTimelineStart};
+        for (const auto& r : ds_.records) {
+            const auto& atoms = index_->atoms_of(r.territory);
+            if (std::find(atoms.begin(), atoms.end(), atom.id) == atoms.end()) {
+                continue;
+            }
+            cuts.insert(r.period.from);
+            if (r.period.to) {
+                cuts.insert(*r.period.to);
+            }
+        }
+        struct Span {
+            Date from;
+            std::array<View, 3> views;
+            const SovereigntyRecord* held;
+        };
+        std::vector<Span> spans;
+        for (const Date& d : cuts) {
+            std::array<View, 3> v{timeline_->view(atom.id, d, Pov::neutral), timeline_->view(atom.id, d, Pov::japan),
+                                  timeline_->view(atom.id, d, Pov::russia)};
+            const auto* held = timeline_->held(atom.id, d);
+            if (!spans.empty() && spans.back().views == v && spans.back().held == held) {
+                continue;
+            }
+            spans.push_back(Span{d, v, held});
+        }
+        const geom::Geom& land = geo_->atom_land(atom.id);
+        if (ctx_.is_empty(land)) {
+            continue;
+        }
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            const auto& s = spans[i];
+            Interval period{s.from, i + 1 < spans.size() ? std::optional<Date>(spans[i + 1].from) : std::nullopt};
+            layer.features.push_back(
+                Feature{fmt::format("{}-{}", atom.id, s.from.iso()),
+                        ctx_.clone(land),
+                        {str(atom.id), str(atom.island), str(s.held != nullptr ? timeline_->holder_name(*s.held) : ""),
+                         str(s.views[0].holder), str(s.views[0].status), str(s.views[1].holder), str(s.views[1].status),
+                         str(s.views[2].holder), str(s.views[2].status), str(s.held != nullptr ? s.held->basis : "")},
+                        period});
+        }
+    }
+    return layer;
+}
+
+Layer Atlas::boundaries(Diagnostics* diag) const {
+    Layer layer{"boundaries", "Treaty, de facto and claimed boundary lines derived from the coastline",
+                GeometryKind::multilinestring,
+                {{"name_en", FieldType::string},
+                 {"name_ja", FieldType::string},
+                 {"name_ru", FieldType::string},
+                 {"kind", FieldType::string},
+                 {"basis", FieldType::string},
+                 {"basis_name", FieldType::string},
+                 {"method", FieldType::string},
+                 {"side_a", FieldType::string},
+                 {"side_b", FieldType::string},
+                 {"length_km", FieldType::real},
+                 {"pov_neutral", FieldType::string},
+                 {"pov_japan", FieldType::string},
+                 {"pov_russia", FieldType::string},
+                 {"source", FieldType::string}},
+                true,
+                {}};
+    BoundaryDeriver deriver(ctx_, *geo_, *index_, region_);
+    for (const auto& b : ds_.boundaries) {
+        geom::Geom line;
+        try {
+            line = deriver.derive(b);
+        } catch (const InputError& e) {
+            if (diag == nullptr) {
+                throw;
+            }
+            diag->add(e);
+            continue;
+        }
+        const double km = ctx_.length(geo_->projection().forward(ctx_, line)) / 1000;
+        const Event* basis = ds_.event(b.basis);
+        layer.features.push_back(Feature{
+            b.id,
+            std::move(line),
+            {str(b.names.en), str(b.names.ja), str(b.names.ru), str(b.kind), str(b.basis),
+             str(basis != nullptr ? basis->names.en : ""), str(b.method == BoundaryMethod::median ? "median" : "parallel"),
+             str(b.side_a), str(b.side_b), Value{km}, str(b.pov_neutral), str(b.pov_japan), str(b.pov_russia),
+             str(b.source)},
+            b.period});
+    }
+    return layer;
+}
+
+Layer Atlas::snapshot(const Date& d, const std::string& name) const {
+    Layer layer{name, "Land on " + d.iso() + ", dissolved per holder, status and points of view",
+                GeometryKind::multipolygon,
+                {{"date", FieldType::string},
+                 {"holder", FieldType::string},
+                 {"holder_name", FieldType::string},
+                 {"status", FieldType::string},
+                 {"pov_neutral", FieldType::string},
+                 {"pov_japan", FieldType::string},
+                 {"pov_russia", FieldType::string},
+                 {"territories", FieldType::string},
+                 {"area_km2", FieldType::real}},
+                false,
+                {}};
+    struct Group {
+        std::vector<std::string> atoms;
+        std::string holder_name;
+    };
+    std::map<std::array<View, 3>, Group> groups;
+    for (const auto& atom : index_->atoms()) {
+        std::array<View, 3> key{timeline_->view(atom.id, d, Pov::neutral), timeline_->view(atom.id, d, Pov::japan),
+                                timeline_->view(atom.id, d, Pov::russia)};
+        auto& g = groups[key];
+        g.atoms.push_back(atom.id);
+        if (const auto* h = timeline_->held(atom.id, d)) {
+            g.holder_name = timeline_->holder_name(*h);
+        }
+    }
+    for (const auto& [key, g] : groups) {
+        std::vector<const geom::Geom*> parts;
+        for (const auto& a : g.atoms) {
+            parts.push_back(&geo_->atom_land(a));
+        }
+        geom::Geom land = ctx_.unary_union(collect_polygons(ctx_, parts));
+        land = collect_polygons(ctx_, {&land});
+        if (ctx_.is_empty(land)) {
+            continue;
+        }
+        const double area = geom::geodesic_area_km2(ctx_, land);
+        const std::string id = fmt::format("{}-{}", d.iso(), key[0].holder.empty() ? "none" : key[0].holder) +
+                               fmt::format("-{}-{}-{}", key[0].status, key[1].holder, key[2].holder);
+        layer.features.push_back(Feature{id,
+                                         std::move(land),
+                                         {str(d.iso()), str(key[0].holder), str(g.holder_name), str(key[0].status),
+                                          str(key[0].holder), str(key[1].holder), str(key[2].holder),
+                                          str(join(g.atoms, ";")), Value{area}},
+                                         std::nullopt});
+    }
+    return layer;
+}
+
+}  // namespace kuril

@@ -1,0 +1,52 @@
+#pragma once
+// The whole model, loaded and checked once: the dataset, its territory index, the land joined to the
+// gazetteer and the timeline. Construction throws InvalidInputs listing every problem found.
+#include <memory>
+
+#include "derive/geography.hpp"
+#include "derive/territory_index.hpp"
+#include "derive/timeline.hpp"
+#include "model/dataset.hpp"
+#include "model/layer.hpp"
+#include "model/region.hpp"
+#include "read/dataset_reader.hpp"
+#include "util/progress.hpp"
+
+namespace kuril {
+
+class Atlas {
+public:
+    Atlas(const geom::Context& ctx, const GeodataFiles& files, const Region& region, const Date& today,
+          const Progress& progress);
+    Atlas(const Atlas&) = delete;
+    Atlas& operator=(const Atlas&) = delete;
+
+    [[nodiscard]] const Dataset& dataset() const noexcept { return ds_; }
+    [[nodiscard]] const TerritoryIndex& index() const noexcept { return *index_; }
+    [[nodiscard]] const Geography& geography() const noexcept { return *geo_; }
+    [[nodiscard]] const Timeline& timeline() const noexcept { return *timeline_; }
+    [[nodiscard]] const Region& region() const noexcept { return region_; }
+    [[nodiscard]] const Date& today() const noexcept { return today_; }
+
+    // The layers (derived on demand; each call derives afresh).
+    [[nodiscard]] Layer islands() const;
+    [[nodiscard]] Layer labels() const;
+    [[nodiscard]] Layer territories() const;
+    [[nodiscard]] Layer sovereignty() const;
+    [[nodiscard]] Layer views() const;
+    // Definitions whose line cannot be derived go to `diag` when given, else throw InputError.
+    [[nodiscard]] Layer boundaries(Diagnostics* diag = nullptr) const;
+    // Land dissolved per holder, status and points of view on one day.
+    [[nodiscard]] Layer snapshot(const Date& d, const std::string& name) const;
+
+private:
+    const geom::Context& ctx_;
+    Region region_;
+    Date today_;
+    Dataset ds_;
+    std::unique_ptr<TerritoryIndex> index_;
+    std::unique_ptr<Geography> geo_;
+    std::unique_ptr<Timeline> timeline_;
+};
+
+}  // namespace kuril

@@ -1,0 +1,16 @@
+#pragma once
+// Cross-checks of the dataset: every reference resolves, holders match their regimes, and on every
+// atom the held lane covers [1855-02-07, today) without gap or overlap while the claim lane has no
+// overlap. Every problem goes to `diag` with the location of the record at fault.
+#include "derive/territory_index.hpp"
+#include "model/dataset.hpp"
+#include "model/region.hpp"
+#include "util/diagnostics.hpp"
+
+namespace kuril {
+
+void validate_references(const Dataset& ds, const TerritoryIndex& index, Diagnostics& diag);
+void validate_lanes(const Dataset& ds, const TerritoryIndex& index, const Date& today, Diagnostics& diag);
+void validate_geography(const geom::Context& ctx, const Dataset& ds, const Region& region, Diagnostics& diag);
+
+}  // namespace kuril

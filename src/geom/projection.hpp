@@ -1,0 +1,39 @@
+#pragma once
+// Coordinates between WGS 84 longitude/latitude (degrees) and a projected plane (metres), through PROJ,
+// plus PROJ's geodesic area on the WGS 84 ellipsoid.
+#include <string>
+
+#include "geom/geos.hpp"
+
+struct PJconsts;
+struct pj_ctx;
+
+namespace kuril::geom {
+
+class Projection {
+public:
+    // A PROJ operation string whose input is geographic (radians), e.g. "+proj=laea +lat_0=46 ...".
+    explicit Projection(const std::string& definition);
+    // Lambert azimuthal equal-area centred on a point: distances and areas nearly true nearby.
+    static Projection local(XY centre_lonlat);
+    Projection(const Projection&) = delete;
+    Projection& operator=(const Projection&) = delete;
+    Projection(Projection&& o) noexcept : ctx_(o.ctx_), pj_(o.pj_) { o.ctx_ = nullptr; o.pj_ = nullptr; }
+    Projection& operator=(Projection&&) = delete;
+    ~Projection();
+
+    [[nodiscard]] XY forward(XY lonlat) const;
+    [[nodiscard]] XY inverse(XY xy) const;
+    [[nodiscard]] Geom forward(const Context& ctx, const Geom& g) const;
+    [[nodiscard]] Geom inverse(const Context& ctx, const Geom& g) const;
+
+private:
+    pj_ctx* ctx_;
+    PJconsts* pj_;
+};
+
+// Geodesic area in km² of a (multi)polygon in lon/lat degrees, on the WGS 84 ellipsoid
+// (PROJ's geodesic routines, Karney 2013): exteriors minus holes.
+[[nodiscard]] double geodesic_area_km2(const Context& ctx, const Geom& lonlat);
+
+}  // namespace kuril::geom

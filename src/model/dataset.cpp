@@ -1,0 +1,48 @@
+#include "model/dataset.hpp"
+
+#include <algorithm>
+
+namespace kuril {
+
+std::string_view to_string(Status s) {
+    switch (s) {
+        case Status::de_jure: return "de_jure";
+        case Status::de_facto: return "de_facto";
+        case Status::condominium: return "condominium";
+        case Status::claimed: return "claimed";
+        case Status::renounced: return "renounced";
+    }
+    return "?";
+}
+
+std::optional<Status> parse_status(std::string_view s) {
+    for (Status st : {Status::de_jure, Status::de_facto, Status::condominium, Status::claimed, Status::renounced}) {
+        if (to_string(st) == s) {
+            return st;
+        }
+    }
+    return std::nullopt;
+}
+
+Lane lane_of(Status s) {
+    return (s == Status::claimed || s == Status::renounced) ? Lane::claim : Lane::held;
+}
+
+std::string_view to_string(Lane l) { return l == Lane::held ? "held" : "claim"; }
+
+namespace {
+template <typename T>
+const T* find_by_id(const std::vector<T>& v, std::string_view id) {
+    auto it = std::find_if(v.begin(), v.end(), [&](const T& x) { return x.id == id; });
+    return it == v.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Island* Dataset::island(std::string_view id) const { return find_by_id(islands, id); }
+const Territory* Dataset::territory(std::string_view id) const { return find_by_id(territories, id); }
+const Event* Dataset::event(std::string_view id) const { return find_by_id(events, id); }
+const Regime* Dataset::regime(std::string_view id) const { return find_by_id(regimes, id); }
+
+bool is_holder(std::string_view id) { return id == "japan" || id == "russia"; }
+
+}  // namespace kuril

@@ -1,0 +1,141 @@
+#pragma once
+// The dataset as read from geodata/: gazetteer, territories, events, regimes, sovereignty records and
+// boundary definitions. Plain data; every record keeps the Location it was read from.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "geom/geos.hpp"
+#include "model/date.hpp"
+#include "util/error.hpp"
+
+namespace kuril {
+
+// The day the record opens: the signing of the Treaty of Shimoda (kuril-history.md §1).
+inline const Date kTimelineStart{1855, 2, 7};
+
+struct Names {
+    std::string en;
+    std::string ja;
+    std::string ja_latn;
+    std::string ru;
+    std::string ru_latn;
+    std::string ainu;
+};
+
+struct Island {
+    std::string id;
+    std::string kind;  // island | context
+    Names names;
+    std::string group_ru;
+    std::string subgroup_ru;
+    std::string group_ja;
+    std::vector<geom::XY> points;  // lon/lat
+    bool point_checked = false;
+    std::string source;
+    Location where;
+};
+
+struct Territory {
+    std::string id;
+    std::string kind;  // part | group
+    std::vector<std::string> members;
+    std::optional<double> lat_min;
+    std::optional<double> lat_max;
+    Names names;
+    std::string source;
+    Location where;
+};
+
+struct Event {
+    std::string id;
+    Names names;
+    Date signed_on;
+    std::string signed_julian;
+    std::optional<Date> in_force;
+    std::string in_force_julian;
+    std::vector<std::string> parties;
+    std::string effect;
+    std::string source;
+    Location where;
+};
+
+struct Regime {
+    std::string id;
+    std::string holder;
+    Names names;
+    Interval period;
+    std::string source;
+    Location where;
+};
+
+enum class Status { de_jure, de_facto, condominium, claimed, renounced };
+enum class Lane { held, claim };
+
+[[nodiscard]] std::string_view to_string(Status s);
+[[nodiscard]] std::optional<Status> parse_status(std::string_view s);
+[[nodiscard]] Lane lane_of(Status s);
+[[nodiscard]] std::string_view to_string(Lane l);
+
+struct SovereigntyRecord {
+    std::string id;
+    std::string territory;
+    std::vector<std::string> holders;  // japan | russia; two for a condominium
+    std::vector<std::string> regimes;  // one per holder
+    Status status = Status::de_jure;
+    Interval period;
+    std::string basis;  // an event id
+    std::string source;
+    std::string note;
+    Location where;
+
+    [[nodiscard]] Lane lane() const { return lane_of(status); }
+};
+
+enum class BoundaryMethod { median, parallel };
+
+struct BoundaryDef {
+    std::string id;
+    Names names;
+    std::string kind;  // de_jure | de_facto | claimed
+    std::string basis;
+    Interval period;
+    BoundaryMethod method = BoundaryMethod::median;
+    std::string side_a;
+    std::string side_b;
+    double reach_km = 0;
+    double latitude = 0;
+    std::string pov_neutral;
+    std::string pov_japan;
+    std::string pov_russia;
+    std::string source;
+    Location where;
+};
+
+// One land polygon of the coastline extract.
+struct LandPiece {
+    std::string id;
+    geom::Geom geometry;  // lon/lat
+    Location where;
+};
+
+struct Dataset {
+    std::vector<Island> islands;
+    std::vector<Territory> territories;
+    std::vector<Event> events;
+    std::vector<Regime> regimes;
+    std::vector<SovereigntyRecord> records;
+    std::vector<BoundaryDef> boundaries;
+    std::vector<LandPiece> land;
+
+    [[nodiscard]] const Island* island(std::string_view id) const;
+    [[nodiscard]] const Territory* territory(std::string_view id) const;
+    [[nodiscard]] const Event* event(std::string_view id) const;
+    [[nodiscard]] const Regime* regime(std::string_view id) const;
+};
+
+// The parties, for validation and display.
+[[nodiscard]] bool is_holder(std::string_view id);
+
+}  // namespace kuril

@@ -1,0 +1,15 @@
+#pragma once
+// The region the product covers: the whole Kuril chain, eastern Hokkaido, Sakhalin, the tip of Kamchatka.
+
+namespace kuril {
+
+struct Region {
+    double west = 0;
+    double east = 0;
+    double south = 0;
+    double north = 0;
+};
+
+inline constexpr Region kKurilRegion{141.0, 157.5, 41.3, 51.5};
+
+}  // namespace kuril

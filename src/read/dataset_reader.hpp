@@ -1,0 +1,26 @@
+#pragma once
+// Reads the tables of geodata/ into the model. Each record that cannot be read is reported to the
+// Diagnostics with its file, line and id, and reading goes on, so one run reports every problem.
+#include <filesystem>
+
+#include "geom/geos.hpp"
+#include "model/dataset.hpp"
+#include "util/diagnostics.hpp"
+
+namespace kuril {
+
+// The files of a geodata directory.
+struct GeodataFiles {
+    std::filesystem::path dir;
+    [[nodiscard]] std::filesystem::path gazetteer() const { return dir / "gazetteer.csv"; }
+    [[nodiscard]] std::filesystem::path territories() const { return dir / "territories.csv"; }
+    [[nodiscard]] std::filesystem::path events() const { return dir / "events.csv"; }
+    [[nodiscard]] std::filesystem::path regimes() const { return dir / "regimes.csv"; }
+    [[nodiscard]] std::filesystem::path sovereignty() const { return dir / "sovereignty.csv"; }
+    [[nodiscard]] std::filesystem::path boundaries() const { return dir / "boundaries.csv"; }
+    [[nodiscard]] std::filesystem::path land() const { return dir / "land.geojsonl"; }
+};
+
+[[nodiscard]] Dataset read_dataset(const geom::Context& ctx, const GeodataFiles& files, Diagnostics& diag);
+
+}  // namespace kuril

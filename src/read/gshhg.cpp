@@ -1,0 +1,174 @@
+#include "read/gshhg.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "util/error.hpp"
+
+namespace kuril {
+
+namespace {
+
+std::string gmt_region(const Region& r) { return fmt::format("-R{}/{}/{}/{}", r.west, r.east, r.south, r.north); }
+
+struct PipeCloser {
+    void operator()(FILE* f) const { pclose(f); }
+};
+
+// Runs a command and returns its standard output; throws when it fails.
+std::string run(const std::string& command) {
+    std::unique_ptr<FILE, PipeCloser> pipe(popen(command.c_str(), "r"));
+    if (!pipe) {
+        throw Error("cannot run: " + command);
+    }
+    std::string out;
+    char buf[65536];
+    std::size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, pipe.get())) > 0) {
+        out.append(buf, n);
+    }
+    const int status = pclose(pipe.release());
+    if (status != 0) {
+        throw Error(fmt::format("command failed (status {}): {}\n"
+                                "hint: the import needs GMT and the GSHHG full data: apt-get install gmt gmt-gshhg-full",
+                                status, command));
+    }
+    return out;
+}
+
+// Parses GMT's multi-segment text: '>' starts a segment, other lines are "lon lat".
+std::vector<std::vector<geom::XY>> parse_segments(const std::string& text) {
+    std::vector<std::vector<geom::XY>> segments;
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.empty()) {
+            continue;
+        }
+        if (line[0] == '>') {
+            segments.emplace_back();
+            continue;
+        }
+        geom::XY p;
+        if (std::sscanf(line.c_str(), "%lf %lf", &p.x, &p.y) != 2) {
+            throw Error("unexpected line from gmt coast: " + line);
+        }
+        if (segments.empty()) {
+            segments.emplace_back();
+        }
+        if (segments.back().empty() || !(segments.back().back() == p)) {
+            segments.back().push_back(p);
+        }
+    }
+    std::erase_if(segments, [](const auto& s) { return s.size() < 2; });
+    return segments;
+}
+
+// Asks GMT which of the points lie on land (levels 1 and 3: land, islands in lakes).
+std::vector<bool> on_land(const std::vector<geom::XY>& points, const Region& region) {
+    const auto tmp = std::filesystem::temp_directory_path() / fmt::format("kuril-select-{}.txt", ::getpid());
+    {
+        std::ofstream out(tmp);
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            out << fmt::format("{:.9f} {:.9f} {}\n", points[i].x, points[i].y, i);
+        }
+    }
+    std::string text;
+    try {
+        text = run(fmt::format("gmt select {} -Df -Ns/k/s/k/s {}", gmt_region(region), tmp.string()));
+    } catch (...) {
+        std::filesystem::remove(tmp);
+        throw;
+    }
+    std::filesystem::remove(tmp);
+    std::vector<bool> land(points.size(), false);
+    std::istringstream in(text);
+    std::string line;
+    while (std::getline(in, line)) {
+        double x = 0;
+        double y = 0;
+        std::size_t idx = 0;
+        if (std::sscanf(line.c_str(), "%lf %lf %zu", &x, &y, &idx) == 3 && idx < land.size()) {
+            land[idx] = true;
+        }
+    }
+    return land;
+}
+
+}  // namespace
+
+CoastlineImport import_gshhg(const geom::Context& ctx, const Region& region, const Progress& progress) {
+    CoastlineImport result;
+    result.gmt_version = run("gmt --version");
+    while (!result.gmt_version.empty() && std::isspace(static_cast<unsigned char>(result.gmt_version.back()))) {
+        result.gmt_version.pop_back();
+    }
+    progress.step("reading GSHHG full-resolution shoreline through gmt coast");
+    // -A0/1/1: level 1 only (the land/ocean shoreline); lakes are kept as land.
+    const auto segments = parse_segments(run(fmt::format("gmt coast {} -Df -W -M -A0/1/1", gmt_region(region))));
+    result.segments = segments.size();
+
+    progress.step(fmt::format("noding {} segments with the region frame", segments.size()));
+    std::vector<geom::Geom> lines;
+    lines.reserve(segments.size() + 1);
+    for (const auto& s : segments) {
+        lines.push_back(ctx.line(s));
+    }
+    lines.push_back(ctx.line({{region.west, region.south},
+                              {region.east, region.south},
+                              {region.east, region.north},
+                              {region.west, region.north},
+                              {region.west, region.south}}));
+    const geom::Geom noded = ctx.unary_union(ctx.collect(std::move(lines), GEOS_MULTILINESTRING));
+    const geom::Geom merged = ctx.line_merge(noded);
+
+    progress.step("polygonizing");
+    const geom::Geom faces = ctx.polygonize({&merged});
+    auto parts = ctx.parts(faces);
+    result.faces = parts.size();
+
+    progress.step(fmt::format("classifying {} faces with gmt select", parts.size()));
+    std::vector<geom::XY> probes;
+    probes.reserve(parts.size());
+    for (const auto& f : parts) {
+        probes.push_back(ctx.point_xy(ctx.point_on_surface(f)));
+    }
+    const auto land = on_land(probes, region);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (!land[i]) {
+            continue;
+        }
+        if (!ctx.is_valid(parts[i])) {
+            throw GeometryError(fmt::format("assembled land face {} is invalid: {}", i, ctx.invalid_reason(parts[i])));
+        }
+        result.land.push_back(ctx.normalize(std::move(parts[i])));
+    }
+    // A stable order: largest first, ties by WKT.
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t i = 0; i < result.land.size(); ++i) {
+        order.emplace_back(ctx.area(result.land[i]), i);
+    }
+    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) {
+            return a.first > b.first;
+        }
+        return ctx.wkt(result.land[a.second]) < ctx.wkt(result.land[b.second]);
+    });
+    std::vector<geom::Geom> sorted;
+    sorted.reserve(order.size());
+    for (const auto& [area, i] : order) {
+        sorted.push_back(std::move(result.land[i]));
+    }
+    result.land = std::move(sorted);
+    return result;
+}
+
+}  // namespace kuril

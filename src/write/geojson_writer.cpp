@@ -1,0 +1,66 @@
+#include "write/geojson_writer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "write/geojson_geometry.hpp"
+
+namespace kuril {
+
+namespace {
+
+std::string quoted(const std::string& s) { return nlohmann::json(s).dump(); }
+
+void append_value(std::string& out, const Value& v) {
+    if (const auto* s = std::get_if<std::string>(&v)) {
+        out += quoted(*s);
+    } else if (const auto* i = std::get_if<long long>(&v)) {
+        out += std::to_string(*i);
+    } else if (const auto* d = std::get_if<double>(&v)) {
+        out += format_number(*d, 6);
+    }
+}
+
+}  // namespace
+
+std::string geojson_text(const geom::Context& ctx, const Layer& layer) {
+    std::string out = "{\"type\":\"FeatureCollection\",\"name\":" + quoted(layer.name) + ",\"features\":[\n";
+    for (std::size_t f = 0; f < layer.features.size(); ++f) {
+        const Feature& feat = layer.features[f];
+        out += "{\"type\":\"Feature\",\"id\":" + quoted(feat.id) + ",\"properties\":{";
+        bool first = true;
+        auto key = [&](const std::string& k) {
+            if (!first) {
+                out += ',';
+            }
+            first = false;
+            out += quoted(k);
+            out += ':';
+        };
+        for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+            if (std::holds_alternative<std::monostate>(feat.values[i])) {
+                continue;
+            }
+            key(layer.fields[i].name);
+            append_value(out, feat.values[i]);
+        }
+        if (layer.temporal && feat.period) {
+            key("start_date");
+            out += quoted(feat.period->from.iso());
+            key("start_decdate");
+            out += format_number(feat.period->from.decimal_year(), 6);
+            if (feat.period->to) {
+                key("end_date");
+                out += quoted(feat.period->to->iso());
+                key("end_decdate");
+                out += format_number(feat.period->to->decimal_year(), 6);
+            }
+        }
+        out += "},\"geometry\":";
+        append_geometry(out, ctx, feat.geometry, kGeoJsonDecimals);
+        out += f + 1 < layer.features.size() ? "},\n" : "}\n";
+    }
+    out += "]}\n";
+    return out;
+}
+
+}  // namespace kuril

@@ -1,0 +1,198 @@
+#include "write/gpkg_writer.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "util/error.hpp"
+
+namespace kuril {
+
+namespace {
+
+struct DatasetCloser {
+    void operator()(GDALDataset* ds) const { GDALClose(ds); }
+};
+using DatasetPtr = std::unique_ptr<GDALDataset, DatasetCloser>;
+
+OGRwkbGeometryType ogr_type(GeometryKind k) {
+    switch (k) {
+        case GeometryKind::point: return wkbPoint;
+        case GeometryKind::multilinestring: return wkbMultiLineString;
+        case GeometryKind::multipolygon: return wkbMultiPolygon;
+    }
+    return wkbUnknown;
+}
+
+OGRFieldType ogr_field(FieldType t) {
+    switch (t) {
+        case FieldType::string: return OFTString;
+        case FieldType::integer: return OFTInteger64;
+        case FieldType::real: return OFTReal;
+    }
+    return OFTString;
+}
+
+void add_field(OGRLayer* layer, const char* name, OGRFieldType type, OGRFieldSubType sub = OFSTNone) {
+    OGRFieldDefn def(name, type);
+    def.SetSubType(sub);
+    if (layer->CreateField(&def) != OGRERR_NONE) {
+        throw OutputError(fmt::format("GeoPackage: cannot create field {}: {}", name, CPLGetLastErrorMsg()));
+    }
+}
+
+std::unique_ptr<OGRGeometry> to_ogr(const geom::Context& ctx, const geom::Geom& g, GeometryKind kind) {
+    const auto wkb = ctx.wkb(g);
+    OGRGeometry* raw = nullptr;
+    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size()) != OGRERR_NONE) {
+        throw OutputError("GeoPackage: cannot convert a geometry from WKB");
+    }
+    if (kind == GeometryKind::multipolygon) {
+        raw = OGRGeometryFactory::forceToMultiPolygon(raw);
+    } else if (kind == GeometryKind::multilinestring) {
+        raw = OGRGeometryFactory::forceToMultiLineString(raw);
+    }
+    return std::unique_ptr<OGRGeometry>(raw);
+}
+
+void set_date(OGRFeature& f, const char* field, const Date& d) {
+    f.SetField(field, d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0.0F, 0);
+}
+
+void write_layer(const geom::Context& ctx, GDALDataset& ds, OGRSpatialReference& srs, const Layer& layer) {
+    char** opts = nullptr;
+    opts = CSLSetNameValue(opts, "FID", "fid");
+    opts = CSLSetNameValue(opts, "GEOMETRY_NAME", "geom");
+    opts = CSLSetNameValue(opts, "DESCRIPTION", layer.title.c_str());
+    OGRLayer* out = ds.CreateLayer(layer.name.c_str(), &srs, ogr_type(layer.geometry), opts);
+    CSLDestroy(opts);
+    if (out == nullptr) {
+        throw OutputError(fmt::format("GeoPackage: cannot create layer {}: {}", layer.name, CPLGetLastErrorMsg()));
+    }
+    add_field(out, "id", OFTString);
+    for (const auto& f : layer.fields) {
+        add_field(out, f.name.c_str(), ogr_field(f.type));
+    }
+    if (layer.temporal) {
+        add_field(out, "valid_from", OFTDate);
+        add_field(out, "valid_to", OFTDate);
+        add_field(out, "start_decdate", OFTReal);
+        add_field(out, "end_decdate", OFTReal);
+    }
+    if (out->StartTransaction() != OGRERR_NONE) {
+        throw OutputError("GeoPackage: cannot start a transaction");
+    }
+    for (const auto& feat : layer.features) {
+        OGRFeature f(out->GetLayerDefn());
+        f.SetField("id", feat.id.c_str());
+        for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+            const auto& v = feat.values[i];
+            const char* name = layer.fields[i].name.c_str();
+            if (const auto* s = std::get_if<std::string>(&v)) {
+                f.SetField(name, s->c_str());
+            } else if (const auto* n = std::get_if<long long>(&v)) {
+                f.SetField(name, static_cast<GIntBig>(*n));
+            } else if (const auto* d = std::get_if<double>(&v)) {
+                f.SetField(name, *d);
+            } else {
+                f.SetFieldNull(f.GetFieldIndex(name));
+            }
+        }
+        if (layer.temporal && feat.period) {
+            set_date(f, "valid_from", feat.period->from);
+            f.SetField("start_decdate", feat.period->from.decimal_year());
+            if (feat.period->to) {
+                set_date(f, "valid_to", *feat.period->to);
+                f.SetField("end_decdate", feat.period->to->decimal_year());
+            } else {
+                f.SetFieldNull(f.GetFieldIndex("valid_to"));
+                f.SetFieldNull(f.GetFieldIndex("end_decdate"));
+            }
+        }
+        f.SetGeometryDirectly(to_ogr(ctx, feat.geometry, layer.geometry).release());
+        if (out->CreateFeature(&f) != OGRERR_NONE) {
+            throw OutputError(fmt::format("GeoPackage: cannot write feature {} of {}: {}", feat.id, layer.name,
+                                          CPLGetLastErrorMsg()));
+        }
+    }
+    if (out->CommitTransaction() != OGRERR_NONE) {
+        throw OutputError("GeoPackage: cannot commit " + layer.name);
+    }
+}
+
+// QGIS's layer_styles table (the schema QGIS itself creates), one default style per layer.
+void write_styles(GDALDataset& ds, const std::vector<const Layer*>& layers, const GpkgOptions& options) {
+    OGRLayer* styles = ds.CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
+    if (styles == nullptr) {
+        throw OutputError("GeoPackage: cannot create layer_styles");
+    }
+    for (const char* name : {"f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName",
+                             "styleQML", "styleSLD"}) {
+        add_field(styles, name, OFTString);
+    }
+    add_field(styles, "useAsDefault", OFTInteger, OFSTBoolean);
+    for (const char* name : {"description", "owner", "ui"}) {
+        add_field(styles, name, OFTString);
+    }
+    add_field(styles, "update_time", OFTDateTime);
+    if (styles->StartTransaction() != OGRERR_NONE) {
+        throw OutputError("GeoPackage: cannot start a transaction");
+    }
+    for (const Layer* layer : layers) {
+        auto it = options.qml.find(layer->name);
+        if (it == options.qml.end()) {
+            continue;
+        }
+        OGRFeature f(styles->GetLayerDefn());
+        f.SetField("f_table_catalog", "");
+        f.SetField("f_table_schema", "");
+        f.SetField("f_table_name", layer->name.c_str());
+        f.SetField("f_geometry_column", "geom");
+        f.SetField("styleName", layer->name.c_str());
+        f.SetField("styleQML", it->second.c_str());
+        f.SetField("styleSLD", "");
+        f.SetField("useAsDefault", 1);
+        f.SetField("description", ("Kuril Atlas default style for " + layer->name).c_str());
+        f.SetField("owner", "");
+        f.SetField("ui", "");
+        const Date& d = options.timestamp;
+        f.SetField("update_time", d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0.0F, 100);
+        if (styles->CreateFeature(&f) != OGRERR_NONE) {
+            throw OutputError("GeoPackage: cannot write the style of " + layer->name);
+        }
+    }
+    if (styles->CommitTransaction() != OGRERR_NONE) {
+        throw OutputError("GeoPackage: cannot commit layer_styles");
+    }
+}
+
+}  // namespace
+
+void write_gpkg(const geom::Context& ctx, const std::filesystem::path& path, const std::vector<const Layer*>& layers,
+                const GpkgOptions& options) {
+    GDALAllRegister();
+    // Reproducible output: GDAL writes this instead of the current time (gpkg_contents.last_change).
+    const std::string stamp = options.timestamp.iso() + "T00:00:00.000Z";
+    CPLSetConfigOption("OGR_CURRENT_DATE", stamp.c_str());
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    if (driver == nullptr) {
+        throw OutputError("GDAL has no GPKG driver");
+    }
+    DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) {
+        throw OutputError(fmt::format("cannot create {}: {}", path.string(), CPLGetLastErrorMsg()));
+    }
+    OGRSpatialReference srs;
+    srs.importFromEPSG(4326);
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    for (const Layer* layer : layers) {
+        write_layer(ctx, *ds, srs, *layer);
+    }
+    write_styles(*ds, layers, options);
+    ds.reset();
+    CPLSetConfigOption("OGR_CURRENT_DATE", nullptr);
+}
+
+}  // namespace kuril
