@@ -103,6 +103,7 @@ Layer Atlas::labels() const {
                                             {"group_ja", FieldType::string},
                                             {"area_km2", FieldType::real},
                                             {"label_radius_km", FieldType::real},
+                                            {"position", FieldType::string},
                                             {"pov_neutral", FieldType::string},
                                             {"pov_japan", FieldType::string},
                                             {"pov_russia", FieldType::string}}) {
@@ -110,14 +111,15 @@ Layer Atlas::labels() const {
     }
     for (const auto& island : ds_.islands) {
         const auto& land = geo_->islands().at(island.id);
-        if (ctx_.is_empty(land.lonlat)) {
-            continue;
-        }
-        const auto m = measure_island(ctx_, geo_->projection(), land.lonlat);
+        // A named rock that GSHHG full does not resolve is still labelled, at its gazetteer point.
+        const bool has_land = !ctx_.is_empty(land.lonlat);
+        const auto m = has_land ? measure_island(ctx_, geo_->projection(), land.lonlat)
+                                : IslandMeasures{0, island.points.front(), 0};
         const auto views = views_of(*timeline_, *index_, island.id, today_);
         auto values = name_values(island.names);
         for (Value v : {str(island.kind), str(island.group_ru), str(island.group_ja), Value{m.area_km2},
-                        Value{m.label_radius_km}, str(views[0]), str(views[1]), str(views[2])}) {
+                        Value{m.label_radius_km}, str(has_land ? "gshhg_full" : "gazetteer_point"), str(views[0]),
+                        str(views[1]), str(views[2])}) {
             values.push_back(std::move(v));
         }
         layer.features.push_back(Feature{island.id, ctx_.point(m.label), std::move(values), std::nullopt});

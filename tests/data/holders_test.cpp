@@ -1,0 +1,136 @@
+// Who held what on given days, checked by point-in-polygon on the real build, read back through GDAL
+// from both the GeoPackage and the GeoJSON.
+#include <catch2/catch.hpp>
+
+#include "built_output.hpp"
+#include "gdal_reader.hpp"
+
+using namespace kuril;
+using namespace kuril::test;
+
+namespace {
+
+struct Place {
+    const char* name;
+    double lat;
+    double lon;
+};
+// Interior points from kuril-history.md §2.
+constexpr Place kUrup{"Urup", 45.9392, 150.0089};
+constexpr Place kIturup{"Iturup", 45.1154, 147.8334};
+constexpr Place kShikotan{"Shikotan", 43.7855, 146.6892};
+constexpr Place kSouthSakhalin{"south Sakhalin", 47.35, 142.35};
+constexpr Place kNorthSakhalin{"north Sakhalin", 51.0, 143.0};
+constexpr Place kShumshu{"Shumshu", 50.7458, 156.4213};
+
+// The single `views` feature covering the place on the day, from the GeoPackage or the GeoJSON.
+std::map<std::string, std::string> view_at(bool gpkg, const Place& p, const std::string& day) {
+    const auto path = built_output() / (gpkg ? "kuril.gpkg" : "geojson/views.geojson");
+    auto ds = open_vector(path.string());
+    REQUIRE(ds);
+    OGRLayer* layer = gpkg ? ds->GetLayerByName("views") : ds->GetLayer(0);
+    REQUIRE(layer != nullptr);
+    const auto found = covering(*layer, p.lon, p.lat, *Date::parse(day), gpkg ? "valid_from" : "start_date",
+                                gpkg ? "valid_to" : "end_date");
+    INFO(p.name << " on " << day << (gpkg ? " (GeoPackage)" : " (GeoJSON)"));
+    REQUIRE(found.size() == 1);
+    return found.front().fields;
+}
+
+void check_holder(const Place& p, const std::string& day, const std::string& holder, const std::string& holder_name,
+                  const std::string& status) {
+    for (bool gpkg : {true, false}) {
+        const auto v = view_at(gpkg, p, day);
+        INFO(p.name << " on " << day << (gpkg ? " (GeoPackage)" : " (GeoJSON)"));
+        CHECK(v.at("pov_neutral") == holder);
+        CHECK(v.at("holder_name") == holder_name);
+        CHECK(v.at("status_neutral") == status);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Urup: Russian in 1860, Japanese in 1880", "[data][holders]") {
+    check_holder(kUrup, "1860-01-01", "russia", "Russian Empire", "de_jure");
+    check_holder(kUrup, "1880-01-01", "japan", "Empire of Japan", "de_jure");
+}
+
+TEST_CASE("Iturup: Japanese in 1944, Soviet in 1950, Russian in 2000", "[data][holders]") {
+    check_holder(kIturup, "1944-06-01", "japan", "Empire of Japan", "de_jure");
+    check_holder(kIturup, "1950-06-01", "russia", "Soviet Union", "de_facto");
+    check_holder(kIturup, "2000-06-01", "russia", "Russian Federation", "de_facto");
+    // The Shimoda line: Iturup Japanese in 1860, and occupied on 1945-08-28, not a day before.
+    check_holder(kIturup, "1860-01-01", "japan", "Tokugawa shogunate", "de_jure");
+    check_holder(kIturup, "1945-08-27", "japan", "Empire of Japan", "de_jure");
+    check_holder(kIturup, "1945-08-28", "russia", "Soviet Union", "de_facto");
+}
+
+TEST_CASE("Sakhalin: a condominium in 1860, the south Japanese in 1910; the north occupied 1920-1925",
+          "[data][holders]") {
+    check_holder(kSouthSakhalin, "1860-01-01", "japan;russia", "Tokugawa shogunate; Russian Empire", "condominium");
+    check_holder(kNorthSakhalin, "1860-01-01", "japan;russia", "Tokugawa shogunate; Russian Empire", "condominium");
+    check_holder(kSouthSakhalin, "1910-01-01", "japan", "Empire of Japan", "de_jure");
+    check_holder(kNorthSakhalin, "1910-01-01", "russia", "Russian Empire", "de_jure");
+    check_holder(kNorthSakhalin, "1922-01-01", "japan", "Empire of Japan", "de_facto");
+    check_holder(kNorthSakhalin, "1930-01-01", "russia", "Soviet Union", "de_jure");
+    const auto v = view_at(true, kNorthSakhalin, "1922-01-01");
+    CHECK(v.at("pov_russia") == "russia");
+    CHECK(v.at("status_russia") == "claimed");
+}
+
+TEST_CASE("Shikotan today: administered by Russia, claimed by Japan", "[data][holders]") {
+    for (bool gpkg : {true, false}) {
+        const auto v = view_at(gpkg, kShikotan, kToday);
+        CHECK(v.at("pov_neutral") == "russia");
+        CHECK(v.at("status_neutral") == "de_facto");
+        CHECK(v.at("pov_japan") == "japan");
+        CHECK(v.at("status_japan") == "claimed");
+        CHECK(v.at("pov_russia") == "russia");
+        // The 1956 promise is the basis of Japan's claim to Shikotan and Habomai, not a transfer.
+    }
+    auto ds = open_vector((built_output() / "kuril.gpkg").string());
+    const auto claims = covering(*ds->GetLayerByName("sovereignty"), kShikotan.lon, kShikotan.lat,
+                                 *Date::parse(kToday), "valid_from", "valid_to");
+    REQUIRE(claims.size() == 2);
+    std::map<std::string, std::string> by_lane;
+    for (const auto& c : claims) {
+        by_lane[c.fields.at("lane")] = c.fields.at("basis");
+    }
+    CHECK(by_lane.at("held") == "ussr_dissolution_1991");
+    CHECK(by_lane.at("claim") == "joint_declaration_1956");
+}
+
+TEST_CASE("Japan's view: Urup and Shumshu undetermined after San Francisco", "[data][holders]") {
+    const auto urup = view_at(true, kUrup, kToday);
+    CHECK(urup.at("pov_japan") == "undetermined");
+    CHECK(urup.at("pov_neutral") == "russia");
+    const auto shumshu1950 = view_at(false, kShumshu, "1950-01-01");
+    CHECK(shumshu1950.at("pov_japan") == "japan");
+    CHECK(shumshu1950.at("status_japan") == "claimed");
+    const auto shumshu_today = view_at(false, kShumshu, kToday);
+    CHECK(shumshu_today.at("pov_japan") == "undetermined");
+}
+
+TEST_CASE("snapshots: dissolved land per holder on the treaty days", "[data][snapshot]") {
+    auto ds = open_vector((built_output() / "kuril.gpkg").string());
+    auto holder_at = [&](const char* layer, const Place& p) {
+        OGRLayer* l = ds->GetLayerByName(layer);
+        REQUIRE(l != nullptr);
+        OGRPoint pt(p.lon, p.lat);
+        std::vector<std::string> holders;
+        for (auto& f : *l) {
+            if (f->GetGeometryRef()->Contains(&pt)) {
+                holders.push_back(f->GetFieldAsString("pov_neutral"));
+            }
+        }
+        REQUIRE(holders.size() == 1);
+        return holders.front();
+    };
+    CHECK(holder_at("snapshot_1855", kUrup) == "russia");
+    CHECK(holder_at("snapshot_1855", kIturup) == "japan");
+    CHECK(holder_at("snapshot_1875", kUrup) == "japan");
+    CHECK(holder_at("snapshot_1905", kSouthSakhalin) == "japan");
+    CHECK(holder_at("snapshot_1905", kNorthSakhalin) == "russia");
+    CHECK(holder_at("snapshot_1945", kIturup) == "russia");
+    CHECK(holder_at("snapshot_today", kShikotan) == "russia");
+}

@@ -1,0 +1,67 @@
+#include <catch2/catch.hpp>
+
+#include "derive/boundaries.hpp"
+#include "fixtures.hpp"
+
+using namespace kuril;
+
+TEST_CASE("a median line lies midway between the two coasts", "[derive][boundaries]") {
+    geom::Context ctx;
+    Dataset ds;
+    ds.islands = {test::island("west", {150.05, 45.05}), test::island("east", {150.35, 45.05})};
+    ds.land.push_back(test::square(ctx, "w", 150.0, 45.0, 0.1));
+    ds.land.push_back(test::square(ctx, "e", 150.3, 45.0, 0.1));
+    const Region region{149, 151, 44, 46};
+    Diagnostics diag;
+    const TerritoryIndex index(ds, diag);
+    const Geography geo(ctx, ds, index, region, diag);
+    REQUIRE(diag.empty());
+    BoundaryDef def;
+    def.id = "strait";
+    def.method = BoundaryMethod::median;
+    def.side_a = "west";
+    def.side_b = "east";
+    def.reach_km = 20;
+    BoundaryDeriver deriver(ctx, geo, index, region);
+    const geom::Geom line = deriver.derive(def);
+    const auto lines = ctx.lines(line);
+    REQUIRE_FALSE(lines.empty());
+    double min_lat = 90;
+    double max_lat = -90;
+    for (const auto& l : lines) {
+        for (const auto& p : l) {
+            // Equidistant from both coasts: within ~100 m (sampling step 200 m) of the meridian halfway.
+            const double dx_west = geo.projection().forward(p).x - geo.projection().forward({150.1, p.y}).x;
+            const double dx_east = geo.projection().forward({150.3, p.y}).x - geo.projection().forward(p).x;
+            if (p.y > 45.0 && p.y < 45.1) {
+                CHECK(std::abs(dx_west - dx_east) < 200);
+            }
+            min_lat = std::min(min_lat, p.y);
+            max_lat = std::max(max_lat, p.y);
+        }
+    }
+    // It runs through the whole strait, beyond both ends of the islands.
+    CHECK(min_lat < 45.0);
+    CHECK(max_lat > 45.1);
+}
+
+TEST_CASE("sides too far apart give a clear error", "[derive][boundaries]") {
+    geom::Context ctx;
+    Dataset ds;
+    ds.islands = {test::island("west", {150.05, 45.05}), test::island("east", {150.95, 45.05})};
+    ds.land.push_back(test::square(ctx, "w", 150.0, 45.0, 0.1));
+    ds.land.push_back(test::square(ctx, "e", 150.9, 45.0, 0.1));
+    const Region region{149, 151.5, 44, 46};
+    Diagnostics diag;
+    const TerritoryIndex index(ds, diag);
+    const Geography geo(ctx, ds, index, region, diag);
+    BoundaryDef def;
+    def.id = "wide";
+    def.where = Location{"boundaries.csv", 7, "wide"};
+    def.side_a = "west";
+    def.side_b = "east";
+    def.reach_km = 10;
+    BoundaryDeriver deriver(ctx, geo, index, region);
+    CHECK_THROWS_WITH(deriver.derive(def), "boundaries.csv:7: record 'wide': 'west' and 'east' are more than 2 × 10 km "
+                                           "apart: no strait to draw a median line in");
+}

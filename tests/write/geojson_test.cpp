@@ -1,0 +1,37 @@
+#include <catch2/catch.hpp>
+
+#include "write/geojson_geometry.hpp"
+#include "write/geojson_writer.hpp"
+
+using namespace kuril;
+
+TEST_CASE("numbers are written short and never as -0", "[write][geojson]") {
+    CHECK(format_number(145.5, 7) == "145.5");
+    CHECK(format_number(145.0, 7) == "145");
+    CHECK(format_number(-0.00000001, 7) == "0");
+    CHECK(format_number(43.38530004, 7) == "43.3853");
+}
+
+TEST_CASE("RFC 7946 §3.1.6 winding: exterior counter-clockwise, holes clockwise", "[write][geojson]") {
+    geom::Context ctx;
+    // Exterior clockwise, hole counter-clockwise: the writer must reverse both.
+    const auto g = ctx.from_wkt("POLYGON((0 0,0 10,10 10,10 0,0 0),(2 2,4 2,4 4,2 4,2 2))");
+    std::string out;
+    append_geometry(out, ctx, g, 7);
+    CHECK(out == R"({"type":"Polygon","coordinates":[[[0,0],[10,0],[10,10],[0,10],[0,0]],[[2,2],[2,4],[4,4],[4,2],[2,2]]]})");
+}
+
+TEST_CASE("temporal layers use OpenHistoricalMap keys, an open end omits the end keys", "[write][geojson]") {
+    geom::Context ctx;
+    Layer layer{"t", "t", GeometryKind::point, {{"holder", FieldType::string}, {"note", FieldType::string}}, true, {}};
+    layer.features.push_back(
+        Feature{"a", ctx.point({150, 45}), {Value{std::string("japan")}, Value{}}, Interval{Date(1855, 2, 7), std::nullopt}});
+    layer.features.push_back(
+        Feature{"b", ctx.point({150, 45}), {Value{std::string("russia")}, Value{}}, Interval{Date(1855, 2, 7), Date(1875, 8, 22)}});
+    const std::string text = geojson_text(ctx, layer);
+    CHECK(text.find(R"("id":"a","properties":{"holder":"japan","start_date":"1855-02-07","start_decdate":1855.10137},)") !=
+          std::string::npos);
+    CHECK(text.find(R"("end_date":"1875-08-22","end_decdate":1875.638356})") != std::string::npos);
+    CHECK(text.find("null") == std::string::npos);
+    CHECK(text.find("note") == std::string::npos);
+}
