@@ -54,7 +54,13 @@ LandPiece parse_land_line(const geom::Context& ctx, std::string_view line, const
     try {
         f = json::parse(line);
     } catch (const json::parse_error& e) {
-        throw InputError(at, fmt::format("malformed JSON: {}", e.what()));
+        // nlohmann's text reads "[json.exception.parse_error.101] parse error at line 1, column N: <why>";
+        // the line is the file's, so keep the column and the why.
+        std::string why = e.what();
+        if (const auto colon = why.find(": ", why.find("column")); colon != std::string::npos) {
+            why = why.substr(colon + 2);
+        }
+        throw InputError(at, fmt::format("malformed JSON at column {}: {}", e.byte, why));
     }
     Location where = at;
     if (!f.is_object() || f.value("type", "") != "Feature") {

@@ -1,0 +1,11 @@
+# The build replaced output/ whole: the previous file is gone, every layer is there, and the records
+# and the derived line are exactly the expected ones.
+set -e
+case_dir=$(dirname "$0")
+test ! -e output/geojson/previous.geojson
+for l in islands labels territories sovereignty views boundaries snapshot_1855 snapshot_1875 snapshot_1905 snapshot_1945 snapshot_today; do
+  test -s "output/geojson/$l.geojson"
+done
+test -s output/kuril.gpkg
+diff -u "$case_dir/expected_sovereignty.geojson" output/geojson/sovereignty.geojson
+diff -u "$case_dir/expected_boundaries.geojson" output/geojson/boundaries.geojson
