@@ -7,8 +7,10 @@
 
 #include "cli/command_build.hpp"
 #include "cli/command_check.hpp"
+#include "cli/command_check_tiles.hpp"
 #include "cli/command_import_coastline.hpp"
 #include "cli/command_snapshot.hpp"
+#include "cli/command_tiles.hpp"
 #include "util/diagnostics.hpp"
 #include "util/error.hpp"
 
@@ -33,6 +35,8 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<kuril::cli::CommandBuild>());
     commands.push_back(std::make_unique<kuril::cli::CommandCheck>());
     commands.push_back(std::make_unique<kuril::cli::CommandSnapshot>());
+    commands.push_back(std::make_unique<kuril::cli::CommandTiles>());
+    commands.push_back(std::make_unique<kuril::cli::CommandCheckTiles>());
     commands.push_back(std::make_unique<kuril::cli::CommandImportCoastline>());
     std::vector<std::pair<CLI::App*, kuril::cli::Command*>> subs;
     for (auto& c : commands) {

@@ -239,18 +239,18 @@ std::vector<PolygonRings> Context::polygons(const Geom& g) const {
         }
         out.push_back(std::move(rings));
     };
-    const int t = type(g);
-    if (t == GEOS_POLYGON) {
-        one(g.get());
-    } else if (t == GEOS_MULTIPOLYGON || t == GEOS_GEOMETRYCOLLECTION) {
-        const int n = num_geometries(g);
-        for (int i = 0; i < n; ++i) {
-            const GEOSGeometry* part = GEOSGetGeometryN_r(h_, g.get(), i);
-            if (GEOSGeomTypeId_r(h_, part) == GEOS_POLYGON) {
-                one(part);
+    std::function<void(const GEOSGeometry*)> walk = [&](const GEOSGeometry* x) {
+        const int t = GEOSGeomTypeId_r(h_, x);
+        if (t == GEOS_POLYGON) {
+            one(x);
+        } else if (t == GEOS_MULTIPOLYGON || t == GEOS_GEOMETRYCOLLECTION) {
+            const int n = GEOSGetNumGeometries_r(h_, x);
+            for (int i = 0; i < n; ++i) {
+                walk(GEOSGetGeometryN_r(h_, x, i));
             }
         }
-    }
+    };
+    walk(g.get());
     return out;
 }
 
@@ -320,6 +320,10 @@ Geom Context::make_valid(const Geom& g) const { return take(GEOSMakeValid_r(h_, 
 
 Geom Context::densify(const Geom& g, double tolerance) const {
     return take(GEOSDensify_r(h_, g.get(), tolerance), "densify");
+}
+
+Geom Context::set_precision(const Geom& g, double grid) const {
+    return take(GEOSGeom_setPrecision_r(h_, g.get(), grid, 0), "set precision");
 }
 
 Geom Context::normalize(Geom g) const {

@@ -100,6 +100,8 @@ public:
     [[nodiscard]] Geom envelope(const Geom& g) const;
     [[nodiscard]] Geom make_valid(const Geom& g) const;
     [[nodiscard]] Geom densify(const Geom& g, double tolerance) const;
+    // Snap-rounds to a grid of `grid` units; the result is valid (GEOS precision reduction).
+    [[nodiscard]] Geom set_precision(const Geom& g, double grid) const;
     [[nodiscard]] Geom normalize(Geom g) const;
     // Applies f to every coordinate (in place on a copy).
     [[nodiscard]] Geom transform(const Geom& g, const std::function<XY(XY)>& f) const;

@@ -87,6 +87,22 @@ void StagingDir::commit() {
     committed_ = true;
 }
 
+StagingFile::StagingFile(fs::path target) : target_(std::move(target)), staging_(staging_name(target_)) {
+    fs::remove(staging_);
+}
+
+StagingFile::~StagingFile() {
+    if (!committed_) {
+        std::error_code ec;
+        fs::remove(staging_, ec);
+    }
+}
+
+void StagingFile::commit() {
+    fs::rename(staging_, target_);
+    committed_ = true;
+}
+
 void remove_stale_staging(const fs::path& target) {
     const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
     if (!fs::is_directory(dir)) {

@@ -27,6 +27,24 @@ private:
     bool committed_ = false;
 };
 
+// A file being written by a library that wants a path (SQLite, GDAL); commit() renames it over
+// `target`. Removed by the destructor if never committed.
+class StagingFile {
+public:
+    explicit StagingFile(std::filesystem::path target);
+    StagingFile(const StagingFile&) = delete;
+    StagingFile& operator=(const StagingFile&) = delete;
+    ~StagingFile();
+
+    [[nodiscard]] const std::filesystem::path& path() const noexcept { return staging_; }
+    void commit();
+
+private:
+    std::filesystem::path target_;
+    std::filesystem::path staging_;
+    bool committed_ = false;
+};
+
 // Removes staging directories and files left by runs that were killed (their process is gone).
 void remove_stale_staging(const std::filesystem::path& target);
 

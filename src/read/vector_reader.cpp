@@ -1,0 +1,170 @@
+#include "read/vector_reader.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <memory>
+
+#include <fmt/format.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include "util/error.hpp"
+
+namespace kuril {
+
+namespace {
+
+struct DatasetCloser {
+    void operator()(GDALDataset* d) const { GDALClose(d); }
+};
+
+struct Reader {
+    const std::string& file;
+    std::string layer;
+    OGRCoordinateTransformation* to_wgs84 = nullptr;
+
+    Location where(GIntBig fid) const { return Location{file, 0, fmt::format("{} feature {}", layer, fid)}; }
+
+    tiles::Pt point(double x, double y, GIntBig fid) const {
+        if (to_wgs84 != nullptr && !to_wgs84->Transform(1, &x, &y)) {
+            throw InputError(where(fid), fmt::format("cannot reproject ({}, {}) to WGS 84", x, y));
+        }
+        if (!std::isfinite(x) || !std::isfinite(y) || x < -180 || x > 180 || y < -90 || y > 90) {
+            throw InputError(where(fid), fmt::format("position ({}, {}) is not a WGS 84 longitude/latitude "
+                                                     "(RFC 7946 §4; reproject or declare the CRS)",
+                                                     x, y));
+        }
+        return tiles::mercator(x, y);
+    }
+
+    tiles::Path path(const OGRSimpleCurve& c, GIntBig fid) const {
+        tiles::Path p;
+        p.reserve(static_cast<std::size_t>(c.getNumPoints()));
+        for (int i = 0; i < c.getNumPoints(); ++i) {
+            p.push_back(point(c.getX(i), c.getY(i), fid));
+        }
+        return p;
+    }
+
+    void add(const OGRGeometry* g, tiles::SourceFeature& f, GIntBig fid) const {
+        switch (wkbFlatten(g->getGeometryType())) {
+            case wkbPoint: {
+                const auto* p = g->toPoint();
+                if (!p->IsEmpty()) {
+                    f.kind = tiles::GeomKind::point;
+                    f.points.push_back(point(p->getX(), p->getY(), fid));
+                }
+                break;
+            }
+            case wkbLineString:
+                f.kind = tiles::GeomKind::line;
+                f.lines.push_back(path(*g->toLineString(), fid));
+                break;
+            case wkbPolygon: {
+                f.kind = tiles::GeomKind::polygon;
+                tiles::PolygonPaths poly;
+                for (const auto* ring : *g->toPolygon()) {
+                    tiles::Path r = path(*ring, fid);
+                    if (r.size() < 4 || r.front().x != r.back().x || r.front().y != r.back().y) {
+                        throw InputError(where(fid), "a polygon ring is not closed or has fewer than 4 positions");
+                    }
+                    poly.push_back(std::move(r));
+                }
+                if (!poly.empty()) {
+                    f.polygons.push_back(std::move(poly));
+                }
+                break;
+            }
+            case wkbMultiPoint:
+            case wkbMultiLineString:
+            case wkbMultiPolygon:
+            case wkbGeometryCollection:
+                for (const auto* part : *g->toGeometryCollection()) {
+                    add(part, f, fid);
+                }
+                break;
+            default:
+                throw InputError(where(fid), fmt::format("unsupported geometry type {}", g->getGeometryName()));
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<tiles::SourceLayer> read_vector(const std::string& path, const VectorReadOptions& options) {
+    GDALAllRegister();
+    std::unique_ptr<GDALDataset, DatasetCloser> ds(static_cast<GDALDataset*>(
+        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+    if (!ds) {
+        throw InputError(Location{path, 0, {}}, fmt::format("cannot read as a vector dataset: {}", CPLGetLastErrorMsg()));
+    }
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::vector<tiles::SourceLayer> out;
+    for (OGRLayer* layer : ds->GetLayers()) {
+        tiles::SourceLayer sl;
+        sl.name = options.layer_name.value_or(std::filesystem::path(path).stem().string());
+        if (!options.layer_name && ds->GetLayerCount() > 1) {
+            sl.name = layer->GetName();
+        }
+        sl.minzoom = options.minzoom;
+        sl.maxzoom = options.maxzoom;
+        Reader reader{path, layer->GetName()};
+        std::unique_ptr<OGRCoordinateTransformation> ct;
+        if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs != nullptr && !srs->IsSame(&wgs84)) {
+            OGRSpatialReference src(*srs);
+            src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+            ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
+            if (!ct) {
+                throw InputError(Location{path, 0, layer->GetName()},
+                                 "its CRS cannot be transformed to WGS 84: reproject the input first");
+            }
+            reader.to_wgs84 = ct.get();
+        }
+        OGRFeatureDefn* defn = layer->GetLayerDefn();
+        std::uint64_t next_id = 1;
+        for (auto& feat : *layer) {
+            const OGRGeometry* g = feat->GetGeometryRef();
+            if (g == nullptr || g->IsEmpty()) {
+                continue;
+            }
+            tiles::SourceFeature f;
+            f.id = feat->GetFID() >= 0 ? static_cast<std::uint64_t>(feat->GetFID()) + 1 : next_id;
+            ++next_id;
+            reader.add(g, f, feat->GetFID());
+            for (int i = 0; i < defn->GetFieldCount(); ++i) {
+                const OGRFieldDefn* fd = defn->GetFieldDefn(i);
+                const std::string name = fd->GetNameRef();
+                if ((!options.include.empty() && options.include.count(name) == 0) || options.exclude.count(name) > 0 ||
+                    !feat->IsFieldSetAndNotNull(i)) {
+                    continue;  // a null is omitted, never written as null or 0
+                }
+                switch (fd->GetType()) {
+                    case OFTInteger:
+                        if (fd->GetSubType() == OFSTBoolean) {
+                            f.attributes.push_back({name, feat->GetFieldAsInteger(i) != 0});
+                        } else {
+                            f.attributes.push_back({name, static_cast<std::int64_t>(feat->GetFieldAsInteger(i))});
+                        }
+                        break;
+                    case OFTInteger64:
+                        f.attributes.push_back({name, static_cast<std::int64_t>(feat->GetFieldAsInteger64(i))});
+                        break;
+                    case OFTReal:
+                        f.attributes.push_back({name, feat->GetFieldAsDouble(i)});
+                        break;
+                    default:
+                        f.attributes.push_back({name, std::string(feat->GetFieldAsString(i))});
+                }
+            }
+            if (!f.points.empty() || !f.lines.empty() || !f.polygons.empty()) {
+                sl.features.push_back(std::move(f));
+            }
+        }
+        out.push_back(std::move(sl));
+    }
+    return out;
+}
+
+}  // namespace kuril

@@ -1,0 +1,25 @@
+#pragma once
+// Reads any GDAL-readable vector input (GeoJSON, GeoJSONSeq, GeoPackage, Shapefile, ...) as tiler
+// layers. Geometry in another CRS is reprojected to WGS 84; a layer without a CRS is taken as WGS 84
+// (RFC 7946) after checking its coordinates are longitudes and latitudes.
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "tiles/source.hpp"
+
+namespace kuril {
+
+struct VectorReadOptions {
+    std::optional<std::string> layer_name;  // one name for every input layer
+    std::set<std::string> include;          // attributes to keep (empty: all)
+    std::set<std::string> exclude;          // attributes to drop
+    int minzoom = 0;
+    int maxzoom = 14;
+};
+
+// One tiler layer per input layer. Throws InputError naming the file, layer and feature.
+[[nodiscard]] std::vector<tiles::SourceLayer> read_vector(const std::string& path, const VectorReadOptions& options);
+
+}  // namespace kuril

@@ -1,0 +1,53 @@
+#pragma once
+// What the tiler takes: layers of features whose geometry is already projected, once, to the Web
+// Mercator unit square (x east from -180°, y south from the north edge, both 0..1), and whose
+// attributes are MVT values.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kuril::tiles {
+
+struct Pt {
+    double x = 0;
+    double y = 0;
+    bool fixed = false;  // kept by simplification: ends of borders shared with another feature, clip points
+};
+using Path = std::vector<Pt>;          // a line, or a closed ring (first == last)
+using PolygonPaths = std::vector<Path>;  // exterior ring first, then holes
+
+enum class GeomKind { point, line, polygon };
+
+using AttrValue = std::variant<std::string, double, std::int64_t, bool>;
+struct Attribute {
+    std::string key;
+    AttrValue value;
+};
+
+struct SourceFeature {
+    std::uint64_t id = 0;
+    GeomKind kind = GeomKind::polygon;
+    std::vector<Pt> points;               // kind == point
+    std::vector<Path> lines;              // kind == line
+    std::vector<PolygonPaths> polygons;   // kind == polygon
+    std::vector<Attribute> attributes;
+};
+
+struct SourceLayer {
+    std::string name;
+    std::string description;
+    int minzoom = 0;
+    int maxzoom = 14;
+    std::vector<SourceFeature> features;
+};
+
+// Web Mercator (EPSG:3857) in the unit square; latitudes are limited to ±85.0511287798°.
+[[nodiscard]] Pt mercator(double lon, double lat);
+[[nodiscard]] double mercator_lat(double y);  // inverse, for bounds
+
+// Marks as fixed every vertex where a border shared by two or more features of the layer starts or
+// ends, so that simplification keeps both sides of a shared border identical.
+void mark_shared_borders(SourceLayer& layer);
+
+}  // namespace kuril::tiles
