@@ -8,6 +8,7 @@ packages=(
   libprotozero-dev catch2 libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev
   gmt gmt-gshhg-full
+  sqlite3 time bc
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -20,4 +21,15 @@ if ((${#missing[@]})); then
   apt-get install -y -qq --no-install-recommends "${missing[@]}"
 else
   echo "setup: all ${#packages[@]} packages present"
+fi
+
+# Node.js for the client tests (the npm pmtiles reader, @mapbox/mvt-fixtures); Debian's if none is there.
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  echo "setup: installing nodejs npm"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+here=$(cd "$(dirname "$0")/.." && pwd)
+if [ ! -d "$here/tests/js/node_modules/pmtiles" ] || [ ! -d "$here/tests/js/node_modules/@mapbox/mvt-fixtures" ]; then
+  echo "setup: npm ci in tests/js"
+  (cd "$here/tests/js" && npm ci --no-audit --no-fund --loglevel=error)
 fi

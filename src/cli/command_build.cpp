@@ -1,5 +1,6 @@
 #include "cli/command_build.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -7,6 +8,9 @@
 #include <fmt/format.h>
 
 #include "derive/atlas.hpp"
+#include "tiles/layer_source.hpp"
+#include "tiles/output.hpp"
+#include "tiles/tiler.hpp"
 #include "model/region.hpp"
 #include "util/atomic.hpp"
 #include "write/geojson_writer.hpp"
@@ -28,6 +32,17 @@ const Epoch kEpochs[] = {{"snapshot_1855", Date{1855, 2, 7}},
                          {"snapshot_1905", Date{1905, 10, 15}},
                          {"snapshot_1945", Date{1945, 9, 5}}};
 
+// The layers in the vector tiles and their zoom ranges. Dated polygons stop at z10: the web map
+// overzooms them (MapLibre draws z10 tiles at any higher zoom) while coastlines, boundaries and labels
+// go to z14.
+struct TileLayerZoom {
+    const char* layer;
+    int minzoom;
+    int maxzoom;
+};
+const TileLayerZoom kTileLayers[] = {{"islands", 0, 14},     {"labels", 0, 14},      {"boundaries", 0, 14},
+                                     {"territories", 0, 10}, {"sovereignty", 0, 10}, {"views", 0, 10}};
+
 std::string read_text(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;
@@ -48,6 +63,7 @@ void CommandBuild::add_options(CLI::App& app) {
     app.add_option("-o,--output", output_, "output directory, replaced whole on success")->capture_default_str();
     app.add_option("--styles", styles_, "directory of the QGIS .qml styles stored in the GeoPackage")
         ->capture_default_str();
+    app.add_flag("--no-tiles", no_tiles_, "skip the vector tiles (output/tiles/)");
 }
 
 void CommandBuild::setup() {
@@ -106,12 +122,40 @@ Outcome CommandBuild::run() {
     }
     progress.step("writing kuril.gpkg");
     write_gpkg(ctx, stage.path() / "kuril.gpkg", ptrs, gpkg);
+
+    std::size_t tile_count = 0;
+    if (!no_tiles_) {
+        tile_count = write_tilesets(ctx, layers, stage.path() / "tiles", progress);
+    }
     stage.commit();
     if (!options_.quiet) {
-        std::printf("kuril build: %zu layers, %zu features, today = %s -> %s\n", layers.size(), features,
-                    today.iso().c_str(), output_.c_str());
+        std::printf("kuril build: %zu layers, %zu features, %zu tiles, today = %s -> %s\n", layers.size(), features,
+                    tile_count, today.iso().c_str(), output_.c_str());
     }
     return Outcome::ok;
+}
+
+std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,
+                                         const std::filesystem::path& dir, const Progress& progress) const {
+    progress.step("making vector tiles");
+    std::vector<tiles::SourceLayer> sources;
+    for (const auto& tl : kTileLayers) {
+        const auto it = std::find_if(layers.begin(), layers.end(), [&](const Layer& l) { return l.name == tl.layer; });
+        sources.push_back(tiles::source_layer(ctx, *it, tl.minzoom, tl.maxzoom));
+    }
+    const tiles::TileSet tileset = tiles::make_tiles(std::move(sources), tiles::TileOptions{}, progress);
+    tiles::TilesetInfo info;
+    info.name = "kuril";
+    info.description = "Kuril Atlas: islands, sovereignty by date and treaty boundaries, 1855 to today";
+    info.attribution = "Coastline: GSHHG 2.3.7 full resolution (LGPL-3.0, Wessel & Smith); history: Kuril Atlas, "
+                       "sources per record";
+    info.version = "1.0.0";
+    fs::create_directories(dir);
+    for (const char* name : {"kuril.pmtiles", "kuril.mbtiles", "xyz"}) {
+        progress.step(std::string("writing tiles/") + name);
+        (void)tiles::write_tiles(dir / name, tileset, info);
+    }
+    return tileset.tiles.size();
 }
 
 }  // namespace kuril::cli

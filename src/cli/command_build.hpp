@@ -1,6 +1,12 @@
 #pragma once
+#include <filesystem>
+#include <vector>
+
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "geom/geos.hpp"
+#include "model/layer.hpp"
+#include "util/progress.hpp"
 
 namespace kuril::cli {
 
@@ -14,9 +20,14 @@ public:
     [[nodiscard]] Outcome run() override;
 
 private:
+    // Vector tiles of the dataset's layers into `dir`: kuril.pmtiles, kuril.mbtiles, xyz/. Returns the tile count.
+    std::size_t write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,
+                               const std::filesystem::path& dir, const Progress& progress) const;
+
     CommonOptions options_;
     std::string output_ = "output";
     std::string styles_ = "styles";
+    bool no_tiles_ = false;
 };
 
 }  // namespace kuril::cli

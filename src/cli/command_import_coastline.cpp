@@ -34,8 +34,9 @@ Outcome CommandImportCoastline::run() {
     const auto imported = import_gshhg(ctx, kKurilRegion, progress);
     std::string out;
     for (std::size_t i = 0; i < imported.land.size(); ++i) {
-        out += fmt::format(R"json({{"type":"Feature","id":"land-{:05d}","properties":{{"source":"GSHHG 2.3.7 full resolution, level 1 (gmt {} coast -Df -A0/1/1)"}},"geometry":)json",
-                           i + 1, imported.gmt_version);
+        // Numeric ids (RFC 7946 §3.2), so GDAL takes them as feature ids rather than as an attribute.
+        out += fmt::format(R"json({{"type":"Feature","id":{},"properties":{{"source":"GSHHG 2.3.7 full L1"}},"geometry":)json",
+                           i + 1);
         append_geometry(out, ctx, imported.land[i], 7);
         out += "}\n";
     }

@@ -306,14 +306,6 @@ private:
         if (f.type != mvt::GeomType::polygon) {
             return;
         }
-        std::vector<geom::Geom> polys;
-        geom::PolygonRings rings;
-        auto flush = [&] {
-            if (!rings.empty()) {
-                polys.push_back(ctx_.polygon(rings));
-                rings.clear();
-            }
-        };
         for (std::size_t r = 0; r < f.paths.size(); ++r) {
             const auto& ring = f.paths[r];
             if (ring.size() < 4) {
@@ -335,16 +327,8 @@ private:
                 problem(where, "the first ring is not an exterior ring: its area is negative in tile coordinates (MVT 2.1 §4.3.4.4)");
                 return;
             }
-            if (a > 0) {
-                flush();
-            }
-            geom::Ring gr;
-            for (const auto& q : ring) {
-                gr.push_back({static_cast<double>(q.x), static_cast<double>(q.y)});
-            }
-            rings.push_back(std::move(gr));
         }
-        flush();
+        const std::vector<geom::Geom> polys = decoded_polygons(ctx_, f);
         try {
             for (std::size_t k = 0; k < polys.size(); ++k) {
                 if (!ctx_.is_valid(polys[k])) {
@@ -369,6 +353,27 @@ double ring_area(const std::vector<IPt>& ring) {
         a += static_cast<double>(ring[i].x) * ring[i + 1].y - static_cast<double>(ring[i + 1].x) * ring[i].y;
     }
     return a / 2;
+}
+
+std::vector<geom::Geom> decoded_polygons(const geom::Context& ctx, const DecodedFeature& f) {
+    std::vector<geom::Geom> out;
+    geom::PolygonRings rings;
+    for (const auto& r : f.paths) {
+        if (ring_area(r) > 0 && !rings.empty()) {
+            out.push_back(ctx.polygon(rings));
+            rings.clear();
+        }
+        geom::Ring gr;
+        gr.reserve(r.size());
+        for (const auto& q : r) {
+            gr.push_back({static_cast<double>(q.x), static_cast<double>(q.y)});
+        }
+        rings.push_back(std::move(gr));
+    }
+    if (!rings.empty()) {
+        out.push_back(ctx.polygon(rings));
+    }
+    return out;
 }
 
 DecodedTile check_tile(std::string_view data, const geom::Context& ctx) { return Checker(ctx).run(data); }

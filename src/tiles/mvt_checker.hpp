@@ -40,6 +40,10 @@ struct DecodedTile {
 // Decodes and checks. `ctx` is used for the self-intersection test of polygons.
 [[nodiscard]] DecodedTile check_tile(std::string_view data, const geom::Context& ctx);
 
+// A decoded polygon feature's rings grouped the MVT way (§4.3.4.4: each exterior ring, then its
+// holes), as GEOS polygons in tile coordinates.
+[[nodiscard]] std::vector<geom::Geom> decoded_polygons(const geom::Context& ctx, const DecodedFeature& f);
+
 // Signed area of a ring in tile coordinates (positive = exterior under MVT 2.1 §4.3.4.4).
 [[nodiscard]] double ring_area(const std::vector<IPt>& ring);
 

@@ -46,6 +46,6 @@ if [ "$expected_exit" != 0 ]; then
   if ls "$work" | grep -q '\.kuril-tmp-'; then echo "a staging directory was left behind"; fail=1; fi
 fi
 if [ -f "$case/check.sh" ]; then
-  if ! (cd "$work" && bash "$case/check.sh"); then echo "check.sh failed"; fail=1; fi
+  if ! (cd "$work" && KURIL="$kuril" bash "$case/check.sh"); then echo "check.sh failed"; fail=1; fi
 fi
 exit $fail

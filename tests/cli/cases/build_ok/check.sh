@@ -9,3 +9,8 @@ done
 test -s output/kuril.gpkg
 diff -u "$case_dir/expected_sovereignty.geojson" output/geojson/sovereignty.geojson
 diff -u "$case_dir/expected_boundaries.geojson" output/geojson/boundaries.geojson
+# Vector tiles in all three containers, every tile valid MVT 2.1.
+for t in output/tiles/kuril.pmtiles output/tiles/kuril.mbtiles output/tiles/xyz; do
+  "$KURIL" check-tiles "$t" > /dev/null
+done
+test -s output/tiles/xyz/tiles.json
