@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev
   gmt gmt-gshhg-full
   sqlite3 time bc
+  qgis python3-qgis
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -122,6 +122,15 @@ Outcome CommandBuild::run() {
     }
     progress.step("writing kuril.gpkg");
     write_gpkg(ctx, stage.path() / "kuril.gpkg", ptrs, gpkg);
+    // The QGIS project beside it (made by scripts/make_qgis_project.py): its time range runs to today.
+    if (const fs::path qgs = fs::path(styles_) / "kuril.qgs"; fs::exists(qgs)) {
+        std::string project = read_text(qgs);
+        const std::string placeholder = "2999-12-31T00:00:00Z";
+        if (const auto at = project.find(placeholder); at != std::string::npos) {
+            project.replace(at, placeholder.size(), today.iso() + "T00:00:00Z");
+        }
+        std::ofstream(stage.path() / "kuril.qgs", std::ios::binary) << project;
+    }
 
     std::size_t tile_count = 0;
     if (!no_tiles_) {

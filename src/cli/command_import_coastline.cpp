@@ -1,10 +1,10 @@
 #include "cli/command_import_coastline.hpp"
 
+#include <cstdio>
 #include <filesystem>
 
 #include <fmt/format.h>
 
-#include "model/region.hpp"
 #include "read/gshhg.hpp"
 #include "util/atomic.hpp"
 #include "util/error.hpp"
@@ -19,19 +19,33 @@ std::string CommandImportCoastline::description() const {
 
 void CommandImportCoastline::add_options(CLI::App& app) {
     app.add_option("--geodata", geodata_, "geodata directory to write land.geojsonl into")->capture_default_str();
+    app.add_option("--region", region_, "W/E/S/N in degrees (default: the Kuril region 141/157.5/41.3/51.5)");
+    app.add_option("-o,--output", output_, "file to write (default: <geodata>/land.geojsonl)");
     app.add_flag("-q,--quiet", quiet_, "no progress output");
 }
 
 void CommandImportCoastline::setup() {
-    if (!std::filesystem::is_directory(geodata_)) {
-        throw UsageError(fmt::format("--geodata {}: not a directory", geodata_));
+    if (output_.empty()) {
+        if (!std::filesystem::is_directory(geodata_)) {
+            throw UsageError(fmt::format("--geodata {}: not a directory", geodata_));
+        }
+        output_ = (std::filesystem::path(geodata_) / "land.geojsonl").string();
+    }
+    if (!region_.empty()) {
+        Region r;
+        char extra = 0;
+        if (std::sscanf(region_.c_str(), "%lf/%lf/%lf/%lf%c", &r.west, &r.east, &r.south, &r.north, &extra) != 4 ||
+            !(r.west < r.east) || !(r.south < r.north) || r.west < -180 || r.east > 180 || r.south < -90 || r.north > 90) {
+            throw UsageError(fmt::format("--region '{}': expected W/E/S/N with W < E in -180..180 and S < N in -90..90", region_));
+        }
+        parsed_region_ = r;
     }
 }
 
 Outcome CommandImportCoastline::run() {
     const Progress progress(quiet_);
     geom::Context ctx;
-    const auto imported = import_gshhg(ctx, kKurilRegion, progress);
+    const auto imported = import_gshhg(ctx, parsed_region_, progress);
     std::string out;
     for (std::size_t i = 0; i < imported.land.size(); ++i) {
         // Numeric ids (RFC 7946 §3.2), so GDAL takes them as feature ids rather than as an attribute.
@@ -40,7 +54,7 @@ Outcome CommandImportCoastline::run() {
         append_geometry(out, ctx, imported.land[i], 7);
         out += "}\n";
     }
-    const auto target = std::filesystem::path(geodata_) / "land.geojsonl";
+    const std::filesystem::path target = output_;
     write_file_atomic(target, out);
     progress.step(fmt::format("wrote {} land polygons from {} segments ({} faces) to {}", imported.land.size(),
                               imported.segments, imported.faces, target.string()));

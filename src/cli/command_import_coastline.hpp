@@ -2,6 +2,7 @@
 #include <string>
 
 #include "cli/command.hpp"
+#include "model/region.hpp"
 
 namespace kuril::cli {
 
@@ -16,7 +17,10 @@ public:
 
 private:
     std::string geodata_ = "geodata";
+    std::string region_;  // W/E/S/N; default: the Kuril region
+    std::string output_;  // default: <geodata>/land.geojsonl
     bool quiet_ = false;
+    Region parsed_region_ = kKurilRegion;
 };
 
 }  // namespace kuril::cli

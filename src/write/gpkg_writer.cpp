@@ -124,7 +124,10 @@ void write_layer(const geom::Context& ctx, GDALDataset& ds, OGRSpatialReference&
 
 // QGIS's layer_styles table (the schema QGIS itself creates), one default style per layer.
 void write_styles(GDALDataset& ds, const std::vector<const Layer*>& layers, const GpkgOptions& options) {
-    OGRLayer* styles = ds.CreateLayer("layer_styles", nullptr, wkbNone, nullptr);
+    // QGIS's schema: the key is an `id` column (QGIS lists and loads styles by it).
+    char** opts = CSLSetNameValue(nullptr, "FID", "id");
+    OGRLayer* styles = ds.CreateLayer("layer_styles", nullptr, wkbNone, opts);
+    CSLDestroy(opts);
     if (styles == nullptr) {
         throw OutputError("GeoPackage: cannot create layer_styles");
     }
