@@ -9,6 +9,7 @@
 #include "cli/command_check.hpp"
 #include "cli/command_check_tiles.hpp"
 #include "cli/command_import_coastline.hpp"
+#include "cli/command_serve.hpp"
 #include "cli/command_snapshot.hpp"
 #include "cli/command_tiles.hpp"
 #include "util/diagnostics.hpp"
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<kuril::cli::CommandSnapshot>());
     commands.push_back(std::make_unique<kuril::cli::CommandTiles>());
     commands.push_back(std::make_unique<kuril::cli::CommandCheckTiles>());
+    commands.push_back(std::make_unique<kuril::cli::CommandServe>());
     commands.push_back(std::make_unique<kuril::cli::CommandImportCoastline>());
     std::vector<std::pair<CLI::App*, kuril::cli::Command*>> subs;
     for (auto& c : commands) {
