@@ -13,7 +13,8 @@ start=$(date +%s)
 if [ ! -s "$work/world.geojsonl" ]; then
   for west in $(seq -180 30 150); do
     for south in $(seq -90 30 60); do
-      "$kuril" import-coastline -q --region "$west/$((west + 30))/$south/$((south + 30))" -o "$work/cells/$west.$south.geojsonl"
+      cell="$work/cells/$west.$south.geojsonl"
+      [ -s "$cell" ] || "$kuril" import-coastline -q --region "$west/$((west + 30))/$south/$((south + 30))" -o "$cell"
     done
   done
   # Ids restart in every cell: drop them (the tiler numbers features itself).

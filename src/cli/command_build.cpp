@@ -43,6 +43,22 @@ struct TileLayerZoom {
 const TileLayerZoom kTileLayers[] = {{"islands", 0, 14},     {"labels", 0, 14},      {"boundaries", 0, 14},
                                      {"territories", 0, 10}, {"sovereignty", 0, 10}, {"views", 0, 10}};
 
+// The viewer's files: from web/ (the page) and web/node_modules/ (npm packages, never a CDN).
+struct ViewerFile {
+    const char* from;
+    const char* to;
+};
+std::vector<ViewerFile> viewer_files() {
+    return {{"viewer/index.html", "index.html"},
+            {"viewer/viewer.js", "viewer.js"},
+            {"viewer/viewer.css", "viewer.css"},
+            {"node_modules/maplibre-gl/dist/maplibre-gl.js", "maplibre-gl.js"},
+            {"node_modules/maplibre-gl/dist/maplibre-gl.css", "maplibre-gl.css"},
+            {"node_modules/maplibre-gl/LICENSE.txt", "LICENSE-maplibre-gl.txt"},
+            {"node_modules/pmtiles/dist/pmtiles.js", "pmtiles.js"},
+            {"node_modules/pmtiles/package.json", "pmtiles-package.json"}};
+}
+
 std::string read_text(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;
@@ -64,12 +80,24 @@ void CommandBuild::add_options(CLI::App& app) {
     app.add_option("--styles", styles_, "directory of the QGIS .qml styles stored in the GeoPackage")
         ->capture_default_str();
     app.add_flag("--no-tiles", no_tiles_, "skip the vector tiles (output/tiles/)");
+    app.add_option("--web", web_, "where the viewer's page (viewer/) and npm packages (node_modules/) are")
+        ->capture_default_str();
+    app.add_flag("--no-viewer", no_viewer_, "skip the web viewer (output/viewer/)");
 }
 
 void CommandBuild::setup() {
     options_.check();
     if (!fs::is_directory(styles_)) {
         throw UsageError(fmt::format("--styles {}: not a directory", styles_));
+    }
+    if (!no_viewer_) {
+        for (const auto& f : viewer_files()) {
+            if (!fs::exists(fs::path(web_) / f.from)) {
+                throw UsageError(fmt::format("--web {}: no {} (run scripts/setup.sh, which runs npm ci there, or pass "
+                                             "--no-viewer)",
+                                             web_, f.from));
+            }
+        }
     }
     const fs::path out(output_);
     if (out.filename().empty() || output_ == "." || output_ == "/") {
@@ -132,6 +160,10 @@ Outcome CommandBuild::run() {
         std::ofstream(stage.path() / "kuril.qgs", std::ios::binary) << project;
     }
 
+    if (!no_viewer_) {
+        progress.step("writing viewer/");
+        write_viewer(stage.path() / "viewer");
+    }
     std::size_t tile_count = 0;
     if (!no_tiles_) {
         tile_count = write_tilesets(ctx, layers, stage.path() / "tiles", progress);
@@ -142,6 +174,14 @@ Outcome CommandBuild::run() {
                     tile_count, today.iso().c_str(), output_.c_str());
     }
     return Outcome::ok;
+}
+
+void CommandBuild::write_viewer(const fs::path& dir) const {
+    fs::create_directories(dir);
+    for (const auto& f : viewer_files()) {
+        fs::copy_file(fs::path(web_) / f.from, dir / f.to, fs::copy_options::overwrite_existing);
+    }
+    fs::copy_file(fs::path(styles_) / "kuril.maplibre.json", dir / "kuril.style.json", fs::copy_options::overwrite_existing);
 }
 
 std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,

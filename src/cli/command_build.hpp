@@ -24,10 +24,15 @@ private:
     std::size_t write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,
                                const std::filesystem::path& dir, const Progress& progress) const;
 
+    // The web viewer into `dir`: the page, the MapLibre style, and the npm packages' dist files.
+    void write_viewer(const std::filesystem::path& dir) const;
+
     CommonOptions options_;
     std::string output_ = "output";
     std::string styles_ = "styles";
     bool no_tiles_ = false;
+    std::string web_ = "web";
+    bool no_viewer_ = false;
 };
 
 }  // namespace kuril::cli

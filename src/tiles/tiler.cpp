@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <functional>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -412,55 +413,68 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
     }
     const Tiler tiler(layers, options);
     const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-    // Breadth first on this thread until there are enough subtrees to keep every core busy (a small
-    // region sits in one tile down to z5 or so); then each subtree is a task for the pool.
-    std::vector<Task> tasks;
-    tasks.push_back(std::move(root));
-    {
-        TileEncoder enc(layers, options);
-        while (tasks.size() < 16 * static_cast<std::size_t>(threads) && tasks.front().z < set.maxzoom) {
-            std::vector<Task> next_level;
-            for (auto& t : tasks) {
-                const int stop = t.z + 1;
-                tiler.run(std::move(t), enc, set.tiles, stop, &next_level);
+
+    // Runs fn(i, encoder) for every i < n on the pool, each thread with its own encoder (and GEOS
+    // context); the first exception stops the others and is rethrown here.
+    auto parallel_for = [&](std::size_t n, const std::function<void(std::size_t, TileEncoder&)>& fn) {
+        std::atomic<std::size_t> next{0};
+        std::mutex failure_mutex;
+        std::exception_ptr failure;
+        auto worker = [&] {
+            try {
+                TileEncoder enc(layers, options);
+                for (std::size_t i = next++; i < n; i = next++) {
+                    fn(i, enc);
+                }
+            } catch (...) {
+                const std::lock_guard<std::mutex> lock(failure_mutex);
+                if (!failure) {
+                    failure = std::current_exception();
+                }
+                next = n;
             }
-            tasks = std::move(next_level);
-            if (tasks.empty()) {
-                break;
-            }
+        };
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)); ++t) {
+            pool.emplace_back(worker);
         }
-    }
-    const int split = tasks.empty() ? 0 : tasks.front().z;
-    std::atomic<std::size_t> next{0};
-    std::vector<std::vector<Tile>> results(tasks.size());
-    std::mutex failure_mutex;
-    std::exception_ptr failure;
-    auto worker = [&] {
-        try {
-            TileEncoder enc(layers, options);
-            for (std::size_t i = next++; i < tasks.size(); i = next++) {
-                tiler.run(std::move(tasks[i]), enc, results[i], split, nullptr);
-                progress.step(fmt::format("tiles: subtree {}/{} done", i + 1, tasks.size()));
-            }
-        } catch (...) {
-            const std::lock_guard<std::mutex> lock(failure_mutex);
-            if (!failure) {
-                failure = std::current_exception();
-            }
-            next = tasks.size();  // the other workers stop early
+        worker();
+        for (auto& t : pool) {
+            t.join();
+        }
+        if (failure) {
+            std::rethrow_exception(failure);
         }
     };
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) {
-        pool.emplace_back(worker);
+
+    // Breadth first, one zoom at a time (each zoom's tiles shared out over the pool), until there are
+    // enough subtrees to keep every core busy; then each subtree, depth first, is a task for the pool.
+    std::vector<Task> tasks;
+    tasks.push_back(std::move(root));
+    std::vector<std::vector<Tile>> results;
+    while (!tasks.empty() && tasks.size() < 16 * static_cast<std::size_t>(threads) && tasks.front().z < set.maxzoom) {
+        std::vector<std::vector<Task>> children(tasks.size());
+        std::vector<std::vector<Tile>> level(tasks.size());
+        parallel_for(tasks.size(), [&](std::size_t i, TileEncoder& enc) {
+            const int stop = tasks[i].z + 1;
+            tiler.run(std::move(tasks[i]), enc, level[i], stop, &children[i]);
+        });
+        for (auto& l : level) {
+            results.push_back(std::move(l));
+        }
+        tasks.clear();
+        for (auto& c : children) {
+            for (auto& t : c) {
+                tasks.push_back(std::move(t));
+            }
+        }
     }
-    worker();
-    for (auto& t : pool) {
-        t.join();
-    }
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
+    const std::size_t first = results.size();
+    results.resize(first + tasks.size());
+    parallel_for(tasks.size(), [&](std::size_t i, TileEncoder& enc) {
+        tiler.run(std::move(tasks[i]), enc, results[first + i], -1, nullptr);
+        progress.step(fmt::format("tiles: subtree {}/{} done", i + 1, tasks.size()));
+    });
     for (auto& r : results) {
         for (auto& t : r) {
             set.tiles.push_back(std::move(t));

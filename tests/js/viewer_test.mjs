@@ -1,0 +1,93 @@
+// The viewer in a real browser: Debian chromium driven by playwright-core, against `kuril serve` on
+// 127.0.0.1. Moves the time slider to several dates and asserts the holder drawn at island points,
+// switches the point of view and the language, fails on any console error, saves screenshots.
+// Usage: node viewer_test.mjs KURIL OUTPUT_DIR
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+
+const [kuril, out] = process.argv.slice(2);
+const screens = `${out}/screens`;
+mkdirSync(screens, { recursive: true });
+let passed = 0, failed = 0;
+const check = (ok, what) => { if (ok) passed++; else { failed++; console.error('FAIL ' + what); } };
+
+const server = spawn(kuril, ['serve', '-d', out, '-p', '0', '-q'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = await new Promise((resolve, reject) => {
+  server.stdout.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\/viewer\//.exec(String(d)); if (m) resolve(m[0]); });
+  server.on('exit', (code) => reject(new Error(`kuril serve exited ${code}`)));
+  setTimeout(() => reject(new Error('kuril serve did not start')), 10000);
+});
+
+const browser = await chromium.launch({
+  executablePath: '/usr/lib/chromium/chromium', headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} for ${r.url()}`); });
+await page.goto(url);
+await page.evaluate(() => window.kuril.ready);
+
+const PLACES = { Urup: [150.0089, 45.9392], Iturup: [147.8334, 45.1154], Shikotan: [146.6892, 43.7855],
+  'south Sakhalin': [142.35, 47.35], Shumshu: [156.4213, 50.7458] };
+const J = 'japan', R = 'russia', C = 'japan;russia';
+const EXPECT = {
+  '1860-01-01': { Urup: R, Iturup: J, Shikotan: J, 'south Sakhalin': C, Shumshu: R },
+  '1880-01-01': { Urup: J, Iturup: J, Shikotan: J, 'south Sakhalin': R, Shumshu: J },
+  '1910-01-01': { Urup: J, Iturup: J, Shikotan: J, 'south Sakhalin': J, Shumshu: J },
+  '1950-01-01': { Urup: R, Iturup: R, Shikotan: R, 'south Sakhalin': R, Shumshu: R },
+  today: { Urup: R, Iturup: R, Shikotan: R, 'south Sakhalin': R, Shumshu: R },
+};
+const holderAt = (place) => page.evaluate(([lon, lat]) => window.kuril.holderAt(lon, lat), PLACES[place]);
+
+for (const [date, expect] of Object.entries(EXPECT)) {
+  await page.evaluate((d) => window.kuril.show(d, 'neutral', 'en'), date);
+  for (const [place, holder] of Object.entries(expect)) {
+    const hits = await holderAt(place);
+    check(hits.length === 1 && hits[0].holder === holder,
+      `${date}, neutral view: ${place} shows ${JSON.stringify(hits)}, expected ${holder}`);
+  }
+  await page.screenshot({ path: `${screens}/viewer-${date === 'today' ? 'today' : date.slice(0, 4)}.png` });
+}
+
+// Points of view today: the four southern islands change hands, Urup becomes undetermined for Japan.
+const VIEWS = { neutral: { Iturup: R, Shikotan: R, Urup: R }, japan: { Iturup: J, Shikotan: J, Urup: 'undetermined' },
+  russia: { Iturup: R, Shikotan: R, Urup: R } };
+for (const [pov, expect] of Object.entries(VIEWS)) {
+  await page.evaluate((p) => window.kuril.show('today', p), pov);
+  for (const [place, holder] of Object.entries(expect)) {
+    const hits = await holderAt(place);
+    check(hits.length === 1 && hits[0].holder === holder, `today, ${pov} view: ${place} shows ${JSON.stringify(hits)}, expected ${holder}`);
+  }
+  await page.screenshot({ path: `${screens}/viewer-today-${pov}.png` });
+}
+
+// Language: the label of Iturup in each language.
+for (const [lang, name] of [['ja', '択捉島'], ['ru', 'Итуруп'], ['ainu', 'Etuworop-sir'], ['en', 'Iturup (Etorofu)']]) {
+  await page.evaluate((l) => window.kuril.show(null, 'neutral', l), lang);
+  const labels = await page.evaluate(() => [...document.querySelectorAll('.island-label')].map((e) => e.textContent));
+  check(labels.includes(name), `language ${lang}: no label "${name}"`);
+}
+
+// The popup on a click: holder, dates, treaty and source.
+await page.evaluate(() => window.kuril.show('1880-01-01', 'neutral', 'en'));
+const pt = await page.evaluate(([lon, lat]) => { const p = window.kuril.map.project([lon, lat]); return { x: p.x, y: p.y }; }, PLACES.Urup);
+await page.mouse.click(pt.x, pt.y);
+await page.waitForSelector('.maplibregl-popup-content', { timeout: 5000 });
+const popup = await page.textContent('.maplibregl-popup-content');
+check(/Empire of Japan/.test(popup) && /1875-08-22/.test(popup) && /Treaty of Saint Petersburg/.test(popup) && /kuril-history/.test(popup),
+  `popup on Urup in 1880: ${popup}`);
+await page.screenshot({ path: `${screens}/viewer-popup.png` });
+
+check(errors.length === 0, `console errors: ${errors.join(' | ')}`);
+await browser.close();
+server.kill('SIGINT');
+const code = await new Promise((resolve) => server.on('exit', resolve));
+check(code === 0, `kuril serve did not stop cleanly on Ctrl-C (exit ${code})`);
+console.log(`viewer: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

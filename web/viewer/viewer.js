@@ -1,0 +1,169 @@
+// Kuril Atlas viewer: MapLibre GL JS over the PMTiles archive, a time slider over the dated layers
+// (OpenHistoricalMap decimal years), a point-of-view switch, a language switch and a click popup.
+(function () {
+  "use strict";
+  const COLOURS = { japan: "#d64842", russia: "#426eb4", "japan;russia": "#9664b4", undetermined: "#bebebe" };
+  const HOLDER_NAMES = { japan: "Japan", russia: "Russia / Soviet Union", "japan;russia": "Condominium (Japan and Russia)",
+    undetermined: "Undetermined" };
+  const STOPS = [["1855", "1855-02-07"], ["1875", "1875-08-22"], ["1905", "1905-10-15"], ["1945", "1945-09-05"],
+    ["1956", "1956-12-12"], ["today", null]];
+  const DATED = ["holder", "holder-outline", "disputed", "records", "boundary-de-jure", "boundary-de-facto", "boundary-claimed"];
+  const BOUNDARY_KIND = { "boundary-de-jure": "de_jure", "boundary-de-facto": "de_facto", "boundary-claimed": "claimed" };
+
+  const todayIso = new Date().toISOString().slice(0, 10);
+  const state = { date: todayIso, pov: "neutral", lang: "en" };
+
+  // OpenHistoricalMap: year + days since 1 January / days in the year.
+  function decimalYear(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    const start = Date.UTC(y, 0, 1), next = Date.UTC(y + 1, 0, 1);
+    return y + (Date.UTC(y, m - 1, d) - start) / (next - start);
+  }
+  function isoFromDay(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
+  function dayFromIso(iso) { return Math.round(Date.parse(iso + "T00:00:00Z") / 86400000); }
+
+  function dateFilter(extra) {
+    const d = decimalYear(state.date);
+    const f = ["all", ["<=", ["get", "start_decdate"], d],
+      ["any", ["!", ["has", "end_decdate"]], [">", ["get", "end_decdate"], d]]];
+    if (extra) f.push(extra);
+    return f;
+  }
+
+  const protocol = new pmtiles.Protocol();
+  maplibregl.addProtocol("pmtiles", protocol.tile);
+
+  const ready = (async () => {
+    const style = await (await fetch("kuril.style.json")).json();
+    style.sources.kuril.url = "pmtiles://" + new URL("../tiles/kuril.pmtiles", location.href).href;
+    // The style's symbol layer needs a glyph server; this page draws labels with the browser's fonts.
+    style.layers = style.layers.filter((l) => l.type !== "symbol");
+    const map = new maplibregl.Map({ container: "map", style, center: [148.5, 46.3], zoom: 4.6,
+      attributionControl: { compact: false } });
+    map.addControl(new maplibregl.NavigationControl(), "top-right");
+    window.kuril.map = map;
+    await new Promise((resolve) => map.on("load", resolve));
+    const labels = await (await fetch("../geojson/labels.geojson")).json();
+    window.kuril.labels = labels.features.map((f) => {
+      const el = document.createElement("div");
+      el.className = "island-label";
+      const marker = new maplibregl.Marker({ element: el }).setLngLat(f.geometry.coordinates).addTo(map);
+      return { feature: f, el, marker };
+    });
+    apply();
+    map.on("zoomend", declutter);
+    map.on("click", "holder", popup);
+    map.on("mouseenter", "holder", () => { map.getCanvas().style.cursor = "pointer"; });
+    map.on("mouseleave", "holder", () => { map.getCanvas().style.cursor = ""; });
+    await idle(map);
+    return map;
+  })();
+
+  function idle(map) {
+    return new Promise((resolve) => { if (map.loaded() && !map.isMoving()) { map.once("idle", resolve); map.triggerRepaint(); } else { map.once("idle", resolve); } });
+  }
+
+  function apply() {
+    const map = window.kuril.map;
+    if (!map || !map.isStyleLoaded()) return;
+    const pov = "pov_" + state.pov;
+    map.setPaintProperty("holder", "fill-color", ["match", ["get", pov], ...Object.entries(COLOURS).flat(), "#e0e0e0"]);
+    map.setFilter("holder", dateFilter());
+    map.setFilter("holder-outline", dateFilter());
+    map.setFilter("records", dateFilter());
+    map.setFilter("disputed", dateFilter(["!=", ["get", "pov_japan"], ["get", "pov_russia"]]));
+    for (const [layer, kind] of Object.entries(BOUNDARY_KIND)) {
+      map.setFilter(layer, dateFilter(["==", ["get", pov], kind]));  // "hidden" in this view: not drawn
+    }
+    for (const l of window.kuril.labels || []) {
+      const p = l.feature.properties;
+      l.el.textContent = p["name_" + state.lang] || p.name_en;
+      l.el.lang = state.lang === "ainu" ? "ain" : state.lang;
+    }
+    declutter();
+    for (const r of document.querySelectorAll("input[name=pov]")) r.checked = r.value === state.pov;
+    for (const r of document.querySelectorAll("input[name=lang]")) r.checked = r.value === state.lang;
+    document.getElementById("date-label").textContent = state.date === todayIso ? `today (${todayIso})` : state.date;
+    document.getElementById("date").value = dayFromIso(state.date);
+    legend();
+  }
+
+  // HTML labels do not collide: show an island's name once it is large enough on screen.
+  function declutter() {
+    const map = window.kuril.map;
+    const min = 300 / Math.pow(4, map.getZoom() - 4.5);  // km²
+    for (const l of window.kuril.labels || []) {
+      const a = l.feature.properties.area_km2 || 0;
+      l.el.style.display = a >= min || (a === 0 && map.getZoom() >= 9) ? "" : "none";
+    }
+  }
+
+  function legend() {
+    const items = Object.entries(COLOURS).map(([k, c]) =>
+      `<div class="item"><span class="swatch" style="background:${c}"></span>${HOLDER_NAMES[k]}</div>`);
+    items.push('<div class="item"><span class="swatch" style="background:#fff;border:2px dashed #222"></span>Disputed (the views differ)</div>');
+    items.push('<div class="item"><span class="line"></span>Treaty (de jure) boundary</div>');
+    items.push('<div class="item"><span class="line" style="border-top:2px dashed #a82828"></span>De facto line</div>');
+    items.push('<div class="item"><span class="line" style="border-top:2px dotted #d64842"></span>Claimed line</div>');
+    document.getElementById("legend").innerHTML = items.join("");
+  }
+
+  function popup(e) {
+    const map = window.kuril.map;
+    const f = e.features[0];
+    const p = f.properties;
+    const pov = state.pov;
+    const records = map.queryRenderedFeatures(e.point, { layers: ["records"] })
+      .filter((r) => r.properties.lane === "held");
+    const rec = records.length ? records[0].properties : {};
+    const rows = [
+      ["Territory", p.territory], ["Holder", `${HOLDER_NAMES[p["pov_" + pov]] || p["pov_" + pov]} (${p.holder_name || ""})`],
+      ["Status", p["status_" + pov]], ["From", p.start_date], ["Until", p.end_date || "today"],
+      ["Treaty / event", rec.basis_name || p.basis], ["Source", rec.source || ""],
+    ];
+    new maplibregl.Popup().setLngLat(e.lngLat)
+      .setHTML("<table>" + rows.map(([k, v]) => `<tr><td>${k}</td><td>${v ?? ""}</td></tr>`).join("") + "</table>")
+      .addTo(map);
+  }
+
+  // Controls.
+  const slider = document.getElementById("date");
+  slider.min = dayFromIso("1855-02-07");
+  slider.max = dayFromIso(todayIso);
+  const list = document.getElementById("stops");
+  const buttons = document.getElementById("stop-buttons");
+  for (const [label, iso] of STOPS) {
+    const day = iso ? iso : todayIso;
+    const opt = document.createElement("option");
+    opt.value = dayFromIso(day);
+    opt.label = label;
+    list.appendChild(opt);
+    const b = document.createElement("button");
+    b.textContent = label;
+    b.onclick = () => { state.date = day; apply(); };
+    buttons.appendChild(b);
+  }
+  slider.addEventListener("input", () => { state.date = isoFromDay(Number(slider.value)); apply(); });
+  for (const r of document.querySelectorAll("input[name=pov]")) r.addEventListener("change", () => { state.pov = r.value; apply(); });
+  for (const r of document.querySelectorAll("input[name=lang]")) r.addEventListener("change", () => { state.lang = r.value; apply(); });
+
+  // For scripts and tests: set the state and wait until the map has drawn it.
+  window.kuril = {
+    ready,
+    state,
+    async show(date, pov, lang) {
+      const map = await ready;
+      if (date) state.date = date === "today" ? todayIso : date;
+      if (pov) state.pov = pov;
+      if (lang) state.lang = lang;
+      apply();
+      await idle(map);
+    },
+    holderAt(lon, lat) {
+      const map = window.kuril.map;
+      const hits = map.queryRenderedFeatures(map.project([lon, lat]), { layers: ["holder"] });
+      return hits.map((h) => ({ territory: h.properties.territory, holder: h.properties["pov_" + state.pov],
+        status: h.properties["status_" + state.pov], start: h.properties.start_date, end: h.properties.end_date || null }));
+    },
+  };
+})();
