@@ -6,10 +6,11 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev
   libprotozero-dev catch2 libsqlite3-dev sqlite3
-  nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev
+  nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libcpp-httplib-dev
   gmt gmt-gshhg-full
   sqlite3 time bc
   qgis python3-qgis
+  chromium fonts-noto-core fonts-ipafont-gothic
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -29,8 +30,11 @@ if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
   echo "setup: installing nodejs npm"
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
 fi
+# npm packages, from package-lock.json: the viewer's (web/) and the client tests' (tests/js/).
 here=$(cd "$(dirname "$0")/.." && pwd)
-if [ ! -d "$here/tests/js/node_modules/pmtiles" ] || [ ! -d "$here/tests/js/node_modules/@mapbox/mvt-fixtures" ]; then
-  echo "setup: npm ci in tests/js"
-  (cd "$here/tests/js" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+for dir in web tests/js; do
+  if ! (cd "$here/$dir" && npm ls --all > /dev/null 2>&1); then
+    echo "setup: npm ci in $dir"
+    (cd "$here/$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done

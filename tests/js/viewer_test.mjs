@@ -1,13 +1,13 @@
 // The viewer in a real browser: Debian chromium driven by playwright-core, against `kuril serve` on
 // 127.0.0.1. Moves the time slider to several dates and asserts the holder drawn at island points,
 // switches the point of view and the language, fails on any console error, saves screenshots.
-// Usage: node viewer_test.mjs KURIL OUTPUT_DIR
+// Usage: node viewer_test.mjs KURIL OUTPUT_DIR [SCREENS_DIR]
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 
-const [kuril, out] = process.argv.slice(2);
-const screens = `${out}/screens`;
+const [kuril, out, screensArg] = process.argv.slice(2);
+const screens = screensArg || `${out}/screens`;
 mkdirSync(screens, { recursive: true });
 let passed = 0, failed = 0;
 const check = (ok, what) => { if (ok) passed++; else { failed++; console.error('FAIL ' + what); } };

@@ -155,5 +155,8 @@ if tiles.isValid():
     check(drawn > 1000, f"MBTiles: only {drawn} sampled pixels drawn")
 
 print(f"qgis: {passed} passed, {len(failures)} failed")
-app.exitQgis()
-sys.exit(1 if failures else 0)
+# Leave without QGIS's teardown, which can crash (segfault) after vector tile layers were used: the
+# verdict is already known and printed.
+QgsProject.instance().clear()
+sys.stdout.flush()
+os._exit(1 if failures else 0)
