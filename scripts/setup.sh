@@ -8,7 +8,7 @@ packages=(
   libprotozero-dev catch2 libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libcpp-httplib-dev
   gmt gmt-gshhg-full
-  sqlite3 time bc
+  sqlite3 time bc wrk
   qgis python3-qgis
   chromium fonts-noto-core fonts-ipafont-gothic
 )

@@ -143,6 +143,10 @@ struct Server::Impl {
         http.set_file_extension_and_mimetype_mapping("geojson", "application/geo+json");
         http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
         http.set_payload_max_length(1 << 20);
+        // Each keep-alive connection holds a worker: enough workers for many map clients at once.
+        http.new_task_queue = [] { return new httplib::ThreadPool(64); };
+        http.set_keep_alive_max_count(1000);
+        http.set_keep_alive_timeout(5);
         if (o.log) {
             http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
                 std::fprintf(stderr, "%s\n", fmt::format("{} {} {} {}", req.method, req.path, res.status, res.body.size()).c_str());
