@@ -28,9 +28,8 @@ json bounds(const TileSet& s) { return json::array({r6(s.west), r6(s.south), r6(
 json center(const TileSet& s) {
     return json::array({r6((s.west + s.east) / 2), r6((s.south + s.north) / 2), center_zoom(s)});
 }
-}  // namespace
-
-std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info) {
+// The fields every metadata form shares.
+json common(const TilesetInfo& info) {
     json m;
     m["name"] = info.name;
     m["description"] = info.description;
@@ -38,6 +37,13 @@ std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info) {
     m["attribution"] = info.attribution;
     m["type"] = "overlay";
     m["format"] = "pbf";
+    return m;
+}
+
+}  // namespace
+
+std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info) {
+    json m = common(info);
     m["bounds"] = bounds(set);
     m["center"] = center(set);
     m["minzoom"] = set.minzoom;
@@ -54,13 +60,7 @@ std::string mbtiles_metadata_json(const TileSet& set, const TilesetInfo& info) {
         }
         return out;
     };
-    json m;
-    m["name"] = info.name;
-    m["description"] = info.description;
-    m["version"] = info.version;
-    m["attribution"] = info.attribution;
-    m["type"] = "overlay";
-    m["format"] = "pbf";
+    json m = common(info);
     m["bounds"] = csv(bounds(set));
     m["center"] = csv(center(set));
     m["minzoom"] = std::to_string(set.minzoom);

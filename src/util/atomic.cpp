@@ -63,20 +63,22 @@ void write_file_atomic(const fs::path& target, std::string_view content) {
     }
 }
 
-StagingDir::StagingDir(fs::path target) : target_(std::move(target)), staging_(staging_name(target_)) {
+Staging::Staging(fs::path target, Kind kind) : target_(std::move(target)), staging_(staging_name(target_)), kind_(kind) {
     fs::remove_all(staging_);
-    fs::create_directories(staging_);
+    if (kind_ == Kind::directory) {
+        fs::create_directories(staging_);
+    }
 }
 
-StagingDir::~StagingDir() {
+Staging::~Staging() {
     if (!committed_) {
         std::error_code ec;
         fs::remove_all(staging_, ec);
     }
 }
 
-void StagingDir::commit() {
-    if (fs::exists(target_)) {
+void Staging::commit() {
+    if (kind_ == Kind::directory && fs::exists(target_)) {
         if (!exchange(staging_, target_)) {
             throw OutputError(fmt::format("cannot swap {} into place: {}", target_.string(), std::strerror(errno)));
         }
@@ -84,22 +86,6 @@ void StagingDir::commit() {
     } else {
         fs::rename(staging_, target_);
     }
-    committed_ = true;
-}
-
-StagingFile::StagingFile(fs::path target) : target_(std::move(target)), staging_(staging_name(target_)) {
-    fs::remove(staging_);
-}
-
-StagingFile::~StagingFile() {
-    if (!committed_) {
-        std::error_code ec;
-        fs::remove(staging_, ec);
-    }
-}
-
-void StagingFile::commit() {
-    fs::rename(staging_, target_);
     committed_ = true;
 }
 

@@ -9,14 +9,17 @@ namespace kuril {
 // Writes `content` to `target` atomically (temporary file in the same directory, fsync, rename).
 void write_file_atomic(const std::filesystem::path& target, std::string_view content);
 
-// A directory being built; commit() puts it in place of `target` in one step. If commit() is never
-// reached (an error, an exception), the destructor removes it and `target` is untouched.
-class StagingDir {
+// An output being made beside its target: a directory built in place (commit() swaps it in with one
+// renameat2(RENAME_EXCHANGE)), or a file written by a library that wants a path (SQLite, GDAL; commit()
+// renames it over the target). If commit() is never reached (an error, an exception), the destructor
+// removes it and the target is untouched.
+class Staging {
 public:
-    explicit StagingDir(std::filesystem::path target);
-    StagingDir(const StagingDir&) = delete;
-    StagingDir& operator=(const StagingDir&) = delete;
-    ~StagingDir();
+    enum class Kind { file, directory };
+    Staging(std::filesystem::path target, Kind kind);
+    Staging(const Staging&) = delete;
+    Staging& operator=(const Staging&) = delete;
+    ~Staging();
 
     [[nodiscard]] const std::filesystem::path& path() const noexcept { return staging_; }
     void commit();
@@ -24,25 +27,15 @@ public:
 private:
     std::filesystem::path target_;
     std::filesystem::path staging_;
+    Kind kind_;
     bool committed_ = false;
 };
 
-// A file being written by a library that wants a path (SQLite, GDAL); commit() renames it over
-// `target`. Removed by the destructor if never committed.
-class StagingFile {
-public:
-    explicit StagingFile(std::filesystem::path target);
-    StagingFile(const StagingFile&) = delete;
-    StagingFile& operator=(const StagingFile&) = delete;
-    ~StagingFile();
-
-    [[nodiscard]] const std::filesystem::path& path() const noexcept { return staging_; }
-    void commit();
-
-private:
-    std::filesystem::path target_;
-    std::filesystem::path staging_;
-    bool committed_ = false;
+struct StagingDir : Staging {
+    explicit StagingDir(std::filesystem::path target) : Staging(std::move(target), Kind::directory) {}
+};
+struct StagingFile : Staging {
+    explicit StagingFile(std::filesystem::path target) : Staging(std::move(target), Kind::file) {}
 };
 
 // Removes staging directories and files left by runs that were killed (their process is gone).
