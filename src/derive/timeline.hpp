@@ -1,6 +1,7 @@
 #pragma once
 // Who held and who claimed each atom on a given day, and how each point of view shows it
 // (Natural Earth-style: neutral = de facto; a party's view = its own claim where it has one).
+#include <compare>
 #include <map>
 #include <string>
 #include <vector>

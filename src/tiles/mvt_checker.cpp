@@ -132,6 +132,17 @@ private:
         int count = 0;
         while (m.next()) {
             ++count;
+            // §4.5: each value type has its own wire type; anything else is not a valid value.
+            pbf_wire_type want = pbf_wire_type::varint;
+            switch (m.tag()) {
+                case mvt::ValueTag::string_value: want = pbf_wire_type::length_delimited; break;
+                case mvt::ValueTag::float_value: want = pbf_wire_type::fixed32; break;
+                case mvt::ValueTag::double_value: want = pbf_wire_type::fixed64; break;
+                default: break;
+            }
+            if (m.wire_type() != want) {
+                return std::nullopt;
+            }
             switch (m.tag()) {
                 case mvt::ValueTag::string_value: v = std::string(m.get_string()); break;
                 case mvt::ValueTag::float_value: v = static_cast<double>(m.get_float()); break;
@@ -156,8 +167,18 @@ private:
         protozero::pbf_message<mvt::FeatureTag> m{data.data(), data.size()};
         while (m.next()) {
             switch (m.tag()) {
-                case mvt::FeatureTag::id: f.id = m.get_uint64(); break;
-                case mvt::FeatureTag::type: f.type = m.get_enum(); break;
+                case mvt::FeatureTag::id:
+                    if (m.wire_type() != pbf_wire_type::varint) {
+                        throw std::runtime_error("feature.id is not a varint (§4.2)");
+                    }
+                    f.id = m.get_uint64();
+                    break;
+                case mvt::FeatureTag::type:
+                    if (m.wire_type() != pbf_wire_type::varint) {
+                        throw std::runtime_error("feature.type is not a varint (§4.2)");
+                    }
+                    f.type = m.get_enum();
+                    break;
                 case mvt::FeatureTag::tags: {
                     if (m.wire_type() != pbf_wire_type::length_delimited) {
                         throw std::runtime_error("feature.tags is not a packed uint32 field (§4.2)");

@@ -1,6 +1,7 @@
 #pragma once
 // Tile addresses: z/x/y (XYZ, y down from the north), the TMS row of MBTiles 1.3, and the Hilbert
 // tile id of PMTiles v3 (ids count all tiles of lower zooms first, then the Hilbert index within z).
+#include <compare>
 #include <cstdint>
 
 namespace kuril::tiles {
