@@ -47,9 +47,22 @@ geom::PolygonRings polygon_rings(const json& coords, const Location& where) {
     return rings;
 }
 
+LandPiece parse_feature(const geom::Context& ctx, std::string_view line, const Location& at);
+
 }  // namespace
 
 LandPiece parse_land_line(const geom::Context& ctx, std::string_view line, const Location& at) {
+    try {
+        return parse_feature(ctx, line, at);
+    } catch (const json::exception& e) {
+        // Anything else nlohmann can throw: a number out of range (1e400), a member of the wrong type.
+        throw InputError(at, fmt::format("malformed GeoJSON: {}", e.what()));
+    }
+}
+
+namespace {
+
+LandPiece parse_feature(const geom::Context& ctx, std::string_view line, const Location& at) {
     json f;
     try {
         f = json::parse(line);
@@ -99,6 +112,8 @@ LandPiece parse_land_line(const geom::Context& ctx, std::string_view line, const
     }
     return LandPiece{where.record, std::move(geometry), where};
 }
+
+}  // namespace
 
 std::vector<LandPiece> read_land(const geom::Context& ctx, const std::filesystem::path& path, Diagnostics& diag) {
     std::vector<LandPiece> land;

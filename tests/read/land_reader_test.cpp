@@ -34,6 +34,11 @@ TEST_CASE("bad land polygons name the file, line and feature", "[read][land]") {
               .rfind("land.geojsonl:3: malformed JSON", 0) == 0);
     CHECK(error_of(ctx, R"({"type":"Feature","id":"x","geometry":{"type":"Polygon","coordinates":[[[0,0],[1e300,1],[1,0],[0,0]]]}})") ==
           "land.geojsonl:3: record 'x': position (1e+300, 1) is not a WGS 84 longitude/latitude");
+    // Found by fuzz_land: numbers out of range and members of the wrong type are input errors too.
+    CHECK(error_of(ctx, R"({"type":"Feature","id":"x","geometry":{"type":"Polygon","coordinates":[[[0,0],[1e400,1],[1,0],[0,0]]]}})")
+              .rfind("land.geojsonl:3: malformed", 0) == 0);
+    CHECK(error_of(ctx, R"({"type":5,"geometry":{}})").rfind("land.geojsonl:3: malformed GeoJSON", 0) == 0);
+    CHECK(error_of(ctx, R"({"type":"Feature","geometry":{"type":7,"coordinates":[]}})").rfind("land.geojsonl:3: malformed GeoJSON", 0) == 0);
     CHECK(error_of(ctx, R"({"type":"Feature","id":"x","crs":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,1],[1,0],[0,0]]]}})")
               .find("a crs member is not allowed") != std::string::npos);
 }
