@@ -6,7 +6,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev
   libprotozero-dev catch2 libsqlite3-dev sqlite3
-  nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libcpp-httplib-dev
+  nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libcpp-httplib-dev libfreetype-dev
   gmt gmt-gshhg-full
   sqlite3 time bc wrk
   qgis python3-qgis

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -14,6 +15,7 @@
 #include "model/region.hpp"
 #include "util/atomic.hpp"
 #include "write/geojson_writer.hpp"
+#include "write/glyph_pbf.hpp"
 #include "write/gpkg_writer.hpp"
 
 namespace kuril::cli {
@@ -59,6 +61,15 @@ std::vector<ViewerFile> viewer_files() {
             {"node_modules/pmtiles/package.json", "pmtiles-package.json"}};
 }
 
+// The style's label font stack ("text-font" in styles/kuril.maplibre.json): Noto Sans for Latin and
+// Cyrillic, IPAGothic for the Japanese names. Both are Debian packages that scripts/setup.sh installs.
+const std::vector<FontStackFace>& label_fonts() {
+    static const std::vector<FontStackFace> stack{
+        {"Noto Sans Regular", "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"},
+        {"IPAGothic Regular", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"}};
+    return stack;
+}
+
 std::string read_text(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;
@@ -96,6 +107,13 @@ void CommandBuild::setup() {
                 throw UsageError(fmt::format("--web {}: no {} (run scripts/setup.sh, which runs npm ci there, or pass "
                                              "--no-viewer)",
                                              web_, f.from));
+            }
+        }
+        for (const auto& face : label_fonts()) {
+            if (!fs::exists(face.file)) {
+                throw UsageError(fmt::format("no font {} for the map labels (run scripts/setup.sh, which installs it, "
+                                             "or pass --no-viewer)",
+                                             face.file.string()));
             }
         }
     }
@@ -162,7 +180,8 @@ Outcome CommandBuild::run() {
 
     if (!no_viewer_) {
         progress.step("writing viewer/");
-        write_viewer(stage.path() / "viewer");
+        const auto labels = std::find_if(layers.begin(), layers.end(), [](const Layer& l) { return l.name == "labels"; });
+        write_viewer(stage.path() / "viewer", *labels, progress);
     }
     std::size_t tile_count = 0;
     if (!no_tiles_) {
@@ -176,12 +195,26 @@ Outcome CommandBuild::run() {
     return Outcome::ok;
 }
 
-void CommandBuild::write_viewer(const fs::path& dir) const {
+void CommandBuild::write_viewer(const fs::path& dir, const Layer& labels, const Progress& progress) const {
     fs::create_directories(dir);
     for (const auto& f : viewer_files()) {
         fs::copy_file(fs::path(web_) / f.from, dir / f.to, fs::copy_options::overwrite_existing);
     }
     fs::copy_file(fs::path(styles_) / "kuril.maplibre.json", dir / "kuril.style.json", fs::copy_options::overwrite_existing);
+    // Every name the label layer can show, in any language.
+    std::set<char32_t> wanted;
+    for (const auto& feature : labels.features) {
+        for (std::size_t i = 0; i < labels.fields.size(); ++i) {
+            if (labels.fields[i].name.rfind("name_", 0) != 0) continue;
+            if (const auto* text = std::get_if<std::string>(&feature.values[i])) add_code_points(*text, wanted);
+        }
+    }
+    progress.step(fmt::format("writing viewer/fonts/ (SDF glyphs for {} code points)", wanted.size()));
+    const GlyphRangeStats stats = write_glyph_ranges(dir / "fonts", label_fonts(), wanted);
+    if (stats.missing > 0) {
+        throw OutputError(fmt::format("{} code point(s) of the label names are in none of the label fonts ({})",
+                                      stats.missing, fontstack_name(label_fonts())));
+    }
 }
 
 std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,

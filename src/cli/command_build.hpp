@@ -24,8 +24,9 @@ private:
     std::size_t write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,
                                const std::filesystem::path& dir, const Progress& progress) const;
 
-    // The web viewer into `dir`: the page, the MapLibre style, and the npm packages' dist files.
-    void write_viewer(const std::filesystem::path& dir) const;
+    // The web viewer into `dir`: the page, the MapLibre style, the npm packages' dist files, and the
+    // style's glyph ranges (fonts/) for the code points of the label names.
+    void write_viewer(const std::filesystem::path& dir, const Layer& labels, const Progress& progress) const;
 
     CommonOptions options_;
     std::string output_ = "output";

@@ -8,7 +8,7 @@ kuril=$1 src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 build() { "$kuril" build -q --geodata "$src/geodata" --styles "$src/styles" --web "$src/web" --output "$work/output" "$@"; }
-sums() { (cd "$work/output" && find . -type f | sort | xargs sha256sum | sha256sum | cut -c1-16); }
+sums() { (cd "$work/output" && find . -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16); }
 
 # The previous build (one "today") and the complete new one (another "today"): both known.
 build --today 2026-01-01

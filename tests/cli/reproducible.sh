@@ -8,7 +8,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for run in 1 2; do
   "$kuril" build -q --geodata "$src/geodata" --styles "$src/styles" --web "$src/web" --today 2026-11-21 --output "$work/out$run"
-  (cd "$work/out$run" && find . -type f | sort | xargs sha256sum) > "$work/sums$run"
+  (cd "$work/out$run" && find . -type f -print0 | sort -z | xargs -0 sha256sum) > "$work/sums$run"
   sleep 1
 done
 if ! diff -u "$work/sums1" "$work/sums2"; then

@@ -30,6 +30,8 @@ page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 page.on('pageerror', (e) => errors.push(String(e)));
 page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
 page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} for ${r.url()}`); });
+const glyphRequests = new Set();
+page.on('response', (r) => { if (/\/viewer\/fonts\/.+\.pbf$/.test(r.url()) && r.status() === 200) glyphRequests.add(r.url()); });
 await page.goto(url);
 await page.evaluate(() => window.kuril.ready);
 
@@ -67,12 +69,44 @@ for (const [pov, expect] of Object.entries(VIEWS)) {
   await page.screenshot({ path: `${screens}/viewer-today-${pov}.png` });
 }
 
-// Language: the label of Iturup in each language.
+// Labels: MapLibre's own symbol layer with the SDF glyph ranges kuril build writes (viewer/fonts/).
+// For each language the Iturup label must be placed with its name, and drawing it must change pixels
+// around its anchor (so the glyphs arrived and rendered, Japanese included).
+const changedPixels = (a, b) => page.evaluate(async ([a64, b64]) => {
+  const load = async (b64) => {
+    const bmp = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64)).blob());
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d');
+    g.drawImage(bmp, 0, 0);
+    return g.getImageData(0, 0, bmp.width, bmp.height).data;
+  };
+  const [pa, pb] = [await load(a64), await load(b64)];
+  let n = 0;
+  for (let i = 0; i < pa.length; i += 4) {
+    if (Math.abs(pa[i] - pb[i]) + Math.abs(pa[i + 1] - pb[i + 1]) + Math.abs(pa[i + 2] - pb[i + 2]) > 90) n++;
+  }
+  return n;
+}, [a.toString('base64'), b.toString('base64')]);
 for (const [lang, name] of [['ja', '択捉島'], ['ru', 'Итуруп'], ['ainu', 'Etuworop-sir'], ['en', 'Iturup (Etorofu)']]) {
-  await page.evaluate((l) => window.kuril.show(null, 'neutral', l), lang);
-  const labels = await page.evaluate(() => [...document.querySelectorAll('.island-label')].map((e) => e.textContent));
-  check(labels.includes(name), `language ${lang}: no label "${name}"`);
+  await page.evaluate((l) => window.kuril.show('today', 'neutral', l), lang);
+  const shown = await page.evaluate(() => window.kuril.labelsShown());
+  const label = shown.find((l) => l.text === name);
+  check(label !== undefined, `language ${lang}: no placed label "${name}" (placed: ${shown.map((l) => l.text).join(', ')})`);
+  check(JSON.stringify(shown[0]?.field ?? '').includes(`name_${lang}`), `language ${lang}: text-field is ${JSON.stringify(shown[0]?.field)}`);
+  if (label) {
+    const clip = { x: Math.max(0, label.x - 70), y: Math.max(0, label.y - 30), width: 140, height: 60 };
+    const withText = await page.screenshot({ clip });
+    await page.evaluate(async () => { window.kuril.map.setLayoutProperty('labels', 'visibility', 'none'); await window.kuril.show(); });
+    const without = await page.screenshot({ clip });
+    await page.evaluate(async () => { window.kuril.map.setLayoutProperty('labels', 'visibility', 'visible'); await window.kuril.show(); });
+    const n = await changedPixels(withText, without);
+    check(n >= 40, `language ${lang}: the label "${name}" changed only ${n} pixels around its anchor`);
+  }
+  await page.screenshot({ path: `${screens}/viewer-labels-${lang}.png` });
 }
+check([...glyphRequests].some((u) => /\/0-255\.pbf$/.test(u)) && [...glyphRequests].some((u) => /\/1024-1279\.pbf$/.test(u))
+  && [...glyphRequests].some((u) => /\/25344-25599\.pbf$/.test(u)),
+  `glyph ranges fetched: ${[...glyphRequests].map((u) => u.replace(/.*\/fonts\//, '')).join(' ')}`);
 
 // The popup on a click: holder, dates, treaty and source.
 await page.evaluate(() => window.kuril.show('1880-01-01', 'neutral', 'en'));

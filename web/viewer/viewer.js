@@ -36,22 +36,16 @@
   const ready = (async () => {
     const style = await (await fetch("kuril.style.json")).json();
     style.sources.kuril.url = "pmtiles://" + new URL("../tiles/kuril.pmtiles", location.href).href;
-    // The style's symbol layer needs a glyph server; this page draws labels with the browser's fonts.
-    style.layers = style.layers.filter((l) => l.type !== "symbol");
+    // The glyph ranges beside this page (kuril build writes them); string concatenation, as URL()
+    // would escape the {fontstack} and {range} placeholders.
+    style.glyphs = new URL(".", location.href).href + style.glyphs;
     const map = new maplibregl.Map({ container: "map", style, center: [148.5, 46.3], zoom: 4.6,
-      attributionControl: { compact: false } });
+      attributionControl: { compact: false },
+      localIdeographFontFamily: false });  // Japanese names from the same glyph ranges, not the browser
     map.addControl(new maplibregl.NavigationControl(), "top-right");
     window.kuril.map = map;
     await new Promise((resolve) => map.on("load", resolve));
-    const labels = await (await fetch("../geojson/labels.geojson")).json();
-    window.kuril.labels = labels.features.map((f) => {
-      const el = document.createElement("div");
-      el.className = "island-label";
-      const marker = new maplibregl.Marker({ element: el }).setLngLat(f.geometry.coordinates).addTo(map);
-      return { feature: f, el, marker };
-    });
     apply();
-    map.on("zoomend", declutter);
     map.on("click", "holder", popup);
     map.on("mouseenter", "holder", () => { map.getCanvas().style.cursor = "pointer"; });
     map.on("mouseleave", "holder", () => { map.getCanvas().style.cursor = ""; });
@@ -75,12 +69,7 @@
     for (const [layer, kind] of Object.entries(BOUNDARY_KIND)) {
       map.setFilter(layer, dateFilter(["==", ["get", pov], kind]));  // "hidden" in this view: not drawn
     }
-    for (const l of window.kuril.labels || []) {
-      const p = l.feature.properties;
-      l.el.textContent = p["name_" + state.lang] || p.name_en;
-      l.el.lang = state.lang === "ainu" ? "ain" : state.lang;
-    }
-    declutter();
+    map.setLayoutProperty("labels", "text-field", labelText());
     for (const r of document.querySelectorAll("input[name=pov]")) r.checked = r.value === state.pov;
     for (const r of document.querySelectorAll("input[name=lang]")) r.checked = r.value === state.lang;
     document.getElementById("date-label").textContent = state.date === todayIso ? `today (${todayIso})` : state.date;
@@ -88,14 +77,9 @@
     legend();
   }
 
-  // HTML labels do not collide: show an island's name once it is large enough on screen.
-  function declutter() {
-    const map = window.kuril.map;
-    const min = 300 / Math.pow(4, map.getZoom() - 4.5);  // km²
-    for (const l of window.kuril.labels || []) {
-      const a = l.feature.properties.area_km2 || 0;
-      l.el.style.display = a >= min || (a === 0 && map.getZoom() >= 9) ? "" : "none";
-    }
+  // The label in the chosen language, English where a name is not known in it.
+  function labelText() {
+    return ["coalesce", ["get", "name_" + state.lang], ["get", "name_en"], ""];
   }
 
   function legend() {
@@ -164,6 +148,17 @@
       const hits = map.queryRenderedFeatures(map.project([lon, lat]), { layers: ["holder"] });
       return hits.map((h) => ({ territory: h.properties.territory, holder: h.properties["pov_" + state.pov],
         status: h.properties["status_" + state.pov], start: h.properties.start_date, end: h.properties.end_date || null }));
+    },
+    // The island labels MapLibre placed on screen, with the text each shows.
+    labelsShown() {
+      const map = window.kuril.map;
+      const field = map.getLayoutProperty("labels", "text-field");
+      return map.queryRenderedFeatures({ layers: ["labels"] }).map((f) => {
+        const p = f.properties;
+        const text = p["name_" + state.lang] || p.name_en;
+        const at = map.project(f.geometry.coordinates);
+        return { text, field, x: at.x, y: at.y, area: p.area_km2 || 0 };
+      });
     },
   };
 })();

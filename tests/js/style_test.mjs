@@ -1,0 +1,51 @@
+// The MapLibre style against the MapLibre style specification and against what the build wrote:
+// valid by @maplibre/maplibre-gl-style-spec (the validator MapLibre GL JS itself uses), every
+// source-layer in the tiles' vector_layers (TileJSON 3.0.0), every property it reads a field of that
+// layer, and its glyphs template resolving to the ranges in output/viewer/fonts/.
+// Usage: node style_test.mjs STYLE.json OUTPUT_DIR WEB_DIR
+import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const [stylePath, out, web] = process.argv.slice(2);
+const require = createRequire(path.resolve(web, 'package.json'));
+const { validateStyleMin } = require('@maplibre/maplibre-gl-style-spec');
+let passed = 0, failed = 0;
+const check = (ok, what) => { if (ok) passed++; else { failed++; console.error('FAIL ' + what); } };
+
+const style = JSON.parse(readFileSync(stylePath, 'utf8'));
+const errors = validateStyleMin(style);
+check(errors.length === 0, `style spec: ${errors.map((e) => e.message).join('; ')}`);
+
+const tilejson = JSON.parse(readFileSync(path.join(out, 'tiles/xyz/tiles.json'), 'utf8'));
+const fields = Object.fromEntries(tilejson.vector_layers.map((l) => [l.id, new Set(Object.keys(l.fields))]));
+// Property names an expression reads with ["get", name] / ["has", name].
+const reads = (expr, acc = new Set()) => {
+  if (Array.isArray(expr)) {
+    if ((expr[0] === 'get' || expr[0] === 'has') && typeof expr[1] === 'string' && expr.length === 2) acc.add(expr[1]);
+    for (const e of expr) reads(e, acc);
+  } else if (expr && typeof expr === 'object') {
+    for (const v of Object.values(expr)) reads(v, acc);
+  }
+  return acc;
+};
+const viewerReads = new Set(['name_ja', 'name_ru', 'name_ainu']);  // the viewer's language switch
+for (const layer of style.layers.filter((l) => l.source === 'kuril')) {
+  const known = fields[layer['source-layer']];
+  check(known !== undefined, `layer ${layer.id}: source-layer ${layer['source-layer']} is not in the tiles`);
+  if (!known) continue;
+  for (const name of reads([layer.filter, layer.layout, layer.paint])) {
+    check(known.has(name), `layer ${layer.id}: reads '${name}', which ${layer['source-layer']} does not have`);
+  }
+  if (layer.type === 'symbol') {
+    for (const name of viewerReads) check(known.has(name), `labels: no '${name}' for the language switch`);
+    const stack = layer.layout['text-font'].join(',');
+    for (const range of ['0-255', '1024-1279', '25344-25599']) {
+      const file = style.glyphs.replace('{fontstack}', stack).replace('{range}', range);
+      check(existsSync(path.join(out, 'viewer', file)), `glyphs: no ${file} under ${out}/viewer`);
+    }
+  }
+}
+check(style.sources.kuril.url.startsWith('pmtiles://'), `source url ${style.sources.kuril.url}`);
+console.log(`style: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
