@@ -42,6 +42,13 @@ geom::PolygonRings polygon_rings(const json& coords, const Location& where) {
                                                 "(RFC 7946 §3.1.6)",
                                                 r.front().x, r.front().y, r.back().x, r.back().y));
         }
+        for (std::size_t i = 1; i < r.size(); ++i) {
+            if (std::abs(r[i].x - r[i - 1].x) > 180) {
+                throw InputError(where, fmt::format("ring crosses the antimeridian between ({}, {}) and ({}, {}): split "
+                                                    "it at ±180° into a MultiPolygon (RFC 7946 §3.1.9)",
+                                                    r[i - 1].x, r[i - 1].y, r[i].x, r[i].y));
+            }
+        }
         rings.push_back(std::move(r));
     }
     return rings;

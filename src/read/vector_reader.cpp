@@ -1,5 +1,6 @@
 #include "read/vector_reader.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <memory>
@@ -8,6 +9,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include "tiles/antimeridian.hpp"
 #include "util/error.hpp"
 
 namespace kuril {
@@ -56,10 +58,16 @@ struct Reader {
                 }
                 break;
             }
-            case wkbLineString:
+            case wkbLineString: {
                 f.kind = tiles::GeomKind::line;
-                f.lines.push_back(path(*g->toLineString(), fid));
+                tiles::Path line = path(*g->toLineString(), fid);
+                if (tiles::crosses_antimeridian(line)) {
+                    for (auto& part : tiles::split_line_at_antimeridian(line)) f.lines.push_back(std::move(part));
+                } else {
+                    f.lines.push_back(std::move(line));
+                }
                 break;
+            }
             case wkbPolygon: {
                 f.kind = tiles::GeomKind::polygon;
                 tiles::PolygonPaths poly;
@@ -70,7 +78,17 @@ struct Reader {
                     }
                     poly.push_back(std::move(r));
                 }
-                if (!poly.empty()) {
+                if (poly.empty()) {
+                    break;
+                }
+                if (std::any_of(poly.begin(), poly.end(), [](const tiles::Path& r) { return tiles::crosses_antimeridian(r); })) {
+                    auto parts = tiles::split_polygon_at_antimeridian(poly);
+                    if (!parts) {
+                        throw InputError(where(fid), "a ring goes round a pole: it cannot be split at the antimeridian "
+                                                     "(RFC 7946 §3.1.9); close it along the ±180° meridian instead");
+                    }
+                    for (auto& part : *parts) f.polygons.push_back(std::move(part));
+                } else {
                     f.polygons.push_back(std::move(poly));
                 }
                 break;

@@ -1,7 +1,8 @@
 #pragma once
 // Reads any GDAL-readable vector input (GeoJSON, GeoJSONSeq, GeoPackage, Shapefile, ...) as tiler
 // layers. Geometry in another CRS is reprojected to WGS 84; a layer without a CRS is taken as WGS 84
-// (RFC 7946) after checking its coordinates are longitudes and latitudes.
+// (RFC 7946) after checking its coordinates are longitudes and latitudes. Lines and polygons drawn
+// across the antimeridian are split there (RFC 7946 §3.1.9; see tiles/antimeridian.hpp).
 #include <optional>
 #include <set>
 #include <string>
