@@ -8,10 +8,14 @@
 
 #include "read/vector_reader.hpp"
 #include "tiles/output.hpp"
+#include "tiles/partitioned.hpp"
+#include "util/atomic.hpp"
 #include "tiles/tiler.hpp"
 #include "util/error.hpp"
 
 namespace kuril::cli {
+
+namespace fs = std::filesystem;
 
 std::string CommandTiles::description() const {
     return "Make Mapbox Vector Tiles (MVT 2.1, extent 4096, Web Mercator) from GDAL-readable vector inputs. "
@@ -30,6 +34,9 @@ void CommandTiles::add_options(CLI::App& app) {
     app.add_option("-n,--name", name_, "tileset name (default: the output's name)");
     app.add_option("--attribution", attribution_, "attribution shown by map clients");
     app.add_option("-j,--threads", threads_, "threads (default: all cores)");
+    app.add_option("--partition-zoom", partition_zoom_,
+                   "stream the inputs into tiles of this zoom (1-4) on disk and tile one at a time, for inputs "
+                   "larger than memory; 0: all in memory; default: chosen by the inputs' size (from 64 MB)");
     app.add_flag("-q,--quiet", quiet_, "no progress output");
 }
 
@@ -41,6 +48,10 @@ void CommandTiles::setup() {
         if (!std::filesystem::exists(in)) {
             throw UsageError(fmt::format("input {}: no such file", in));
         }
+    }
+    if (partition_zoom_ > tiles::kMaxPartitionZoom || partition_zoom_ > maxzoom_) {
+        throw UsageError(fmt::format("--partition-zoom {}: at most {} and at most -z", partition_zoom_,
+                                     tiles::kMaxPartitionZoom));
     }
     if (!include_.empty() && !exclude_.empty()) {
         throw UsageError("give --include or --exclude, not both");
@@ -54,9 +65,7 @@ void CommandTiles::setup() {
     }
 }
 
-Outcome CommandTiles::run() {
-    const Progress progress(quiet_);
-    const auto start = std::chrono::steady_clock::now();
+VectorReadOptions CommandTiles::read_options() const {
     VectorReadOptions ro;
     if (!layer_.empty()) {
         ro.layer_name = layer_;
@@ -65,10 +74,14 @@ Outcome CommandTiles::run() {
     ro.exclude.insert(exclude_.begin(), exclude_.end());
     ro.minzoom = minzoom_;
     ro.maxzoom = maxzoom_;
+    return ro;
+}
+
+tiles::TileSet CommandTiles::tile_in_memory(const Progress& progress) const {
     std::vector<tiles::SourceLayer> layers;
     for (const auto& in : inputs_) {
         progress.step("reading " + in);
-        for (auto& l : read_vector(in, ro)) {
+        for (auto& l : read_vector(in, read_options())) {
             // Inputs that share a layer name become one layer.
             auto it = std::find_if(layers.begin(), layers.end(), [&](const auto& x) { return x.name == l.name; });
             if (it == layers.end()) {
@@ -83,7 +96,48 @@ Outcome CommandTiles::run() {
     tiles::TileOptions options;
     options.threads = threads_;
     progress.step(fmt::format("tiling z{}-z{}", minzoom_, maxzoom_));
-    const tiles::TileSet set = tiles::make_tiles(std::move(layers), options, progress);
+    return tiles::make_tiles(std::move(layers), options, progress);
+}
+
+tiles::TileSet CommandTiles::tile_partitioned(int zoom, const Progress& progress) const {
+    const fs::path spill_target = fs::absolute(output_ + ".spill");
+    remove_stale_staging(spill_target);
+    const StagingDir spill(spill_target);  // never committed: removed on the way out, whatever happens
+    tiles::TileOptions options;
+    options.threads = threads_;
+    tiles::PartitionedTiler tiler(options, zoom, spill.path());
+    std::size_t count = 0;
+    for (const auto& in : inputs_) {
+        progress.step(fmt::format("reading {} into partitions at z{}", in, zoom));
+        std::size_t layer = 0;
+        VectorSink sink;
+        sink.layer = [&](const std::string& name) { layer = tiler.layer(name, minzoom_, maxzoom_); };
+        sink.feature = [&](const std::string&, tiles::SourceFeature&& f) {
+            tiler.add(layer, f);
+            if (++count % 100000 == 0) {
+                progress.step(fmt::format("{} features read, {} MB spilled", count, tiler.spilled_bytes() >> 20U));
+            }
+        };
+        read_vector(in, read_options(), sink);
+    }
+    return tiler.finish(progress);
+}
+
+Outcome CommandTiles::run() {
+    const Progress progress(quiet_);
+    const auto start = std::chrono::steady_clock::now();
+    remove_stale_staging(fs::absolute(output_ + ".spill"));
+    int zoom = partition_zoom_;
+    if (zoom < 0) {
+        std::uint64_t bytes = 0;
+        for (const auto& in : inputs_) {
+            std::error_code ec;
+            const auto n = fs::file_size(in, ec);
+            bytes += ec ? 0 : n;
+        }
+        zoom = tiles::partition_zoom_for(bytes, maxzoom_);
+    }
+    const tiles::TileSet set = zoom > 0 ? tile_partitioned(zoom, progress) : tile_in_memory(progress);
     tiles::TilesetInfo info;
     info.name = name_;
     info.attribution = attribution_;

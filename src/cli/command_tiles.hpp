@@ -3,6 +3,9 @@
 #include <vector>
 
 #include "cli/command.hpp"
+#include "read/vector_reader.hpp"
+#include "tiles/tiler.hpp"
+#include "util/progress.hpp"
 
 namespace kuril::cli {
 
@@ -16,6 +19,12 @@ public:
     [[nodiscard]] Outcome run() override;
 
 private:
+    // Reads every input into memory and tiles it in one go.
+    [[nodiscard]] tiles::TileSet tile_in_memory(const Progress& progress) const;
+    // Streams the inputs into partitions (temporary files beside the output) and tiles one at a time.
+    [[nodiscard]] tiles::TileSet tile_partitioned(int zoom, const Progress& progress) const;
+    [[nodiscard]] VectorReadOptions read_options() const;
+
     std::string output_;
     std::vector<std::string> inputs_;
     int minzoom_ = 0;
@@ -26,6 +35,7 @@ private:
     std::string name_;
     std::string attribution_;
     unsigned threads_ = 0;
+    int partition_zoom_ = -1;  // -1: chosen by the inputs' size
     bool quiet_ = false;
 };
 

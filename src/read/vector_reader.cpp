@@ -110,6 +110,21 @@ struct Reader {
 }  // namespace
 
 std::vector<tiles::SourceLayer> read_vector(const std::string& path, const VectorReadOptions& options) {
+    std::vector<tiles::SourceLayer> out;
+    VectorSink sink;
+    sink.layer = [&](const std::string& name) {
+        tiles::SourceLayer sl;
+        sl.name = name;
+        sl.minzoom = options.minzoom;
+        sl.maxzoom = options.maxzoom;
+        out.push_back(std::move(sl));
+    };
+    sink.feature = [&](const std::string&, tiles::SourceFeature&& f) { out.back().features.push_back(std::move(f)); };
+    read_vector(path, options, sink);
+    return out;
+}
+
+void read_vector(const std::string& path, const VectorReadOptions& options, const VectorSink& sink) {
     GDALAllRegister();
     std::unique_ptr<GDALDataset, DatasetCloser> ds(static_cast<GDALDataset*>(
         GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
@@ -119,15 +134,12 @@ std::vector<tiles::SourceLayer> read_vector(const std::string& path, const Vecto
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    std::vector<tiles::SourceLayer> out;
     for (OGRLayer* layer : ds->GetLayers()) {
-        tiles::SourceLayer sl;
-        sl.name = options.layer_name.value_or(std::filesystem::path(path).stem().string());
+        std::string name = options.layer_name.value_or(std::filesystem::path(path).stem().string());
         if (!options.layer_name && ds->GetLayerCount() > 1) {
-            sl.name = layer->GetName();
+            name = layer->GetName();
         }
-        sl.minzoom = options.minzoom;
-        sl.maxzoom = options.maxzoom;
+        sink.layer(name);
         Reader reader{path, layer->GetName()};
         std::unique_ptr<OGRCoordinateTransformation> ct;
         if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs != nullptr && !srs->IsSame(&wgs84)) {
@@ -177,12 +189,10 @@ std::vector<tiles::SourceLayer> read_vector(const std::string& path, const Vecto
                 }
             }
             if (!f.points.empty() || !f.lines.empty() || !f.polygons.empty()) {
-                sl.features.push_back(std::move(f));
+                sink.feature(name, std::move(f));
             }
         }
-        out.push_back(std::move(sl));
     }
-    return out;
 }
 
 }  // namespace kuril

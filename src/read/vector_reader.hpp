@@ -3,6 +3,7 @@
 // layers. Geometry in another CRS is reprojected to WGS 84; a layer without a CRS is taken as WGS 84
 // (RFC 7946) after checking its coordinates are longitudes and latitudes. Lines and polygons drawn
 // across the antimeridian are split there (RFC 7946 §3.1.9; see tiles/antimeridian.hpp).
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -20,7 +21,15 @@ struct VectorReadOptions {
     int maxzoom = 14;
 };
 
-// One tiler layer per input layer. Throws InputError naming the file, layer and feature.
+// Streams the input: `layer` is called once per input layer (with the tiler layer's name), then
+// `feature` once per feature, which is not kept. Throws InputError naming the file, layer and feature.
+struct VectorSink {
+    std::function<void(const std::string& layer)> layer;
+    std::function<void(const std::string& layer, tiles::SourceFeature&& feature)> feature;
+};
+void read_vector(const std::string& path, const VectorReadOptions& options, const VectorSink& sink);
+
+// The same, held in memory: one tiler layer per input layer.
 [[nodiscard]] std::vector<tiles::SourceLayer> read_vector(const std::string& path, const VectorReadOptions& options);
 
 }  // namespace kuril

@@ -400,7 +400,9 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
     if (layers.empty()) {
         return set;
     }
-    Task root{0, 0, 0, LayerClips(layers.size())};
+    const TileAddress& r = options.root;
+    Task root{r.z, r.x, r.y, LayerClips(layers.size())};
+    const Box root_box = tile_box(r.z, r.x, r.y, options);
     for (std::size_t li = 0; li < layers.size(); ++li) {
         for (const auto& f : layers[li].features) {
             Clipped c;
@@ -408,7 +410,12 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
             c.points = f.points;
             c.lines = f.lines;
             c.polygons = f.polygons;
-            root.clips[li].push_back(std::move(c));
+            if (r.z > 0) {
+                c = clip(c, root_box);
+            }
+            if (!c.empty()) {
+                root.clips[li].push_back(std::move(c));
+            }
         }
     }
     const Tiler tiler(layers, options);

@@ -18,6 +18,7 @@ struct TileOptions {
     double tolerance = 1.0;         // Douglas–Peucker tolerance, tile units
     std::int32_t min_polygon = 16;  // side of the square that stands for a polygon too small to draw
     unsigned threads = 0;           // 0: all cores
+    TileAddress root{};             // tile only this tile and its descendants (a partition); 0/0/0: all
 };
 
 struct Tile {
