@@ -6,10 +6,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 command -v clang++ > /dev/null || { echo "fuzz: needs clang and libclang-rt-14-dev (apt-get install clang libclang-rt-14-dev)"; exit 2; }
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DKURIL_FUZZ=ON -DBUILD_TESTING=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo > /dev/null
-cmake --build build-fuzz --target fuzz_csv fuzz_land fuzz_tile fuzz_pmtiles
+cmake --build build-fuzz --target fuzz_csv fuzz_land fuzz_tile fuzz_pmtiles fuzz_vector
 mkdir -p build-fuzz/crashes
 status=0
-for t in csv land tile pmtiles; do
+for t in csv land tile pmtiles vector; do
   work=build-fuzz/corpus-$t
   mkdir -p "$work"
   echo "fuzz_$t: ${seconds}s"
