@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "tiles/gzip.hpp"
 #include "util/atomic.hpp"
 #include "util/error.hpp"
 
@@ -11,13 +12,17 @@ namespace kuril::tiles {
 
 namespace fs = std::filesystem;
 
-void write_directory(const fs::path& dir, const TileSet& set, const TilesetInfo& info) {
+std::uint64_t write_directory(const fs::path& dir, const TileSet& set, const TilesetInfo& info) {
     StagingDir stage(dir);
+    std::uint64_t bytes = 0;
     for (const auto& t : set.tiles) {
+        const std::string unpacked = t.data.empty() ? gunzip(t.gz) : std::string();
+        const std::string& data = t.data.empty() ? unpacked : t.data;
+        bytes += data.size();
         const fs::path d = stage.path() / std::to_string(t.address.z) / std::to_string(t.address.x);
         fs::create_directories(d);
         std::ofstream out(d / fmt::format("{}.pbf", t.address.y), std::ios::binary);
-        out.write(t.data.data(), static_cast<std::streamsize>(t.data.size()));
+        out.write(data.data(), static_cast<std::streamsize>(data.size()));
         if (!out) {
             throw OutputError("cannot write tile " + (d / fmt::format("{}.pbf", t.address.y)).string());
         }
@@ -25,6 +30,7 @@ void write_directory(const fs::path& dir, const TileSet& set, const TilesetInfo&
     std::ofstream(stage.path() / "tiles.json") << tilejson(set, info, "{z}/{x}/{y}.pbf");
     std::ofstream(stage.path() / "metadata.json") << mbtiles_metadata_json(set, info);
     stage.commit();
+    return bytes;
 }
 
 }  // namespace kuril::tiles

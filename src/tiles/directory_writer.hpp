@@ -8,6 +8,7 @@
 
 namespace kuril::tiles {
 
-void write_directory(const std::filesystem::path& dir, const TileSet& set, const TilesetInfo& info);
+// Returns the bytes of tiles written (uncompressed, as the files hold them).
+std::uint64_t write_directory(const std::filesystem::path& dir, const TileSet& set, const TilesetInfo& info);
 
 }  // namespace kuril::tiles

@@ -33,14 +33,8 @@ std::uint64_t write_tiles(const std::filesystem::path& path, const TileSet& set,
         case Container::mbtiles:
             write_mbtiles(path, set, info);
             return std::filesystem::file_size(path);
-        case Container::directory: {
-            write_directory(path, set, info);
-            std::uint64_t bytes = 0;
-            for (const auto& t : set.tiles) {
-                bytes += t.data.size();
-            }
-            return bytes;
-        }
+        case Container::directory:
+            return write_directory(path, set, info);
     }
     return 0;
 }

@@ -196,7 +196,10 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
                              static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
         TileSet part = make_tiles(std::move(layers), o, Progress(true));
         merge_info(set, part);
-        for (auto& t : part.tiles) set.tiles.push_back(std::move(t));
+        for (auto& t : part.tiles) {
+            t.data = std::string();  // the writers take the gzip'd copy; the directory writer unpacks it
+            set.tiles.push_back(std::move(t));
+        }
         progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, parts_.size(), zoom_, o.root.x, o.root.y));
     }
     parts_.clear();

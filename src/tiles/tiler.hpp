@@ -24,7 +24,7 @@ struct TileOptions {
 struct Tile {
     TileAddress address;
     std::uint64_t id = 0;  // PMTiles tile id
-    std::string data;      // uncompressed MVT
+    std::string data;      // uncompressed MVT; empty when only `gz` is kept (partitioned runs)
     std::string gz;        // the same, gzip-compressed (made in parallel by the tiler)
 };
 
