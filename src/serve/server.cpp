@@ -7,6 +7,9 @@
 #include <sstream>
 
 #include <fmt/format.h>
+// httplib listens with a backlog of 5: a burst of connections overflows it, and each dropped SYN
+// costs the client a 1 s retransmission. 128 is Linux's classic SOMAXCONN.
+#define CPPHTTPLIB_LISTEN_BACKLOG 128
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -145,6 +148,9 @@ struct Server::Impl {
         http.set_payload_max_length(1 << 20);
         // Each keep-alive connection holds a worker: enough workers for many map clients at once.
         http.new_task_queue = [] { return new httplib::ThreadPool(64); };
+        // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's algorithm holds the
+        // body until the client's delayed ACK, about 40 ms per request on keep-alive connections.
+        http.set_tcp_nodelay(true);
         http.set_keep_alive_max_count(1000);
         http.set_keep_alive_timeout(5);
         if (o.log) {
