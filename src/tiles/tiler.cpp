@@ -1,11 +1,9 @@
 #include "tiles/tiler.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <functional>
 #include <cmath>
 #include <map>
-#include <mutex>
 #include <set>
 #include <thread>
 
@@ -16,46 +14,24 @@
 #include "tiles/gzip.hpp"
 #include "tiles/mvt_builder.hpp"
 #include "tiles/simplify.hpp"
+#include "util/parallel.hpp"
 
 namespace kuril::tiles {
 
 namespace {
 
 // A feature's geometry clipped to one tile (with buffer), still in unit-square coordinates.
-struct Clipped {
+struct Clipped : Geometry {
     const SourceFeature* feature = nullptr;
-    std::vector<Pt> points;
-    std::vector<Path> lines;
-    std::vector<PolygonPaths> polygons;
-    [[nodiscard]] bool empty() const { return points.empty() && lines.empty() && polygons.empty(); }
 };
 using LayerClips = std::vector<std::vector<Clipped>>;  // per source layer
 
-Box tile_box(int z, std::uint32_t x, std::uint32_t y, const TileOptions& o) {
-    const double s = 1.0 / static_cast<double>(1U << z);
-    const double b = s * o.buffer / o.extent;
-    return Box{x * s - b, y * s - b, (x + 1) * s + b, (y + 1) * s + b};
-}
+Box tile_box(int z, std::uint32_t x, std::uint32_t y, const TileOptions& o) { return tiles::tile_box(z, x, y, o.buffer, o.extent); }
 
 Clipped clip(const Clipped& in, const Box& box) {
     Clipped out;
+    static_cast<Geometry&>(out) = clip_geometry(in, box);
     out.feature = in.feature;
-    for (const auto& p : in.points) {
-        if (p.x >= box.x0 && p.x <= box.x1 && p.y >= box.y0 && p.y <= box.y1) {
-            out.points.push_back(p);
-        }
-    }
-    for (const auto& l : in.lines) {
-        for (auto& part : clip_line(l, box)) {
-            out.lines.push_back(std::move(part));
-        }
-    }
-    for (const auto& poly : in.polygons) {
-        auto c = clip_polygon(poly, box);
-        if (!c.empty()) {
-            out.polygons.push_back(std::move(c));
-        }
-    }
     return out;
 }
 
@@ -407,9 +383,7 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
         for (const auto& f : layers[li].features) {
             Clipped c;
             c.feature = &f;
-            c.points = f.points;
-            c.lines = f.lines;
-            c.polygons = f.polygons;
+            static_cast<Geometry&>(c) = f;
             if (r.z > 0) {
                 c = clip(c, root_box);
             }
@@ -420,38 +394,9 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
     }
     const Tiler tiler(layers, options);
     const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-
-    // Runs fn(i, encoder) for every i < n on the pool, each thread with its own encoder (and GEOS
-    // context); the first exception stops the others and is rethrown here.
+    // Each thread of the pool with its own encoder (and GEOS context).
     auto parallel_for = [&](std::size_t n, const std::function<void(std::size_t, TileEncoder&)>& fn) {
-        std::atomic<std::size_t> next{0};
-        std::mutex failure_mutex;
-        std::exception_ptr failure;
-        auto worker = [&] {
-            try {
-                TileEncoder enc(layers, options);
-                for (std::size_t i = next++; i < n; i = next++) {
-                    fn(i, enc);
-                }
-            } catch (...) {
-                const std::lock_guard<std::mutex> lock(failure_mutex);
-                if (!failure) {
-                    failure = std::current_exception();
-                }
-                next = n;
-            }
-        };
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)); ++t) {
-            pool.emplace_back(worker);
-        }
-        worker();
-        for (auto& t : pool) {
-            t.join();
-        }
-        if (failure) {
-            std::rethrow_exception(failure);
-        }
+        kuril::parallel_for(n, threads, [&] { return TileEncoder(layers, options); }, fn);
     };
 
     // Breadth first, one zoom at a time (each zoom's tiles shared out over the pool), until there are

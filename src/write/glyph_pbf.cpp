@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <exception>
 #include <fstream>
-#include <future>
 #include <thread>
 #include <map>
 #include <memory>
@@ -13,6 +11,7 @@
 #include <protozero/pbf_builder.hpp>
 
 #include "util/error.hpp"
+#include "util/parallel.hpp"
 
 namespace kuril {
 
@@ -75,7 +74,7 @@ void add_code_points(std::string_view s, std::set<char32_t>& out) {
 
 namespace {
 
-// FreeType faces are not thread-safe: each worker opens the stack itself.
+// FreeType faces are not thread-safe: each thread opens the stack itself.
 class StackFaces {
 public:
     explicit StackFaces(const std::vector<FontStackFace>& stack) {
@@ -116,45 +115,24 @@ GlyphRangeStats write_glyph_ranges(const std::filesystem::path& dir, const std::
     const std::filesystem::path out_dir = dir / name;
     std::filesystem::create_directories(out_dir);
     const std::vector<std::pair<char32_t, std::set<char32_t>>> work(blocks.begin(), blocks.end());
-    std::atomic<std::size_t> next{0};
     std::atomic<std::size_t> glyph_count{0};
-    const auto worker = [&](const StackFaces& mine) {
-        for (std::size_t i = next++; i < work.size(); i = next++) {
-            const auto& [start, points] = work[i];
-            std::vector<SdfGlyph> glyphs;
-            for (const char32_t c : points) {
-                if (const SdfFont* face = mine.face_for(c)) {
-                    if (auto g = face->render(c)) glyphs.push_back(std::move(*g));
-                }
+    const unsigned threads = std::min(std::max(1U, std::thread::hardware_concurrency()), 8U);
+    parallel_for(work.size(), threads, [&] { return StackFaces(stack); }, [&](std::size_t i, const StackFaces& mine) {
+        const auto& [start, points] = work[i];
+        std::vector<SdfGlyph> glyphs;
+        for (const char32_t c : points) {
+            if (const SdfFont* face = mine.face_for(c)) {
+                if (auto g = face->render(c)) glyphs.push_back(std::move(*g));
             }
-            const std::filesystem::path file = out_dir / (glyph_range_name(start) + ".pbf");
-            std::ofstream out(file, std::ios::binary);
-            out << encode_glyph_range(name, start, glyphs);
-            if (!out) {
-                throw OutputError(fmt::format("{}: cannot write", file.string()));
-            }
-            glyph_count += glyphs.size();
         }
-    };
-    const unsigned threads = std::max(1U, std::min<unsigned>(std::thread::hardware_concurrency(), 8U));
-    std::vector<std::future<void>> helpers;
-    for (unsigned t = 1; t < threads; ++t) {
-        helpers.push_back(std::async(std::launch::async, [&] { worker(StackFaces(stack)); }));
-    }
-    std::exception_ptr error;
-    try {
-        worker(faces);
-    } catch (...) {
-        error = std::current_exception();
-    }
-    for (auto& h : helpers) {
-        try {
-            h.get();
-        } catch (...) {
-            if (!error) error = std::current_exception();
+        const std::filesystem::path file = out_dir / (glyph_range_name(start) + ".pbf");
+        std::ofstream out(file, std::ios::binary);
+        out << encode_glyph_range(name, start, glyphs);
+        if (!out) {
+            throw OutputError(fmt::format("{}: cannot write", file.string()));
         }
-    }
-    if (error) std::rethrow_exception(error);
+        glyph_count += glyphs.size();
+    });
     stats.ranges = work.size();
     stats.glyphs = glyph_count;
     return stats;
