@@ -100,9 +100,8 @@ tiles::TileSet CommandTiles::tile_in_memory(const Progress& progress) const {
 }
 
 tiles::TileSet CommandTiles::tile_partitioned(int zoom, const Progress& progress) const {
-    const fs::path spill_target = fs::absolute(output_ + ".spill");
-    remove_stale_staging(spill_target);
-    const StagingDir spill(spill_target);  // never committed: removed on the way out, whatever happens
+    // Never committed: removed on the way out, whatever happens (stale ones are removed by run()).
+    const StagingDir spill(fs::absolute(output_ + ".spill"));
     tiles::TileOptions options;
     options.threads = threads_;
     tiles::PartitionedTiler tiler(options, zoom, spill.path());
@@ -112,7 +111,7 @@ tiles::TileSet CommandTiles::tile_partitioned(int zoom, const Progress& progress
         std::size_t layer = 0;
         VectorSink sink;
         sink.layer = [&](const std::string& name) { layer = tiler.layer(name, minzoom_, maxzoom_); };
-        sink.feature = [&](const std::string&, tiles::SourceFeature&& f) {
+        sink.feature = [&](tiles::SourceFeature&& f) {
             tiler.add(layer, f);
             if (++count % 100000 == 0) {
                 progress.step(fmt::format("{} features read, {} MB spilled", count, tiler.spilled_bytes() >> 20U));

@@ -119,7 +119,7 @@ std::vector<tiles::SourceLayer> read_vector(const std::string& path, const Vecto
         sl.maxzoom = options.maxzoom;
         out.push_back(std::move(sl));
     };
-    sink.feature = [&](const std::string&, tiles::SourceFeature&& f) { out.back().features.push_back(std::move(f)); };
+    sink.feature = [&](tiles::SourceFeature&& f) { out.back().features.push_back(std::move(f)); };
     read_vector(path, options, sink);
     return out;
 }
@@ -135,11 +135,11 @@ void read_vector(const std::string& path, const VectorReadOptions& options, cons
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     for (OGRLayer* layer : ds->GetLayers()) {
-        std::string name = options.layer_name.value_or(std::filesystem::path(path).stem().string());
         if (!options.layer_name && ds->GetLayerCount() > 1) {
-            name = layer->GetName();
+            sink.layer(layer->GetName());
+        } else {
+            sink.layer(options.layer_name.value_or(std::filesystem::path(path).stem().string()));
         }
-        sink.layer(name);
         Reader reader{path, layer->GetName()};
         std::unique_ptr<OGRCoordinateTransformation> ct;
         if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs != nullptr && !srs->IsSame(&wgs84)) {
@@ -188,8 +188,8 @@ void read_vector(const std::string& path, const VectorReadOptions& options, cons
                         f.attributes.push_back({name, std::string(feat->GetFieldAsString(i))});
                 }
             }
-            if (!f.points.empty() || !f.lines.empty() || !f.polygons.empty()) {
-                sink.feature(name, std::move(f));
+            if (!f.empty()) {
+                sink.feature(std::move(f));
             }
         }
     }

@@ -22,10 +22,11 @@ struct VectorReadOptions {
 };
 
 // Streams the input: `layer` is called once per input layer (with the tiler layer's name), then
-// `feature` once per feature, which is not kept. Throws InputError naming the file, layer and feature.
+// `feature` once per feature of that layer, which is not kept. Throws InputError naming the file,
+// layer and feature.
 struct VectorSink {
     std::function<void(const std::string& layer)> layer;
-    std::function<void(const std::string& layer, tiles::SourceFeature&& feature)> feature;
+    std::function<void(tiles::SourceFeature&& feature)> feature;
 };
 void read_vector(const std::string& path, const VectorReadOptions& options, const VectorSink& sink);
 

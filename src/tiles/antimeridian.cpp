@@ -55,14 +55,17 @@ bool crosses_antimeridian(const Path& path) {
 
 std::optional<std::vector<PolygonPaths>> split_polygon_at_antimeridian(const PolygonPaths& polygon) {
     PolygonPaths unwrapped;
+    double centre = 0;  // of the exterior
     for (const auto& ring : polygon) {
         Path r = unwrap(ring);
         if (r.front().x != r.back().x) {
             return std::nullopt;  // round a pole
         }
-        if (!unwrapped.empty()) {
+        if (unwrapped.empty()) {
+            const Span s = span({r});
+            centre = (s.lo + s.hi) / 2;
+        } else {
             // A hole lies inside the exterior: bring it to the same copy of the world.
-            const double centre = (span({unwrapped.front()}).lo + span({unwrapped.front()}).hi) / 2;
             shift_x(r, std::round(centre - r.front().x));
         }
         unwrapped.push_back(std::move(r));

@@ -170,4 +170,31 @@ PolygonPaths clip_polygon(const PolygonPaths& polygon, const Box& box) {
     return out;
 }
 
+Geometry clip_geometry(const Geometry& in, const Box& box) {
+    Geometry out;
+    for (const auto& p : in.points) {
+        if (p.x >= box.x0 && p.x <= box.x1 && p.y >= box.y0 && p.y <= box.y1) {
+            out.points.push_back(p);
+        }
+    }
+    for (const auto& l : in.lines) {
+        for (auto& part : clip_line(l, box)) {
+            out.lines.push_back(std::move(part));
+        }
+    }
+    for (const auto& poly : in.polygons) {
+        auto c = clip_polygon(poly, box);
+        if (!c.empty()) {
+            out.polygons.push_back(std::move(c));
+        }
+    }
+    return out;
+}
+
+Box tile_box(int z, std::uint32_t x, std::uint32_t y, std::uint32_t buffer, std::uint32_t extent) {
+    const double s = 1.0 / static_cast<double>(1U << z);
+    const double b = s * buffer / extent;
+    return Box{x * s - b, y * s - b, (x + 1) * s + b, (y + 1) * s + b};
+}
+
 }  // namespace kuril::tiles

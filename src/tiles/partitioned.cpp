@@ -12,12 +12,6 @@ namespace kuril::tiles {
 
 namespace {
 
-Box partition_box(int z, std::uint32_t x, std::uint32_t y, const TileOptions& o) {
-    const double s = 1.0 / static_cast<double>(1U << z);
-    const double b = s * o.buffer / o.extent;
-    return Box{x * s - b, y * s - b, (x + 1) * s + b, (y + 1) * s + b};
-}
-
 Box bounds(const SourceFeature& f) {
     Box b{2, 2, -1, -1};
     const auto add = [&](const Pt& p) {
@@ -30,24 +24,6 @@ Box bounds(const SourceFeature& f) {
     for (const auto& l : f.lines) for (const auto& p : l) add(p);
     for (const auto& poly : f.polygons) for (const auto& p : poly.front()) add(p);
     return b;
-}
-
-SourceFeature clipped(const SourceFeature& f, const Box& box) {
-    SourceFeature out;
-    out.id = f.id;
-    out.kind = f.kind;
-    out.attributes = f.attributes;
-    for (const auto& p : f.points) {
-        if (p.x >= box.x0 && p.x <= box.x1 && p.y >= box.y0 && p.y <= box.y1) out.points.push_back(p);
-    }
-    for (const auto& l : f.lines) {
-        for (auto& part : clip_line(l, box)) out.lines.push_back(std::move(part));
-    }
-    for (const auto& poly : f.polygons) {
-        auto c = clip_polygon(poly, box);
-        if (!c.empty()) out.polygons.push_back(std::move(c));
-    }
-    return out;
 }
 
 // A ring simplified for the low zooms; one that simplification collapses keeps three of its points,
@@ -140,13 +116,15 @@ void PartitionedTiler::add(std::size_t layer, const SourceFeature& f) {
     const Box b = bounds(f);
     const double n = static_cast<double>(1U << zoom_);
     const double buf = static_cast<double>(options_.buffer) / options_.extent;
-    const auto lo = [&](double v) { return static_cast<std::uint32_t>(std::clamp(std::floor(v * n - buf), 0.0, n - 1)); };
-    for (std::uint32_t y = lo(b.y0); y <= lo(b.y1 + 2 * buf / n); ++y) {
-        for (std::uint32_t x = lo(b.x0); x <= lo(b.x1 + 2 * buf / n); ++x) {
-            const Box box = partition_box(zoom_, x, y, options_);
-            if (b.x1 < box.x0 || b.x0 > box.x1 || b.y1 < box.y0 || b.y0 > box.y1) continue;
-            SourceFeature part = clipped(f, box);
-            if (part.points.empty() && part.lines.empty() && part.polygons.empty()) continue;
+    const auto index = [&](double v) { return static_cast<std::uint32_t>(std::clamp(std::floor(v), 0.0, n - 1)); };
+    for (std::uint32_t y = index(b.y0 * n - buf); y <= index(b.y1 * n + buf); ++y) {
+        for (std::uint32_t x = index(b.x0 * n - buf); x <= index(b.x1 * n + buf); ++x) {
+            SourceFeature part;
+            static_cast<Geometry&>(part) = clip_geometry(f, tile_box(zoom_, x, y, options_.buffer, options_.extent));
+            if (part.empty()) continue;
+            part.id = f.id;
+            part.kind = f.kind;
+            part.attributes = f.attributes;
             auto& w = parts_[(static_cast<std::uint64_t>(x) << 32U) | y];
             if (!w) {
                 w = std::make_unique<SpillWriter>(dir_ / fmt::format("part-{}-{}-{}.bin", zoom_, x, y));

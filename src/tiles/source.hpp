@@ -25,12 +25,17 @@ struct Attribute {
     AttrValue value;
 };
 
-struct SourceFeature {
+// A feature's geometry: points, lines or polygons (one kind is filled).
+struct Geometry {
+    std::vector<Pt> points;
+    std::vector<Path> lines;
+    std::vector<PolygonPaths> polygons;
+    [[nodiscard]] bool empty() const { return points.empty() && lines.empty() && polygons.empty(); }
+};
+
+struct SourceFeature : Geometry {
     std::uint64_t id = 0;
     GeomKind kind = GeomKind::polygon;
-    std::vector<Pt> points;               // kind == point
-    std::vector<Path> lines;              // kind == line
-    std::vector<PolygonPaths> polygons;   // kind == polygon
     std::vector<Attribute> attributes;
 };
 
