@@ -10,6 +10,7 @@ packages=(
   gmt gmt-gshhg-full
   sqlite3 time bc wrk
   qgis python3-qgis
+  libcairo2-dev libpango1.0-dev poppler-utils librsvg2-bin
   chromium fonts-noto-core fonts-ipafont-gothic
 )
 missing=()

@@ -24,16 +24,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The epochs every map of the treaties needs: the day each settlement took effect.
-struct Epoch {
-    const char* name;
-    Date day;
-};
-const Epoch kEpochs[] = {{"snapshot_1855", Date{1855, 2, 7}},
-                         {"snapshot_1875", Date{1875, 8, 22}},
-                         {"snapshot_1905", Date{1905, 10, 15}},
-                         {"snapshot_1945", Date{1945, 9, 5}}};
-
 // The layers in the vector tiles and their zoom ranges. Dated polygons stop at z10: the web map
 // overzooms them (MapLibre draws z10 tiles at any higher zoom) while coastlines, boundaries and labels
 // go to z14.
@@ -43,7 +33,8 @@ struct TileLayerZoom {
     int maxzoom;
 };
 const TileLayerZoom kTileLayers[] = {{"islands", 0, 14},     {"labels", 0, 14},      {"boundaries", 0, 14},
-                                     {"territories", 0, 10}, {"sovereignty", 0, 10}, {"views", 0, 10}};
+                                     {"territories", 0, 10}, {"sovereignty", 0, 10}, {"views", 0, 10},
+                                     {"places", 0, 14}};
 
 // The viewer's files: from web/ (the page) and web/node_modules/ (npm packages, never a CDN).
 struct ViewerFile {
@@ -138,11 +129,12 @@ Outcome CommandBuild::run() {
     layers.push_back(atlas.territories());
     layers.push_back(atlas.sovereignty());
     layers.push_back(atlas.views());
+    layers.push_back(atlas.places());
     progress.step("deriving boundary lines");
     layers.push_back(atlas.boundaries());
     progress.step("dissolving snapshots");
-    for (const auto& e : kEpochs) {
-        layers.push_back(atlas.snapshot(e.day, e.name));
+    for (const Event* e : atlas.dataset().epochs()) {
+        layers.push_back(atlas.snapshot(*e->epoch, fmt::format("snapshot_{}", e->epoch->year())));
     }
     layers.push_back(atlas.snapshot(today, "snapshot_today"));
 
@@ -180,8 +172,7 @@ Outcome CommandBuild::run() {
 
     if (!no_viewer_) {
         progress.step("writing viewer/");
-        const auto labels = std::find_if(layers.begin(), layers.end(), [](const Layer& l) { return l.name == "labels"; });
-        write_viewer(stage.path() / "viewer", *labels, progress);
+        write_viewer(stage.path() / "viewer", layers, progress);
     }
     std::size_t tile_count = 0;
     if (!no_tiles_) {
@@ -195,18 +186,21 @@ Outcome CommandBuild::run() {
     return Outcome::ok;
 }
 
-void CommandBuild::write_viewer(const fs::path& dir, const Layer& labels, const Progress& progress) const {
+void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& layers, const Progress& progress) const {
     fs::create_directories(dir);
     for (const auto& f : viewer_files()) {
         fs::copy_file(fs::path(web_) / f.from, dir / f.to, fs::copy_options::overwrite_existing);
     }
     fs::copy_file(fs::path(styles_) / "kuril.maplibre.json", dir / "kuril.style.json", fs::copy_options::overwrite_existing);
-    // Every name the label layer can show, in any language.
+    // Every name the label layers (islands and places) can show, in any language.
     std::set<char32_t> wanted;
-    for (const auto& feature : labels.features) {
-        for (std::size_t i = 0; i < labels.fields.size(); ++i) {
-            if (labels.fields[i].name.rfind("name_", 0) != 0) continue;
-            if (const auto* text = std::get_if<std::string>(&feature.values[i])) add_code_points(*text, wanted);
+    for (const auto& layer : layers) {
+        if (layer.name != "labels" && layer.name != "places") continue;
+        for (const auto& feature : layer.features) {
+            for (std::size_t i = 0; i < layer.fields.size(); ++i) {
+                if (layer.fields[i].name.rfind("name_", 0) != 0) continue;
+                if (const auto* text = std::get_if<std::string>(&feature.values[i])) add_code_points(*text, wanted);
+            }
         }
     }
     progress.step(fmt::format("writing viewer/fonts/ (SDF glyphs for {} code points)", wanted.size()));

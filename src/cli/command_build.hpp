@@ -26,7 +26,7 @@ private:
 
     // The web viewer into `dir`: the page, the MapLibre style, the npm packages' dist files, and the
     // style's glyph ranges (fonts/) for the code points of the label names.
-    void write_viewer(const std::filesystem::path& dir, const Layer& labels, const Progress& progress) const;
+    void write_viewer(const std::filesystem::path& dir, const std::vector<Layer>& layers, const Progress& progress) const;
 
     CommonOptions options_;
     std::string output_ = "output";

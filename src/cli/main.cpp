@@ -10,6 +10,7 @@
 #include "cli/command_check_tiles.hpp"
 #include "cli/command_import_coastline.hpp"
 #include "cli/command_serve.hpp"
+#include "cli/command_map.hpp"
 #include "cli/command_snapshot.hpp"
 #include "cli/command_tiles.hpp"
 #include "util/diagnostics.hpp"
@@ -36,6 +37,7 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<kuril::cli::CommandBuild>());
     commands.push_back(std::make_unique<kuril::cli::CommandCheck>());
     commands.push_back(std::make_unique<kuril::cli::CommandSnapshot>());
+    commands.push_back(std::make_unique<kuril::cli::CommandMap>());
     commands.push_back(std::make_unique<kuril::cli::CommandTiles>());
     commands.push_back(std::make_unique<kuril::cli::CommandCheckTiles>());
     commands.push_back(std::make_unique<kuril::cli::CommandServe>());

@@ -24,6 +24,8 @@ Atlas::Atlas(const geom::Context& ctx, const GeodataFiles& files, const Region& 
     validate_references(ds_, *index_, diag);
     validate_lanes(ds_, *index_, today_, diag);
     validate_geography(ctx, ds_, region_, diag);
+    validate_sources(ds_, diag);
+    validate_places(ds_, region_, today_, diag);
     if (!diag.empty()) {
         throw InvalidInputs(std::move(diag));
     }
@@ -256,6 +258,53 @@ Layer Atlas::views() const {
                          str(s.views[0].holder), str(s.views[0].status), str(s.views[1].holder), str(s.views[1].status),
                          str(s.views[2].holder), str(s.views[2].status), str(s.held != nullptr ? s.held->basis : "")},
                         period});
+        }
+    }
+    return layer;
+}
+
+Layer Atlas::places() const {
+    Layer layer{"places", "Settlements named as a map of the day names them (en, ja, ru), by period",
+                GeometryKind::point,
+                {{"place", FieldType::string},
+                 {"kind", FieldType::string},
+                 {"island", FieldType::string},
+                 {"name_en", FieldType::string},
+                 {"name_ja", FieldType::string},
+                 {"name_ru", FieldType::string},
+                 {"basis", FieldType::string},
+                 {"basis_name", FieldType::string},
+                 {"source", FieldType::string},
+                 {"note", FieldType::string}},
+                true,
+                {}};
+    for (const auto& place : ds_.places) {
+        std::vector<const PlaceName*> names;
+        std::set<Date> cuts{place.valid_from};
+        for (const auto& n : ds_.place_names) {
+            if (n.place != place.id) continue;
+            names.push_back(&n);
+            cuts.insert(n.period.from);
+            if (n.period.to) cuts.insert(*n.period.to);
+        }
+        for (auto cut = cuts.begin(); cut != cuts.end(); ++cut) {
+            const auto next = std::next(cut);
+            Row row(layer);
+            row.set("place", place.id).set("kind", place.kind).set("island", place.island);
+            std::vector<std::string> sources;
+            std::string basis;
+            for (const auto* n : names) {
+                if (!n->period.contains(*cut)) continue;
+                row.set("name_" + n->lang, n->name);
+                if (std::find(sources.begin(), sources.end(), n->source) == sources.end()) sources.push_back(n->source);
+                if (n->period.from == *cut && !n->basis.empty()) basis = n->basis;
+            }
+            const Event* event = ds_.event(basis);
+            row.set("basis", basis).set("basis_name", event != nullptr ? event->names.en : "");
+            row.set("source", join(sources, "; ")).set("note", place.note);
+            Interval period{*cut, next != cuts.end() ? std::optional<Date>(*next) : std::nullopt};
+            layer.features.push_back(
+                Feature{fmt::format("{}-{}", place.id, cut->iso()), ctx_.point(place.point), row.take(), period});
         }
     }
     return layer;

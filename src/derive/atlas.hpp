@@ -21,6 +21,7 @@ public:
     Atlas(const Atlas&) = delete;
     Atlas& operator=(const Atlas&) = delete;
 
+    [[nodiscard]] const geom::Context& context() const noexcept { return ctx_; }
     [[nodiscard]] const Dataset& dataset() const noexcept { return ds_; }
     [[nodiscard]] const TerritoryIndex& index() const noexcept { return *index_; }
     [[nodiscard]] const Geography& geography() const noexcept { return *geo_; }
@@ -34,6 +35,8 @@ public:
     [[nodiscard]] Layer territories() const;
     [[nodiscard]] Layer sovereignty() const;
     [[nodiscard]] Layer views() const;
+    // Settlements with their names by period: one feature per place and period in which no name changes.
+    [[nodiscard]] Layer places() const;
     // Definitions whose line cannot be derived go to `diag` when given, else throw InputError.
     [[nodiscard]] Layer boundaries(Diagnostics* diag = nullptr) const;
     // Land dissolved per holder, status and points of view on one day.

@@ -27,7 +27,100 @@ void check_regimes(const Dataset& ds, const SovereigntyRecord& r, Diagnostics& d
     }
 }
 
+// The keys a `source` field cites.
+std::vector<std::string> cited_keys(std::string_view field) {
+    std::vector<std::string> keys;
+    std::size_t start = 0;
+    while (start <= field.size()) {
+        const std::size_t end = std::min(field.find(';', start), field.size());
+        std::string_view item = field.substr(start, end - start);
+        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+        keys.emplace_back(item.substr(0, item.find(' ')));
+        start = end + 1;
+    }
+    return keys;
+}
+
+void check_cited(const Dataset& ds, const std::string& field, const Location& where, Diagnostics& diag) {
+    for (const auto& key : cited_keys(field)) {
+        if (key.empty()) {
+            diag.add(where, fmt::format("source '{}' has an empty item", field));
+        } else if (ds.source(key) == nullptr) {
+            diag.add(where, fmt::format("source cites '{}', which is not a key of sources.csv", key));
+        }
+    }
+}
+
 }  // namespace
+
+void validate_sources(const Dataset& ds, Diagnostics& diag) {
+    auto each = [&](const auto& records) {
+        for (const auto& r : records) check_cited(ds, r.source, r.where, diag);
+    };
+    each(ds.islands);
+    each(ds.territories);
+    each(ds.events);
+    each(ds.regimes);
+    each(ds.records);
+    each(ds.boundaries);
+    each(ds.places);
+    each(ds.place_names);
+    each(ds.waters);
+}
+
+void validate_places(const Dataset& ds, const Region& region, const Date& today, Diagnostics& diag) {
+    std::map<std::pair<std::string, std::string>, std::vector<const PlaceName*>> lanes;
+    for (const auto& p : ds.places) {
+        if (ds.island(p.island) == nullptr) {
+            diag.add(p.where, fmt::format("unknown island '{}'", p.island));
+        }
+        if (!region.contains(p.point)) {
+            diag.add(p.where, fmt::format("point ({} {}) lies outside the region", p.point.y, p.point.x));
+        }
+        if (today < p.valid_from) {
+            diag.add(p.where, fmt::format("valid_from {} is after today ({})", p.valid_from.iso(), today.iso()));
+        }
+        for (const auto& lang : kPlaceLanguages) lanes[{p.id, lang}];
+    }
+    for (const auto& n : ds.place_names) {
+        if (ds.place(n.place) == nullptr) {
+            diag.add(n.where, fmt::format("unknown place '{}'", n.place));
+            continue;
+        }
+        if (!n.basis.empty() && ds.event(n.basis) == nullptr) {
+            diag.add(n.where, fmt::format("unknown basis event '{}'", n.basis));
+        }
+        lanes[{n.place, n.lang}].push_back(&n);
+    }
+    for (auto& [key, names] : lanes) {
+        const Place* place = ds.place(key.first);
+        std::stable_sort(names.begin(), names.end(),
+                         [](const auto* a, const auto* b) { return a->period.from < b->period.from; });
+        if (names.empty()) {
+            diag.add(place->where, fmt::format("place '{}' has no name in '{}'", key.first, key.second));
+            continue;
+        }
+        Date covered = place->valid_from;
+        for (const auto* n : names) {
+            if (n->period.from < covered) {
+                diag.add(n->where, fmt::format("{} overlaps the names of '{}' in '{}' before {}", n->period.str(),
+                                               key.first, key.second, covered.iso()));
+            } else if (covered < n->period.from) {
+                diag.add(n->where, fmt::format("gap in the '{}' names of '{}': nothing from {} to {}", key.second,
+                                               key.first, covered.iso(), n->period.from.iso()));
+            }
+            if (!n->period.to) {
+                covered = Date{9999, 12, 31};
+            } else if (covered < *n->period.to) {
+                covered = *n->period.to;
+            }
+        }
+        if (covered < Date{9999, 12, 31}) {
+            diag.add(names.back()->where, fmt::format("gap in the '{}' names of '{}': nothing from {} to today",
+                                                      key.second, key.first, covered.iso()));
+        }
+    }
+}
 
 void validate_references(const Dataset& ds, const TerritoryIndex& index, Diagnostics& diag) {
     for (const auto& r : ds.records) {

@@ -11,6 +11,12 @@ namespace kuril {
 
 void validate_references(const Dataset& ds, const TerritoryIndex& index, Diagnostics& diag);
 void validate_lanes(const Dataset& ds, const TerritoryIndex& index, const Date& today, Diagnostics& diag);
+// Every `source` cites keys of sources.csv: items ';'-separated, each a key optionally followed by a space
+// and the place within the work.
+void validate_sources(const Dataset& ds, Diagnostics& diag);
+// Places stand on known islands inside the region; per place and language the names cover
+// [the place's valid_from, today) without gap or overlap; a renaming's basis is a known event.
+void validate_places(const Dataset& ds, const Region& region, const Date& today, Diagnostics& diag);
 void validate_geography(const geom::Context& ctx, const Dataset& ds, const Region& region, Diagnostics& diag);
 
 }  // namespace kuril

@@ -42,6 +42,17 @@ const Island* Dataset::island(std::string_view id) const { return find_by_id(isl
 const Territory* Dataset::territory(std::string_view id) const { return find_by_id(territories, id); }
 const Event* Dataset::event(std::string_view id) const { return find_by_id(events, id); }
 const Regime* Dataset::regime(std::string_view id) const { return find_by_id(regimes, id); }
+const Source* Dataset::source(std::string_view id) const { return find_by_id(sources, id); }
+const Place* Dataset::place(std::string_view id) const { return find_by_id(places, id); }
+
+std::vector<const Event*> Dataset::epochs() const {
+    std::vector<const Event*> out;
+    for (const auto& e : events) {
+        if (e.epoch) out.push_back(&e);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Event* a, const Event* b) { return *a->epoch < *b->epoch; });
+    return out;
+}
 
 bool is_holder(std::string_view id) { return id == "japan" || id == "russia"; }
 

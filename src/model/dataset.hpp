@@ -55,11 +55,61 @@ struct Event {
     std::string signed_julian;
     std::optional<Date> in_force;
     std::string in_force_julian;
+    std::optional<Date> ratifications_exchanged;  // where the formal exchange differs from the entry into force
+    std::string ratifications_exchanged_julian;
+    std::optional<Date> epoch;  // the day the maps show this settlement, where they do
     std::vector<std::string> parties;
     std::string effect;
     std::string source;
+    std::string note;
     Location where;
 };
+
+// A work that records cite by key (geodata/sources.csv).
+struct Source {
+    std::string id;
+    std::string kind;  // treaty | official | scholarly | reference
+    std::string citation;
+    std::string url;
+    Location where;
+};
+
+// A settlement that maps label (geodata/places.csv), named by period and language in PlaceName.
+struct Place {
+    std::string id;
+    std::string kind;  // admin_centre | port | town
+    std::string island;
+    geom::XY point;  // lon/lat
+    Date valid_from;
+    std::string source;
+    std::string note;
+    Location where;
+};
+
+// A sea or strait that maps name, at a point in the water (geodata/waters.csv).
+struct Water {
+    std::string id;
+    std::string kind;  // sea | ocean | strait
+    Names names;
+    geom::XY point;  // lon/lat
+    std::string source;
+    Location where;
+};
+
+struct PlaceName {
+    std::string id;
+    std::string place;
+    std::string lang;  // en | ja | ru
+    std::string name;
+    Interval period;
+    std::string basis;  // an event id, or empty
+    std::string source;
+    std::string note;
+    Location where;
+};
+
+// The languages a place is named in, each covering the place's whole life.
+inline const std::vector<std::string> kPlaceLanguages{"en", "ja", "ru"};
 
 struct Regime {
     std::string id;
@@ -128,11 +178,19 @@ struct Dataset {
     std::vector<SovereigntyRecord> records;
     std::vector<BoundaryDef> boundaries;
     std::vector<LandPiece> land;
+    std::vector<Source> sources;
+    std::vector<Place> places;
+    std::vector<PlaceName> place_names;
+    std::vector<Water> waters;
 
     [[nodiscard]] const Island* island(std::string_view id) const;
     [[nodiscard]] const Territory* territory(std::string_view id) const;
     [[nodiscard]] const Event* event(std::string_view id) const;
     [[nodiscard]] const Regime* regime(std::string_view id) const;
+    [[nodiscard]] const Source* source(std::string_view id) const;
+    [[nodiscard]] const Place* place(std::string_view id) const;
+    // The events marked as epochs, by date: the settlements that the maps and snapshots show.
+    [[nodiscard]] std::vector<const Event*> epochs() const;
 };
 
 // The parties, for validation and display.

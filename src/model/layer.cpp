@@ -1,5 +1,7 @@
 #include "model/layer.hpp"
 
+#include <stdexcept>
+
 namespace kuril {
 
 std::size_t Layer::field_index(std::string_view name) const {
@@ -9,6 +11,43 @@ std::size_t Layer::field_index(std::string_view name) const {
         }
     }
     return std::string::npos;
+}
+
+const Value& Layer::value(const Feature& f, std::string_view name) const {
+    const std::size_t i = field_index(name);
+    if (i == std::string::npos || i >= f.values.size()) {
+        throw std::out_of_range("layer " + this->name + " has no field " + std::string(name));
+    }
+    return f.values[i];
+}
+
+std::string Layer::text(const Feature& f, std::string_view name) const {
+    const Value& v = value(f, name);
+    if (const auto* s = std::get_if<std::string>(&v)) return *s;
+    return {};
+}
+
+namespace {
+bool fits(FieldType t, const Value& v) {
+    switch (t) {
+        case FieldType::string: return std::holds_alternative<std::string>(v);
+        case FieldType::integer: return std::holds_alternative<long long>(v);
+        case FieldType::real: return std::holds_alternative<double>(v);
+    }
+    return false;
+}
+}  // namespace
+
+Row& Row::set(std::string_view name, Value v) {
+    const std::size_t i = layer_.field_index(name);
+    if (i == std::string::npos) {
+        throw std::logic_error("layer " + layer_.name + " has no field " + std::string(name));
+    }
+    if (!std::holds_alternative<std::monostate>(v) && !fits(layer_.fields[i].type, v)) {
+        throw std::logic_error("field " + std::string(name) + " of layer " + layer_.name + " has another type");
+    }
+    values_[i] = std::move(v);
+    return *this;
 }
 
 }  // namespace kuril

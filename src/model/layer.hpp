@@ -38,6 +38,24 @@ struct Layer {
     std::vector<Feature> features;
 
     [[nodiscard]] std::size_t field_index(std::string_view name) const;
+    // The value of field `name` of `f` (std::out_of_range for a field the layer does not have).
+    [[nodiscard]] const Value& value(const Feature& f, std::string_view name) const;
+    [[nodiscard]] std::string text(const Feature& f, std::string_view name) const;
+};
+
+// A row built by field name against a layer's schema: set() refuses a field the layer does not have or a
+// value of the wrong type (a programming error: std::logic_error), fields never set have no value.
+class Row {
+public:
+    explicit Row(const Layer& layer) : layer_(layer), values_(layer.fields.size()) {}
+    Row& set(std::string_view name, Value v);
+    Row& set(std::string_view name, const std::string& s) { return set(name, s.empty() ? Value{} : Value{s}); }
+    Row& set(std::string_view name, const char* s) { return set(name, std::string(s)); }
+    [[nodiscard]] std::vector<Value> take() { return std::move(values_); }
+
+private:
+    const Layer& layer_;
+    std::vector<Value> values_;
 };
 
 }  // namespace kuril

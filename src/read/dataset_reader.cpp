@@ -1,8 +1,10 @@
 #include "read/dataset_reader.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "read/csv.hpp"
 #include "read/fields.hpp"
@@ -98,17 +100,23 @@ Event read_event(const CsvRecord& r) {
     e.names = names_of(r);
     e.signed_on = date_field(r, "signed");
     e.signed_julian = r.get("signed_julian");
-    if (!e.signed_julian.empty() && !Date::parse(e.signed_julian)) {
-        // Julian calendar days such as 1700-02-29 exist there but not in the Gregorian calendar: only the
-        // form is checked.
-        if (e.signed_julian.size() != 10) {
-            throw r.error(fmt::format("signed_julian '{}' is not YYYY-MM-DD", e.signed_julian));
-        }
-    }
     e.in_force = optional_date(r, "in_force");
     e.in_force_julian = r.get("in_force_julian");
     if (e.in_force && *e.in_force < e.signed_on) {
         throw r.error(fmt::format("in_force {} is before signed {}", e.in_force->iso(), e.signed_on.iso()));
+    }
+    e.ratifications_exchanged = optional_date(r, "ratifications_exchanged");
+    e.ratifications_exchanged_julian = r.get("ratifications_exchanged_julian");
+    if (e.ratifications_exchanged && *e.ratifications_exchanged < e.signed_on) {
+        throw r.error(fmt::format("ratifications_exchanged {} is before signed {}", e.ratifications_exchanged->iso(),
+                                  e.signed_on.iso()));
+    }
+    for (const auto* julian : {&e.signed_julian, &e.in_force_julian, &e.ratifications_exchanged_julian}) {
+        // Julian calendar days such as 1700-02-29 exist there but not in the Gregorian calendar: only the form
+        // is checked.
+        if (!julian->empty() && julian->size() != 10) {
+            throw r.error(fmt::format("Julian date '{}' is not YYYY-MM-DD", *julian));
+        }
     }
     e.parties = list_field(r, "parties");
     for (const auto& p : e.parties) {
@@ -118,8 +126,80 @@ Event read_event(const CsvRecord& r) {
     }
     e.effect = required(r, "effect");
     e.source = required(r, "source");
+    e.note = r.get("note");
+    if (const std::string epoch = r.get("epoch"); epoch == "signed") {
+        e.epoch = e.signed_on;
+    } else if (epoch == "in_force") {
+        if (!e.in_force) throw r.error("epoch is in_force but in_force is blank");
+        e.epoch = e.in_force;
+    } else if (!epoch.empty()) {
+        throw r.error(fmt::format("epoch '{}' is not signed or in_force", epoch));
+    }
     e.where = r.where();
     return e;
+}
+
+Source read_source(const CsvRecord& r) {
+    Source s;
+    s.id = required(r, "id");
+    s.kind = required(r, "kind");
+    if (s.kind != "treaty" && s.kind != "official" && s.kind != "scholarly" && s.kind != "reference") {
+        throw r.error(fmt::format("kind '{}' is not treaty, official, scholarly or reference", s.kind));
+    }
+    s.citation = required(r, "citation");
+    s.url = r.get("url");
+    if (!s.url.empty() && s.url.rfind("https://", 0) != 0 && s.url.rfind("http://", 0) != 0) {
+        throw r.error(fmt::format("url '{}' is not an http(s) URL", s.url));
+    }
+    s.where = r.where();
+    return s;
+}
+
+Place read_place(const CsvRecord& r) {
+    Place p;
+    p.id = required(r, "id");
+    p.kind = required(r, "kind");
+    if (p.kind != "admin_centre" && p.kind != "port" && p.kind != "town") {
+        throw r.error(fmt::format("kind '{}' is not admin_centre, port or town", p.kind));
+    }
+    p.island = required(r, "island");
+    p.point = {number_field(r, "lon", -180, 180), number_field(r, "lat", -90, 90)};
+    p.valid_from = date_field(r, "valid_from");
+    p.source = required(r, "source");
+    p.note = r.get("note");
+    p.where = r.where();
+    return p;
+}
+
+Water read_water(const CsvRecord& r) {
+    Water w;
+    w.id = required(r, "id");
+    w.kind = required(r, "kind");
+    if (w.kind != "sea" && w.kind != "ocean" && w.kind != "strait") {
+        throw r.error(fmt::format("kind '{}' is not sea, ocean or strait", w.kind));
+    }
+    w.names = names_of(r);
+    w.point = {number_field(r, "lon", -180, 180), number_field(r, "lat", -90, 90)};
+    w.source = required(r, "source");
+    w.where = r.where();
+    return w;
+}
+
+PlaceName read_place_name(const CsvRecord& r) {
+    PlaceName n;
+    n.id = required(r, "id");
+    n.place = required(r, "place");
+    n.lang = required(r, "lang");
+    if (std::find(kPlaceLanguages.begin(), kPlaceLanguages.end(), n.lang) == kPlaceLanguages.end()) {
+        throw r.error(fmt::format("lang '{}' is not one of {}", n.lang, fmt::join(kPlaceLanguages, ", ")));
+    }
+    n.name = required(r, "name");
+    n.period = interval_field(r, "valid_from", "valid_to");
+    n.basis = r.get("basis");
+    n.source = required(r, "source");
+    n.note = r.get("note");
+    n.where = r.where();
+    return n;
 }
 
 Regime read_regime(const CsvRecord& r) {
@@ -254,7 +334,8 @@ Dataset read_dataset(const geom::Context& ctx, const GeodataFiles& files, Diagno
         read_territory, diag);
     ds.events = read_table<Event>(files.events(),
                                   {"id", "name_en", "name_ja", "name_ru", "signed", "signed_julian", "in_force",
-                                   "in_force_julian", "parties", "effect", "source"},
+                                   "in_force_julian", "ratifications_exchanged", "ratifications_exchanged_julian",
+                                   "parties", "effect", "source", "note", "epoch"},
                                   read_event, diag);
     ds.regimes = read_table<Regime>(files.regimes(),
                                     {"id", "holder", "name_en", "name_ja", "name_ru", "valid_from", "valid_to", "source"},
@@ -268,6 +349,14 @@ Dataset read_dataset(const geom::Context& ctx, const GeodataFiles& files, Diagno
         {"id", "name_en", "name_ja", "name_ru", "kind", "basis", "valid_from", "valid_to", "method", "side_a", "side_b",
          "reach_km", "latitude", "pov_neutral", "pov_japan", "pov_russia", "source"},
         read_boundary, diag);
+    ds.sources = read_table<Source>(files.sources(), {"id", "kind", "citation", "url"}, read_source, diag);
+    ds.places = read_table<Place>(files.places(), {"id", "kind", "island", "lat", "lon", "valid_from", "source", "note"},
+                                  read_place, diag);
+    ds.place_names = read_table<PlaceName>(
+        files.place_names(), {"id", "place", "lang", "name", "valid_from", "valid_to", "basis", "source", "note"},
+        read_place_name, diag);
+    ds.waters = read_table<Water>(files.waters(), {"id", "kind", "name_en", "name_ja", "name_ru", "lat", "lon", "source"},
+                                  read_water, diag);
     ds.land = read_land(ctx, files.land(), diag);
     return ds;
 }

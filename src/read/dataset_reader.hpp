@@ -19,6 +19,10 @@ struct GeodataFiles {
     [[nodiscard]] std::filesystem::path sovereignty() const { return dir / "sovereignty.csv"; }
     [[nodiscard]] std::filesystem::path boundaries() const { return dir / "boundaries.csv"; }
     [[nodiscard]] std::filesystem::path land() const { return dir / "land.geojsonl"; }
+    [[nodiscard]] std::filesystem::path waters() const { return dir / "waters.csv"; }
+    [[nodiscard]] std::filesystem::path sources() const { return dir / "sources.csv"; }
+    [[nodiscard]] std::filesystem::path places() const { return dir / "places.csv"; }
+    [[nodiscard]] std::filesystem::path place_names() const { return dir / "place_names.csv"; }
 };
 
 [[nodiscard]] Dataset read_dataset(const geom::Context& ctx, const GeodataFiles& files, Diagnostics& diag);

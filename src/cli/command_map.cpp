@@ -1,0 +1,81 @@
+#include "cli/command_map.hpp"
+
+#include <cstdio>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "derive/atlas.hpp"
+#include "maps/map_projection.hpp"
+#include "maps/renderer.hpp"
+#include "model/region.hpp"
+#include "util/error.hpp"
+
+namespace kuril::cli {
+
+namespace fs = std::filesystem;
+
+std::string CommandMap::description() const {
+    return "Render a print map of one day in one point of view: land coloured by holder, the lines in force, the "
+           "names of the day, graticule, scale bar, legend, title and sources. Vector PDF or SVG, or PNG with a world "
+           "file (.pgw) and its CRS (.aux.xml).";
+}
+
+void CommandMap::add_options(CLI::App& app) {
+    options_.add(app);
+    app.add_option("--date", date_, "the day, YYYY-MM-DD, from 1855-02-07 to today")->required();
+    app.add_option("--view", view_, "point of view: neutral, japan or russia")->capture_default_str();
+    app.add_option("--lang", lang_, "language of the names: en, ja, ru or ainu")->capture_default_str();
+    app.add_option("--extent", extent_, "chain, south, sakhalin or W,S,E,N in degrees")->capture_default_str();
+    app.add_option("--paper", paper_, "A4, A3 or WxHmm (landscape as given)")->capture_default_str();
+    app.add_option("--crs", crs_, "projected CRS (EPSG:code or PROJ string); default a fitted Lambert conformal conic");
+    app.add_option("--dpi", dpi_, "PNG resolution")->capture_default_str()->check(CLI::Range(36, 1200));
+    app.add_option("--palette", palette_, "the colours (styles/palette.json)")->capture_default_str();
+    app.add_option("-o,--output", output_, "FILE.pdf, FILE.svg or FILE.png")->required();
+}
+
+void CommandMap::setup() {
+    options_.check();
+    spec_.date = parse_date_option("--date", date_);
+    if (spec_.date < kTimelineStart) {
+        throw UsageError(fmt::format("--date {} is before the timeline opens on {}", date_, kTimelineStart.iso()));
+    }
+    if (options_.today_date() < spec_.date) {
+        throw UsageError(fmt::format("--date {} is after today ({})", date_, options_.today_date().iso()));
+    }
+    spec_.view = maps::check_view(view_);
+    spec_.lang = maps::check_lang(lang_);
+    spec_.extent = maps::parse_extent(extent_);
+    maps::parse_paper(paper_, spec_);
+    spec_.dpi = dpi_;
+    (void)maps::format_of(output_);
+    if (!crs_.empty()) {
+        spec_.crs = crs_;
+        const maps::MapProjection check(crs_);  // throws UsageError for an unknown or unprojected CRS
+    }
+    const fs::path dir = fs::absolute(output_).parent_path();
+    if (!fs::is_directory(dir)) {
+        throw UsageError(fmt::format("-o {}: no directory {}", output_, dir.string()));
+    }
+    if (!fs::exists(palette_)) {
+        throw UsageError(fmt::format("--palette {}: no such file", palette_));
+    }
+}
+
+Outcome CommandMap::run() {
+    const Progress progress(options_.quiet);
+    geom::Context ctx;
+    const Atlas atlas(ctx, options_.files(), kKurilRegion, options_.today_date(), progress);
+    progress.step("deriving the map's layers");
+    const maps::MapData data = maps::map_data(atlas);
+    progress.step("rendering " + output_);
+    const maps::MapResult r =
+        maps::render_map(atlas, data, spec_, maps::read_palette(palette_), output_, options_.today_date());
+    for (const auto& u : r.unplaced) {
+        std::fprintf(stderr, "kuril map: no room for the label %s\n", u.c_str());
+    }
+    progress.step(fmt::format("wrote {} ({} labels)", output_, r.labels.size()));
+    return Outcome::ok;
+}
+
+}  // namespace kuril::cli

@@ -1,0 +1,25 @@
+#pragma once
+#include "cli/command.hpp"
+#include "cli/options.hpp"
+#include "maps/map_spec.hpp"
+
+namespace kuril::cli {
+
+// kuril map --date D [--view V] [--lang L] [--extent E] [--paper P] [--crs C] -o FILE.pdf|svg|png
+class CommandMap final : public Command {
+public:
+    [[nodiscard]] std::string name() const override { return "map"; }
+    [[nodiscard]] std::string description() const override;
+    void add_options(CLI::App& app) override;
+    void setup() override;
+    [[nodiscard]] Outcome run() override;
+
+private:
+    CommonOptions options_;
+    std::string date_, view_ = "neutral", lang_ = "en", extent_ = "chain", paper_ = "A4", crs_, output_;
+    std::string palette_ = "styles/palette.json";
+    int dpi_ = 300;
+    maps::MapSpec spec_;
+};
+
+}  // namespace kuril::cli
