@@ -18,8 +18,9 @@ here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 gpkg = os.path.join(here, "output", "kuril.gpkg")
 PLACEHOLDER_END = QDate(2999, 12, 31)
 # Top to bottom; the snapshots and the overlapping record layers start switched off.
-LAYERS = [("labels", True), ("boundaries", True), ("views", True), ("sovereignty", False), ("territories", False),
-          ("islands", False), ("snapshot_today", False), ("snapshot_1945", False), ("snapshot_1905", False),
+LAYERS = [("places", True), ("labels", True), ("boundaries", True), ("views", True), ("sovereignty", False),
+          ("territories", False), ("islands", False), ("snapshot_today", False), ("snapshot_1956", False),
+          ("snapshot_1945", False), ("snapshot_1905", False),
           ("snapshot_1875", False), ("snapshot_1855", False)]
 
 QgsApplication.setPrefixPath("/usr", True)

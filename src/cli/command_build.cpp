@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 
 #include "derive/atlas.hpp"
+#include "maps/palette.hpp"
+#include "maps/renderer.hpp"
 #include "tiles/layer_source.hpp"
 #include "tiles/output.hpp"
 #include "tiles/tiler.hpp"
@@ -61,6 +63,18 @@ const std::vector<FontStackFace>& label_fonts() {
     return stack;
 }
 
+// The label boxes the renderer placed, for the test that no two overlap (and for anyone placing more).
+void write_label_boxes(const fs::path& file, const maps::MapResult& r) {
+    std::string out = fmt::format("{{\"sheet_pt\":[{:.2f},{:.2f}],\"unplaced\":{},\"labels\":[\n", r.sheet_w_pt,
+                                  r.sheet_h_pt, r.unplaced.size());
+    for (std::size_t i = 0; i < r.labels.size(); ++i) {
+        const auto& l = r.labels[i];
+        out += fmt::format("{{\"id\":\"{}\",\"box\":[{:.2f},{:.2f},{:.2f},{:.2f}],\"leader\":{}}}{}\n", l.id, l.box.x0,
+                           l.box.y0, l.box.x1, l.box.y1, l.leader, i + 1 < r.labels.size() ? "," : "");
+    }
+    write_file_atomic(file, out + "]}\n");
+}
+
 std::string read_text(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::ostringstream s;
@@ -85,6 +99,7 @@ void CommandBuild::add_options(CLI::App& app) {
     app.add_option("--web", web_, "where the viewer's page (viewer/) and npm packages (node_modules/) are")
         ->capture_default_str();
     app.add_flag("--no-viewer", no_viewer_, "skip the web viewer (output/viewer/)");
+    app.add_flag("--no-maps", no_maps_, "skip the print maps (output/maps/)");
 }
 
 void CommandBuild::setup() {
@@ -174,6 +189,9 @@ Outcome CommandBuild::run() {
         progress.step("writing viewer/");
         write_viewer(stage.path() / "viewer", layers, progress);
     }
+    if (!no_maps_) {
+        write_maps(atlas, stage.path() / "maps", today, progress);
+    }
     std::size_t tile_count = 0;
     if (!no_tiles_) {
         tile_count = write_tilesets(ctx, layers, stage.path() / "tiles", progress);
@@ -209,6 +227,36 @@ void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& l
         throw OutputError(fmt::format("{} code point(s) of the label names are in none of the label fonts ({})",
                                       stats.missing, fontstack_name(label_fonts())));
     }
+}
+
+// One map per epoch of events.csv in the neutral view and today's in each point of view (PDF and SVG, with
+// their label boxes), and the atlas: the epochs and today, a page each, then the small multiples.
+void CommandBuild::write_maps(const Atlas& atlas, const fs::path& dir, const Date& today,
+                              const Progress& progress) const {
+    fs::create_directories(dir);
+    maps::MapData data = maps::map_data(atlas);
+    const maps::Palette palette = maps::read_palette(fs::path(styles_) / "palette.json");
+    auto spec_of = [&](const Date& day, const char* view) {
+        maps::MapSpec spec;
+        spec.date = day;
+        spec.view = view;
+        spec.extent = maps::parse_extent("chain");
+        return spec;
+    };
+    std::vector<maps::MapSpec> sheets;
+    for (const Event* e : atlas.dataset().epochs()) sheets.push_back(spec_of(*e->epoch, "neutral"));
+    for (const char* view : {"neutral", "japan", "russia"}) sheets.push_back(spec_of(today, view));
+    for (const auto& spec : sheets) {
+        const std::string stem = fmt::format("kuril-{}-{}", spec.date == today ? "today" : spec.date.iso(), spec.view);
+        for (const char* ext : {".pdf", ".svg"}) {
+            progress.step(fmt::format("writing maps/{}{}", stem, ext));
+            const maps::MapResult r = maps::render_map(atlas, data, spec, palette, dir / (stem + ext), today);
+            if (std::string(ext) == ".pdf") write_label_boxes(dir / (stem + ".labels.json"), r);
+        }
+    }
+    progress.step("writing maps/kuril-atlas.pdf");
+    std::vector<maps::MapSpec> pages(sheets.begin(), sheets.end() - 2);  // the epochs and today, neutral
+    (void)maps::render_atlas(atlas, data, pages, palette, dir / "kuril-atlas.pdf", today);
 }
 
 std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,

@@ -8,6 +8,10 @@
 #include "model/layer.hpp"
 #include "util/progress.hpp"
 
+namespace kuril {
+class Atlas;
+}
+
 namespace kuril::cli {
 
 // kuril build: derives every layer and writes output/ (GeoJSON and GeoPackage) atomically.
@@ -26,6 +30,8 @@ private:
 
     // The web viewer into `dir`: the page, the MapLibre style, the npm packages' dist files, and the
     // style's glyph ranges (fonts/) for the code points of the label names.
+    void write_maps(const Atlas& atlas, const std::filesystem::path& dir, const Date& today,
+                    const Progress& progress) const;
     void write_viewer(const std::filesystem::path& dir, const std::vector<Layer>& layers, const Progress& progress) const;
 
     CommonOptions options_;
@@ -34,6 +40,7 @@ private:
     bool no_tiles_ = false;
     std::string web_ = "web";
     bool no_viewer_ = false;
+    bool no_maps_ = false;
 };
 
 }  // namespace kuril::cli

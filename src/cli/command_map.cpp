@@ -7,6 +7,7 @@
 
 #include "derive/atlas.hpp"
 #include "maps/map_projection.hpp"
+#include "maps/palette.hpp"
 #include "maps/renderer.hpp"
 #include "model/region.hpp"
 #include "util/error.hpp"
@@ -30,6 +31,7 @@ void CommandMap::add_options(CLI::App& app) {
     app.add_option("--paper", paper_, "A4, A3 or WxHmm (landscape as given)")->capture_default_str();
     app.add_option("--crs", crs_, "projected CRS (EPSG:code or PROJ string); default a fitted Lambert conformal conic");
     app.add_option("--dpi", dpi_, "PNG resolution")->capture_default_str()->check(CLI::Range(36, 1200));
+    app.add_flag("--no-inset", no_inset_, "no inset of the southern islands on a whole-chain map");
     app.add_option("--palette", palette_, "the colours (styles/palette.json)")->capture_default_str();
     app.add_option("-o,--output", output_, "FILE.pdf, FILE.svg or FILE.png")->required();
 }
@@ -48,6 +50,7 @@ void CommandMap::setup() {
     spec_.extent = maps::parse_extent(extent_);
     maps::parse_paper(paper_, spec_);
     spec_.dpi = dpi_;
+    spec_.inset = !no_inset_;
     (void)maps::format_of(output_);
     if (!crs_.empty()) {
         spec_.crs = crs_;
@@ -67,7 +70,7 @@ Outcome CommandMap::run() {
     geom::Context ctx;
     const Atlas atlas(ctx, options_.files(), kKurilRegion, options_.today_date(), progress);
     progress.step("deriving the map's layers");
-    const maps::MapData data = maps::map_data(atlas);
+    maps::MapData data = maps::map_data(atlas);
     progress.step("rendering " + output_);
     const maps::MapResult r =
         maps::render_map(atlas, data, spec_, maps::read_palette(palette_), output_, options_.today_date());

@@ -19,6 +19,7 @@ private:
     std::string date_, view_ = "neutral", lang_ = "en", extent_ = "chain", paper_ = "A4", crs_, output_;
     std::string palette_ = "styles/palette.json";
     int dpi_ = 300;
+    bool no_inset_ = false;
     maps::MapSpec spec_;
 };
 

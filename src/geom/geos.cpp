@@ -287,6 +287,10 @@ Geom Context::buffer(const Geom& g, double distance, int quadsegs) const {
     return take(GEOSBuffer_r(h_, g.get(), distance, quadsegs), "buffer");
 }
 
+Geom Context::simplify_preserving(const Geom& g, double tolerance) const {
+    return take(GEOSTopologyPreserveSimplify_r(h_, g.get(), tolerance), "topology-preserving simplify");
+}
+
 Geom Context::polygonize(const std::vector<const Geom*>& lines) const {
     std::vector<const GEOSGeometry*> raw;
     raw.reserve(lines.size());

@@ -90,6 +90,8 @@ public:
     [[nodiscard]] Geom difference(const Geom& a, const Geom& b) const;
     [[nodiscard]] Geom boundary(const Geom& g) const;
     [[nodiscard]] Geom buffer(const Geom& g, double distance, int quadsegs = 8) const;
+    // Douglas–Peucker that keeps the topology (no self-intersection, rings kept): for display only.
+    [[nodiscard]] Geom simplify_preserving(const Geom& g, double tolerance) const;
     [[nodiscard]] Geom polygonize(const std::vector<const Geom*>& lines) const;
     [[nodiscard]] Geom line_merge(const Geom& g) const;
     [[nodiscard]] Geom node(const Geom& g) const;

@@ -23,8 +23,7 @@ struct MapSpec {
     double paper_w_mm = 297, paper_h_mm = 210;  // landscape A4
     std::string crs;   // blank: a Lambert conformal conic fitted to the extent
     int dpi = 300;     // PNG only
-    bool inset = true;  // the four southern islands at a larger scale, for the whole chain
-    std::string title_event;  // "Treaty of Portsmouth": the settlement in force, filled in by the renderer
+    bool inset = true;  // the four southern islands at a larger scale, on a whole-chain map
 };
 
 // Parsers for the options of `kuril map`; each throws UsageError with the option and the value.

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <functional>
 #include <set>
 
 #include <cairo-pdf.h>
@@ -10,10 +10,10 @@
 #include <cairo.h>
 #include <fmt/format.h>
 #include <geodesic.h>
-#include <nlohmann/json.hpp>
-#include <pango/pangocairo.h>
 
 #include "maps/map_projection.hpp"
+#include "maps/sheet.hpp"
+#include "maps/text.hpp"
 #include "util/atomic.hpp"
 #include "util/error.hpp"
 
@@ -23,17 +23,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr double kPtPerMm = 72.0 / 25.4;
-
-Rgb hex(const std::string& s) {
-    unsigned v = 0;
-    if (s.size() != 7 || s[0] != '#' || std::sscanf(s.c_str() + 1, "%x", &v) != 1) {
-        throw InputError(Location{}, fmt::format("palette colour '{}' is not #rrggbb", s));
-    }
-    return {((v >> 16) & 255) / 255.0, ((v >> 8) & 255) / 255.0, (v & 255) / 255.0};
-}
-
-void set(cairo_t* cr, const Rgb& c, double alpha = 1) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
+// The four southern islands, drawn larger in an inset of the whole-chain map.
+const Extent kInsetExtent{"inset", 145.3, 43.15, 148.95, 45.65};
+const double kDashFacto[] = {4, 2};
+const double kDashClaim[] = {1, 1.6};
 
 std::string long_date(const Date& d) {
     static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
@@ -41,525 +34,363 @@ std::string long_date(const Date& d) {
     return fmt::format("{} {} {}", d.day(), months[d.month() - 1], d.year());
 }
 
-// The sheet: where the map frame is and how projected metres become points on it.
-struct Sheet {
-    double w = 0, h = 0;                  // points
-    double fx0 = 0, fy0 = 0, fx1 = 0, fy1 = 0;  // map frame, points, y down
-    double minx = 0, miny = 0, scale = 1;  // projected metres -> points
-    [[nodiscard]] geom::XY at(geom::XY m) const { return {fx0 + (m.x - minx) * scale, fy1 - (m.y - miny) * scale}; }
+bool in_force(const Feature& f, const Date& d) { return f.period && f.period->contains(d); }
+
+// What the legend lists: only what the sheet shows.
+struct Drawn {
+    std::set<std::string> holders;
+    std::set<std::string> lines;
+    bool differ = false, places = false;
 };
 
-Sheet fit_sheet(const MapSpec& spec, const MapProjection& proj) {
-    Sheet s;
-    s.w = spec.paper_w_mm * kPtPerMm;
-    s.h = spec.paper_h_mm * kPtPerMm;
-    const double left = 14 * kPtPerMm, right = 64 * kPtPerMm, top = 20 * kPtPerMm, bottom = 12 * kPtPerMm;
-    double minx = 1e300, miny = 1e300, maxx = -1e300, maxy = -1e300;
-    const Extent& e = spec.extent;
-    for (int i = 0; i <= 64; ++i) {
-        const double t = i / 64.0;
-        for (geom::XY ll : {geom::XY{e.west + t * (e.east - e.west), e.south}, geom::XY{e.west + t * (e.east - e.west), e.north},
-                            geom::XY{e.west, e.south + t * (e.north - e.south)}, geom::XY{e.east, e.south + t * (e.north - e.south)}}) {
-            const geom::XY p = proj.forward(ll);
-            minx = std::min(minx, p.x), maxx = std::max(maxx, p.x), miny = std::min(miny, p.y), maxy = std::max(maxy, p.y);
-        }
-    }
-    const double fw = s.w - left - right, fh = s.h - top - bottom;
-    s.scale = std::min(fw / (maxx - minx), fh / (maxy - miny));
-    s.minx = minx, s.miny = miny;
-    s.fx0 = left, s.fy0 = top, s.fx1 = left + (maxx - minx) * s.scale, s.fy1 = top + (maxy - miny) * s.scale;
-    return s;
-}
+// Everything one sheet draws with.
+struct Canvas {
+    cairo_t* cr;
+    const geom::Context& ctx;
+    const MapProjection& proj;
+    const Sheet& sheet;
+    SheetGeoms& geoms;
+    const Palette& pal;
+};
 
-// Projected rings of a lon/lat (multi)polygon as a Cairo path on the sheet.
-void polygon_path(cairo_t* cr, const geom::Context& ctx, const geom::Geom& g, const MapProjection& proj, const Sheet& s) {
-    for (const auto& poly : ctx.polygons(g)) {
+void path_of(cairo_t* cr, const geom::Context& ctx, const geom::Geom& sheet_geom) {
+    for (const auto& poly : ctx.polygons(sheet_geom)) {
         for (const auto& ring : poly) {
-            bool first = true;
-            for (const auto& ll : ring) {
-                const geom::XY p = s.at(proj.forward(ll));
-                first ? cairo_move_to(cr, p.x, p.y) : cairo_line_to(cr, p.x, p.y);
-                first = false;
+            for (std::size_t i = 0; i < ring.size(); ++i) {
+                i == 0 ? cairo_move_to(cr, ring[i].x, ring[i].y) : cairo_line_to(cr, ring[i].x, ring[i].y);
             }
             cairo_close_path(cr);
         }
     }
 }
 
-// A pattern of parallel lines (hatching) that prints in greyscale: angle in degrees, spacing in points.
+// Parallel lines over the current path (kept): hatching that survives greyscale printing.
 void hatch(cairo_t* cr, const Sheet& s, double angle_deg, double spacing, const Rgb& colour, double width) {
     cairo_save(cr);
     cairo_clip_preserve(cr);
     cairo_new_path(cr);
-    const double a = angle_deg * M_PI / 180, diag = std::hypot(s.w, s.h);
-    for (double d = -diag; d <= diag; d += spacing) {
-        const double cx = s.w / 2 + d * std::cos(a + M_PI / 2), cy = s.h / 2 + d * std::sin(a + M_PI / 2);
-        cairo_move_to(cr, cx - diag * std::cos(a), cy - diag * std::sin(a));
-        cairo_line_to(cr, cx + diag * std::cos(a), cy + diag * std::sin(a));
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    cairo_clip_extents(cr, &x0, &y0, &x1, &y1);
+    const double a = angle_deg * M_PI / 180, cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    const double reach = std::hypot(x1 - x0, y1 - y0) / 2 + spacing;
+    // Lines on a grid anchored to the page, so neighbouring areas hatch in step.
+    const double nx = -std::sin(a), ny = std::cos(a);
+    const double c0 = std::floor((cx * nx + cy * ny - reach) / spacing) * spacing;
+    for (double c = c0; c <= cx * nx + cy * ny + reach; c += spacing) {
+        const double px = cx + (c - (cx * nx + cy * ny)) * nx, py = cy + (c - (cx * nx + cy * ny)) * ny;
+        cairo_move_to(cr, px - reach * std::cos(a), py - reach * std::sin(a));
+        cairo_line_to(cr, px + reach * std::cos(a), py + reach * std::sin(a));
     }
-    set(cr, colour);
+    (void)s;
+    set_colour(cr, colour);
     cairo_set_line_width(cr, width);
     cairo_stroke(cr);
     cairo_restore(cr);
 }
 
-std::string pov_field(const std::string& view) { return "pov_" + view; }
-
-// Text through Pango: one layout per label, fonts from fontconfig (Noto Sans, IPAGothic for kanji).
-struct Text {
-    cairo_t* cr;
-    PangoLayout* layout;
-    Text(cairo_t* c, const std::string& text, double size_pt, bool italic = false, bool bold = false, int width_pt = -1)
-        : cr(c), layout(pango_cairo_create_layout(c)) {
-        PangoFontDescription* fd = pango_font_description_from_string("Noto Sans, IPAGothic");
-        pango_font_description_set_absolute_size(fd, size_pt * PANGO_SCALE);
-        if (italic) pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
-        if (bold) pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-        pango_layout_set_font_description(layout, fd);
-        pango_font_description_free(fd);
-        if (width_pt > 0) {
-            pango_layout_set_width(layout, width_pt * PANGO_SCALE);
-            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
-        }
-        pango_layout_set_text(layout, text.c_str(), -1);
-    }
-    Text(const Text&) = delete;
-    Text& operator=(const Text&) = delete;
-    ~Text() { g_object_unref(layout); }
-    [[nodiscard]] std::pair<double, double> size() const {
-        int w = 0, h = 0;
-        pango_layout_get_size(layout, &w, &h);
-        return {double(w) / PANGO_SCALE, double(h) / PANGO_SCALE};
-    }
-    void draw(double x, double y, const Rgb& colour, const Rgb* halo = nullptr) const {
-        if (halo != nullptr) {
-            cairo_move_to(cr, x, y);
-            pango_cairo_layout_path(cr, layout);
-            set(cr, *halo, 0.85);
-            cairo_set_line_width(cr, 1.6);
-            cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-            cairo_stroke(cr);
-        }
-        cairo_move_to(cr, x, y);
-        set(cr, colour);
-        pango_cairo_show_layout(cr, layout);
-    }
-};
-
-// One label waiting for a place.
-struct Candidate {
-    std::string id;
-    std::string text;
-    geom::XY anchor;         // sheet points
-    double size = 7;
-    bool italic = false;
-    std::string own_island;  // the land it may cover; "" = it may cover none (sea names)
-    double priority = 0;
-    bool dot = false;        // a settlement: a dot at the anchor
-};
-
-class Placer {
-public:
-    Placer(const geom::Context& ctx, const Sheet& s) : ctx_(ctx), sheet_(s) {}
-    void add_land(const std::string& island, geom::Geom sheet_land) {
-        boxes_.push_back({island, ctx_.clone(sheet_land)});
-        (void)boxes_;
-    }
-    // Returns the placed box, or nothing.
-    std::optional<PlacedLabel> place(const Candidate& c, double w, double h) {
-        const double gap = c.dot ? 2.5 : 1.5;
-        std::vector<std::pair<double, double>> offsets;  // top-left relative to the anchor
-        if (!c.dot) offsets.push_back({-w / 2, -h / 2});
-        for (double k : {1.0, 2.5, 4.5, 7.0}) {
-            const double d = gap + (k - 1) * 6;
-            offsets.push_back({d, -h / 2});
-            offsets.push_back({-w - d, -h / 2});
-            offsets.push_back({-w / 2, -h - d});
-            offsets.push_back({-w / 2, d});
-            offsets.push_back({d, -h - d * 0.6});
-            offsets.push_back({-w - d, -h - d * 0.6});
-            offsets.push_back({d, d * 0.6});
-            offsets.push_back({-w - d, d * 0.6});
-        }
-        for (std::size_t i = 0; i < offsets.size(); ++i) {
-            const Box b{c.anchor.x + offsets[i].first, c.anchor.y + offsets[i].second, c.anchor.x + offsets[i].first + w,
-                        c.anchor.y + offsets[i].second + h};
-            if (b.x0 < sheet_.fx0 + 1 || b.y0 < sheet_.fy0 + 1 || b.x1 > sheet_.fx1 - 1 || b.y1 > sheet_.fy1 - 1) continue;
-            if (std::any_of(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return p.box.overlaps(b); })) continue;
-            if (covers_other_land(b, c.own_island)) continue;
-            PlacedLabel p{c.id, c.text, b, c.anchor.x, c.anchor.y, i >= (c.dot ? 8u : 9u)};
-            placed_.push_back(p);
-            return p;
-        }
-        return std::nullopt;
-    }
-    void reserve(const Box& b) { placed_.push_back(PlacedLabel{"", "", b, 0, 0, false}); }
-    [[nodiscard]] std::vector<PlacedLabel> labels() const {
-        std::vector<PlacedLabel> out;
-        for (const auto& p : placed_) {
-            if (!p.id.empty()) out.push_back(p);
-        }
-        return out;
-    }
-
-private:
-    bool covers_other_land(const Box& b, const std::string& own) const {
-        const geom::Geom box = ctx_.box(b.x0, b.y0, b.x1, b.y1);
-        for (const auto& [island, land] : boxes_) {
-            if (island == own) continue;
-            if (ctx_.intersects(box, land)) return true;
-        }
-        return false;
-    }
-    const geom::Context& ctx_;
-    const Sheet& sheet_;
-    std::vector<std::pair<std::string, geom::Geom>> boxes_;
-    std::vector<PlacedLabel> placed_;
-};
-
-std::string island_text(const Layer& labels, const Feature& f, const std::string& lang) {
-    const std::string en = labels.text(f, "name_en"), ja = labels.text(f, "name_ja"), ru = labels.text(f, "name_ru");
-    auto with = [](const std::string& a, const std::string& b) { return b.empty() || a == b ? a : a + " (" + b + ")"; };
-    if (lang == "ja") return ja.empty() ? en : with(ja, ru);
-    if (lang == "ru") return ru.empty() ? en : with(ru, ja);
-    if (lang == "ainu") {
-        const std::string ai = labels.text(f, "name_ainu");
-        return ai.empty() ? en : with(ai, en);
-    }
-    return en;
-}
-
-double island_size(double area_km2) {
-    if (area_km2 > 5000) return 11;
-    if (area_km2 > 500) return 8.5;
-    if (area_km2 > 40) return 7;
-    return 6;
-}
-
-bool in_force(const Feature& f, const Date& d) { return f.period && f.period->contains(d); }
-
-}  // namespace
-
-MapData map_data(const Atlas& atlas) {
-    return MapData{atlas.views(), atlas.boundaries(), atlas.labels(), atlas.islands(), atlas.places()};
-}
-
-Palette read_palette(const fs::path& file) {
-    std::ifstream in(file);
-    if (!in) throw InputError(Location{file.string(), 0, {}}, "cannot read the palette");
-    nlohmann::json j;
-    try {
-        in >> j;
-        Palette p;
-        for (const auto& [k, v] : j.at("holders").items()) p.holders[k] = hex(v.get<std::string>());
-        for (const auto& [k, v] : j.at("boundary").items()) p.boundary[k] = hex(v.get<std::string>());
-        p.sea = hex(j.at("sea")), p.land_unknown = hex(j.at("land_unknown")), p.coast = hex(j.at("coast"));
-        p.text = hex(j.at("text")), p.halo = hex(j.at("halo")), p.water_text = hex(j.at("water_text"));
-        p.graticule = hex(j.at("graticule"));
-        return p;
-    } catch (const nlohmann::json::exception& e) {
-        throw InputError(Location{file.string(), 0, {}}, fmt::format("palette: {}", e.what()));
-    }
-}
-
-namespace {
-
-struct Drawn {  // what the legend lists: only what the sheet shows
-    std::set<std::string> holders;
-    bool differ = false, condominium = false, undetermined = false, places = false;
-    std::set<std::string> lines;
-};
-
-void draw_land(cairo_t* cr, const geom::Context& ctx, const MapData& data, const MapSpec& spec, const Palette& pal,
-               const MapProjection& proj, const Sheet& s, Drawn& drawn) {
+void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn) {
     const Layer& v = data.views;
-    for (const auto& f : v.features) {
+    const std::string pov = "pov_" + spec.view;
+    for (std::size_t i = 0; i < v.features.size(); ++i) {
+        const Feature& f = v.features[i];
         if (!in_force(f, spec.date)) continue;
-        const std::string holder = v.text(f, pov_field(spec.view));
-        const auto colour = pal.holders.find(holder);
-        polygon_path(cr, ctx, f.geometry, proj, s);
-        set(cr, colour != pal.holders.end() ? colour->second : pal.land_unknown);
-        cairo_fill_preserve(cr);
+        const std::string holder = v.text(f, pov);
+        path_of(c.cr, c.ctx, c.geoms.get("views/" + f.id, f.geometry));
+        const auto colour = c.pal.holders.find(holder);
+        set_colour(c.cr, colour != c.pal.holders.end() ? colour->second : c.pal.land_unknown);
+        cairo_fill_preserve(c.cr);
         drawn.holders.insert(holder);
-        if (holder == "japan;russia") {
-            hatch(cr, s, 0, 3.2, pal.holders.at("japan"), 0.9);
-            drawn.condominium = true;
-        } else if (holder == "undetermined") {
-            hatch(cr, s, 90, 3.0, pal.coast, 0.35);
-            drawn.undetermined = true;
-        }
+        if (holder == "japan;russia") hatch(c.cr, c.sheet, 0, 3.2, c.pal.holders.at("japan"), 0.9);
+        if (holder == "undetermined") hatch(c.cr, c.sheet, 90, 3.0, c.pal.coast, 0.35);
         if (v.text(f, "pov_japan") != v.text(f, "pov_russia")) {
-            hatch(cr, s, 45, 2.6, Rgb{0.1, 0.1, 0.1}, 0.4);  // the points of view differ
+            hatch(c.cr, c.sheet, 45, 2.6, c.pal.text, 0.4);  // the Japanese and Russian views differ
             drawn.differ = true;
         }
-        cairo_new_path(cr);
+        cairo_new_path(c.cr);
     }
-    for (const auto& f : data.islands.features) {  // one coastline over the dated pieces
-        polygon_path(cr, ctx, f.geometry, proj, s);
-    }
-    set(cr, pal.coast);
-    cairo_set_line_width(cr, 0.3);
-    cairo_stroke(cr);
+    for (const auto& f : data.islands.features) path_of(c.cr, c.ctx, c.geoms.get("islands/" + f.id, f.geometry));
+    set_colour(c.cr, c.pal.coast);
+    cairo_set_line_width(c.cr, 0.3);
+    cairo_stroke(c.cr);
 }
 
-void draw_lines(cairo_t* cr, const geom::Context& ctx, const MapData& data, const MapSpec& spec, const Palette& pal,
-                const MapProjection& proj, const Sheet& s, Drawn& drawn) {
+void line_style(cairo_t* cr, const Palette& pal, const std::string& kind) {
+    if (kind == "de_facto") cairo_set_dash(cr, kDashFacto, 2, 0);
+    if (kind == "claimed") cairo_set_dash(cr, kDashClaim, 2, 0);
+    set_colour(cr, pal.boundary.at(kind));
+    cairo_set_line_width(cr, kind == "de_jure" ? 1.3 : 1.1);
+}
+
+void draw_lines(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn) {
     const Layer& b = data.boundaries;
     for (const auto& f : b.features) {
         if (!in_force(f, spec.date)) continue;
-        const std::string how = b.text(f, pov_field(spec.view));
-        if (how == "hidden" || how.empty()) continue;
-        for (const auto& line : ctx.lines(f.geometry)) {
-            bool first = true;
-            for (const auto& ll : line) {
-                const geom::XY p = s.at(proj.forward(ll));
-                first ? cairo_move_to(cr, p.x, p.y) : cairo_line_to(cr, p.x, p.y);
-                first = false;
+        const std::string kind = b.text(f, "pov_" + spec.view);
+        if (kind != "de_jure" && kind != "de_facto" && kind != "claimed") continue;  // hidden in this view
+        for (const auto& line : c.ctx.lines(c.geoms.get("boundaries/" + f.id, f.geometry))) {
+            for (std::size_t i = 0; i < line.size(); ++i) {
+                i == 0 ? cairo_move_to(c.cr, line[i].x, line[i].y) : cairo_line_to(c.cr, line[i].x, line[i].y);
             }
         }
-        const double dash_facto[] = {4, 2}, dash_claim[] = {1, 1.6};
-        if (how == "de_facto") cairo_set_dash(cr, dash_facto, 2, 0);
-        if (how == "claimed") cairo_set_dash(cr, dash_claim, 2, 0);
-        set(cr, pal.boundary.count(how) ? pal.boundary.at(how) : pal.text);
-        cairo_set_line_width(cr, how == "de_jure" ? 1.3 : 1.1);
-        cairo_stroke(cr);
-        cairo_set_dash(cr, nullptr, 0, 0);
-        drawn.lines.insert(how);
+        line_style(c.cr, c.pal, kind);
+        cairo_stroke(c.cr);
+        cairo_set_dash(c.cr, nullptr, 0, 0);
+        drawn.lines.insert(kind);
     }
 }
 
-void draw_graticule(cairo_t* cr, const MapSpec& spec, const Palette& pal, const MapProjection& proj, const Sheet& s,
-                    double step) {
-    const Extent& e = spec.extent;
-    cairo_save(cr);
+void clip_frame(cairo_t* cr, const Sheet& s) {
     cairo_rectangle(cr, s.fx0, s.fy0, s.fx1 - s.fx0, s.fy1 - s.fy0);
     cairo_clip(cr);
-    for (double lon = std::ceil(e.west / step) * step; lon <= e.east + 1e-9; lon += step) {
-        for (int i = 0; i <= 50; ++i) {
-            const geom::XY p = s.at(proj.forward({lon, e.south - 1 + i * (e.north - e.south + 2) / 50}));
-            i == 0 ? cairo_move_to(cr, p.x, p.y) : cairo_line_to(cr, p.x, p.y);
-        }
-    }
-    for (double lat = std::ceil(e.south / step) * step; lat <= e.north + 1e-9; lat += step) {
-        for (int i = 0; i <= 50; ++i) {
-            const geom::XY p = s.at(proj.forward({e.west - 2 + i * (e.east - e.west + 4) / 50, lat}));
-            i == 0 ? cairo_move_to(cr, p.x, p.y) : cairo_line_to(cr, p.x, p.y);
-        }
-    }
-    set(cr, pal.graticule, 0.8);
-    cairo_set_line_width(cr, 0.35);
-    cairo_stroke(cr);
-    cairo_restore(cr);
-    // Degree labels where the lines meet the frame (bottom: meridians; left: parallels).
-    auto crossing = [&](auto point_at, auto coord, double edge) -> std::optional<double> {
-        geom::XY prev = point_at(0);
-        for (int i = 1; i <= 400; ++i) {
-            const geom::XY p = point_at(i / 400.0);
-            if ((coord(prev) - edge) * (coord(p) - edge) <= 0) return i / 400.0;
-            prev = p;
-        }
-        return std::nullopt;
+}
+
+// Meridians and parallels every `step` degrees; labels where they leave the frame (bottom, left).
+void draw_graticule(Canvas& c, const Extent& e, double step, bool labels) {
+    auto meridian = [&](double lon, double t) {
+        return c.sheet.at(c.proj.forward({lon, e.south - 1 + t * (e.north - e.south + 2)}));
     };
-    for (double lon = std::ceil(e.west / step) * step; lon <= e.east + 1e-9; lon += step) {
-        auto at = [&](double t) { return s.at(proj.forward({lon, e.south - 1 + t * (e.north - e.south + 2)})); };
-        if (auto t = crossing(at, [](geom::XY p) { return p.y; }, s.fy1)) {
-            const geom::XY p = at(*t);
-            if (p.x < s.fx0 || p.x > s.fx1) continue;
-            Text label(cr, fmt::format("{:g}°E", lon), 6.5);
-            label.draw(p.x - label.size().first / 2, s.fy1 + 2, pal.text);
+    auto parallel = [&](double lat, double t) {
+        return c.sheet.at(c.proj.forward({e.west - 2 + t * (e.east - e.west + 4), lat}));
+    };
+    const double lon0 = std::ceil(e.west / step) * step, lat0 = std::ceil(e.south / step) * step;
+    cairo_save(c.cr);
+    clip_frame(c.cr, c.sheet);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (double v = pass == 0 ? lon0 : lat0; v <= (pass == 0 ? e.east : e.north) + 1e-9; v += step) {
+            for (int i = 0; i <= 48; ++i) {
+                const geom::XY p = pass == 0 ? meridian(v, i / 48.0) : parallel(v, i / 48.0);
+                i == 0 ? cairo_move_to(c.cr, p.x, p.y) : cairo_line_to(c.cr, p.x, p.y);
+            }
         }
     }
-    for (double lat = std::ceil(e.south / step) * step; lat <= e.north + 1e-9; lat += step) {
-        auto at = [&](double t) { return s.at(proj.forward({e.west - 2 + t * (e.east - e.west + 4), lat})); };
-        if (auto t = crossing(at, [](geom::XY p) { return p.x; }, s.fx0)) {
-            const geom::XY p = at(*t);
-            if (p.y < s.fy0 || p.y > s.fy1) continue;
-            Text label(cr, fmt::format("{:g}°N", lat), 6.5);
-            label.draw(s.fx0 - label.size().first - 2, p.y - label.size().second / 2, pal.text);
+    set_colour(c.cr, c.pal.graticule, 0.8);
+    cairo_set_line_width(c.cr, 0.35);
+    cairo_stroke(c.cr);
+    cairo_restore(c.cr);
+    if (!labels) return;
+    // Where a line crosses an edge: bisection on the parameter along it.
+    auto cross = [](auto at, auto coord, double edge) -> std::optional<geom::XY> {
+        double lo = 0, hi = 1;
+        if ((coord(at(lo)) - edge) * (coord(at(hi)) - edge) > 0) return std::nullopt;
+        for (int i = 0; i < 40; ++i) {
+            const double mid = (lo + hi) / 2;
+            ((coord(at(lo)) - edge) * (coord(at(mid)) - edge) <= 0 ? hi : lo) = mid;
         }
+        return at(lo);
+    };
+    const TextStyle small{6.5};
+    for (double lon = lon0; lon <= e.east + 1e-9; lon += step) {
+        const auto p = cross([&](double t) { return meridian(lon, t); }, [](geom::XY q) { return q.y; }, c.sheet.fy1);
+        if (!p || p->x < c.sheet.fx0 || p->x > c.sheet.fx1) continue;
+        const Text t(c.cr, fmt::format("{:g}°E", lon), small);
+        t.draw(p->x - t.size().first / 2, c.sheet.fy1 + 2, c.pal.text);
+    }
+    for (double lat = lat0; lat <= e.north + 1e-9; lat += step) {
+        const auto p = cross([&](double t) { return parallel(lat, t); }, [](geom::XY q) { return q.x; }, c.sheet.fx0);
+        if (!p || p->y < c.sheet.fy0 || p->y > c.sheet.fy1) continue;
+        const Text t(c.cr, fmt::format("{:g}°N", lat), small);
+        t.draw(c.sheet.fx0 - t.size().first - 2, p->y - t.size().second / 2, c.pal.text);
     }
 }
 
-std::vector<Candidate> candidates(const geom::Context& ctx, const Atlas& atlas, const MapData& data,
-                                  const MapSpec& spec, const MapProjection& proj, const Sheet& s) {
+std::string island_text(const Layer& l, const Feature& f, const std::string& lang) {
+    const std::string en = l.text(f, "name_en"), ja = l.text(f, "name_ja"), ru = l.text(f, "name_ru");
+    auto with = [](const std::string& a, const std::string& b) { return b.empty() || a == b ? a : a + " (" + b + ")"; };
+    if (lang == "ja") return ja.empty() ? en : with(ja, ru);  // the other usage in parentheses
+    if (lang == "ru") return ru.empty() ? en : with(ru, ja);
+    if (lang == "ainu") {
+        const std::string ainu = l.text(f, "name_ainu");
+        return ainu.empty() ? en : with(ainu, en);
+    }
+    return en;  // the English names carry the Japanese usage already: "Iturup (Etorofu)"
+}
+
+double island_size(double area_km2, double scale_boost) {
+    const double base = area_km2 > 5000 ? 11 : area_km2 > 500 ? 8.5 : area_km2 > 40 ? 7 : 6;
+    return base * scale_boost;
+}
+
+std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const MapSpec& spec, const Canvas& c,
+                                  double boost) {
     std::vector<Candidate> out;
-    auto inside = [&](geom::XY p) { return p.x > s.fx0 && p.x < s.fx1 && p.y > s.fy0 && p.y < s.fy1; };
+    const std::string lang = spec.lang;
     for (const auto& w : atlas.dataset().waters) {
-        const geom::XY a = s.at(proj.forward(w.point));
-        if (!inside(a)) continue;
-        const std::string name = spec.lang == "ja" ? w.names.ja : spec.lang == "ru" ? w.names.ru : w.names.en;
-        out.push_back({w.id, name.empty() ? w.names.en : name, a, w.kind == "strait" ? 6.5 : 9, true, "", 1e9, false});
+        const geom::XY a = c.sheet.at(c.proj.forward(w.point));
+        if (!c.sheet.inside(a)) continue;
+        std::string name = lang == "ja" ? w.names.ja : lang == "ru" ? w.names.ru : w.names.en;
+        if (name.empty()) name = w.names.en;
+        out.push_back({"water/" + w.id, name, a, (w.kind == "strait" ? 6.5 : 9) * boost, true, "", 1e9, false, false});
     }
     const Layer& l = data.labels;
     for (const auto& f : l.features) {
-        const geom::XY a = s.at(proj.forward(ctx.point_xy(f.geometry)));
-        if (!inside(a)) continue;
+        const geom::XY a = c.sheet.at(c.proj.forward(c.ctx.point_xy(f.geometry)));
+        if (!c.sheet.inside(a)) continue;
         const Value& area = l.value(f, "area_km2");
         const double km2 = std::holds_alternative<double>(area) ? std::get<double>(area) : 0;
-        out.push_back({f.id, island_text(l, f, spec.lang), a, island_size(km2), false, f.id, km2, false});
+        out.push_back({"island/" + f.id, island_text(l, f, lang), a, island_size(km2, boost), false, f.id, km2, false, true});
     }
     const Layer& p = data.places;
-    const std::string lang = spec.lang == "ainu" ? "en" : spec.lang;
+    const std::string place_lang = lang == "ainu" ? "en" : lang;
     for (const auto& f : p.features) {
         if (!in_force(f, spec.date)) continue;
-        const geom::XY a = s.at(proj.forward(ctx.point_xy(f.geometry)));
-        if (!inside(a)) continue;
-        std::string name = p.text(f, "name_" + lang);
+        const geom::XY a = c.sheet.at(c.proj.forward(c.ctx.point_xy(f.geometry)));
+        if (!c.sheet.inside(a)) continue;
+        std::string name = p.text(f, "name_" + place_lang);
         if (name.empty()) name = p.text(f, "name_en");
-        out.push_back({f.id, name, a, 6.3, false, p.text(f, "island"), 0.5, true});
+        out.push_back({"place/" + p.text(f, "place"), name, a, 6.3 * boost, false, p.text(f, "island"), 0.5, true, true});
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& x, const Candidate& y) { return x.priority > y.priority; });
     return out;
 }
 
-}  // namespace
-
-namespace {
-
-void draw_labels(cairo_t* cr, const geom::Context& ctx, const Atlas& atlas, const MapData& data, const MapSpec& spec,
-                 const Palette& pal, const MapProjection& proj, const Sheet& s, MapResult& result, Drawn& drawn) {
-    Placer placer(ctx, s);
-    for (const auto& f : data.islands.features) {
-        placer.add_land(f.id, ctx.transform(f.geometry, [&](geom::XY ll) { return s.at(proj.forward(ll)); }));
+// Places every candidate of the sheet and draws it; the settlements' dots are obstacles from the start.
+void draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec, double boost,
+                 const std::vector<Box>& reserved, MapResult& result, Drawn& drawn) {
+    LabelPlacer placer(c.ctx, c.sheet);
+    for (const auto& f : data.islands.features) placer.add_land(f.id, c.geoms.get("islands/" + f.id, f.geometry));
+    for (const Box& b : reserved) placer.reserve(b);
+    const auto all = candidates(atlas, data, spec, c, boost);
+    for (const auto& cand : all) {
+        if (cand.dot) placer.reserve({cand.anchor.x - 1.6, cand.anchor.y - 1.6, cand.anchor.x + 1.6, cand.anchor.y + 1.6});
     }
-    for (const auto& c : candidates(ctx, atlas, data, spec, proj, s)) {
-        const Text t(cr, c.text, c.size, c.italic);
+    for (const auto& cand : all) {
+        const Text t(c.cr, cand.text, TextStyle{cand.size, cand.italic});
         const auto [w, h] = t.size();
-        const auto placed = placer.place(c, w, h);
-        if (!placed) {
-            result.unplaced.push_back(c.id + ": " + c.text);
-            continue;
-        }
-        if (c.dot) {
-            cairo_new_path(cr);
-            cairo_arc(cr, c.anchor.x, c.anchor.y, 1.4, 0, 2 * M_PI);
-            set(cr, pal.text);
-            cairo_fill(cr);
+        const auto placed = placer.place(cand, w, h);
+        if (cand.dot) {
+            cairo_new_path(c.cr);
+            cairo_arc(c.cr, cand.anchor.x, cand.anchor.y, 1.4 * boost, 0, 2 * M_PI);
+            set_colour(c.cr, c.pal.text);
+            cairo_fill(c.cr);
             drawn.places = true;
         }
-        if (placed->leader) {
-            cairo_new_path(cr);
-            const Box& b = placed->box;
-            const double tx = std::clamp(c.anchor.x, b.x0, b.x1), ty = std::clamp(c.anchor.y, b.y0, b.y1);
-            cairo_move_to(cr, c.anchor.x, c.anchor.y);
-            cairo_line_to(cr, tx, ty);
-            set(cr, pal.text, 0.7);
-            cairo_set_line_width(cr, 0.35);
-            cairo_stroke(cr);
+        if (!placed) {
+            result.unplaced.push_back(cand.id + ": " + cand.text);
+            continue;
         }
-        t.draw(placed->box.x0, placed->box.y0, c.italic ? pal.water_text : pal.text, &pal.halo);
+        if (placed->leader) {
+            const Box& b = placed->box;
+            cairo_new_path(c.cr);
+            cairo_move_to(c.cr, cand.anchor.x, cand.anchor.y);
+            cairo_line_to(c.cr, std::clamp(cand.anchor.x, b.x0, b.x1), std::clamp(cand.anchor.y, b.y0, b.y1));
+            set_colour(c.cr, c.pal.text, 0.7);
+            cairo_set_line_width(c.cr, 0.35);
+            cairo_stroke(c.cr);
+        }
+        t.draw(placed->box.x0, placed->box.y0, cand.italic ? c.pal.water_text : c.pal.text, &c.pal.halo);
+        result.labels.push_back(*placed);
     }
-    result.labels = placer.labels();
 }
 
-void draw_scale_bar(cairo_t* cr, const MapSpec& spec, const Palette& pal, const MapProjection& proj, const Sheet& s,
-                    double x, double y) {
-    // True at the map's centre: the ground length of a short east-west step there (WGS 84 geodesic).
-    const Extent& e = spec.extent;
+// Ground kilometres per point at the centre of the extent (a WGS 84 geodesic east-west step).
+double points_per_km(const Extent& e, const MapProjection& proj, const Sheet& s) {
     const geom::XY c{(e.west + e.east) / 2, (e.south + e.north) / 2}, c2{c.x + 0.05, c.y};
     geod_geodesic g;
     geod_init(&g, 6378137, 1 / 298.257223563);
     double metres = 0;
     geod_inverse(&g, c.y, c.x, c2.y, c2.x, &metres, nullptr, nullptr);
     const geom::XY p = s.at(proj.forward(c)), p2 = s.at(proj.forward(c2));
-    const double pt_per_km = std::hypot(p2.x - p.x, p2.y - p.y) / (metres / 1000);
-    double km = 1;
-    for (double nice : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000}) {
-        if (nice * pt_per_km <= 45 * kPtPerMm) km = nice;
-    }
-    const double len = km * pt_per_km;
-    for (int i = 0; i < 4; ++i) {
-        cairo_rectangle(cr, x + i * len / 4, y, len / 4, 3);
-        set(cr, i % 2 == 0 ? pal.text : pal.halo);
-        cairo_fill_preserve(cr);
-        set(cr, pal.text);
-        cairo_set_line_width(cr, 0.4);
-        cairo_stroke(cr);
-    }
-    const Text t(cr, fmt::format("0 – {:g} km (true at {:.1f}°N, {:.1f}°E)", km, c.y, c.x), 6);
-    t.draw(x, y + 4, pal.text);
+    return std::hypot(p2.x - p.x, p2.y - p.y) / (metres / 1000);
 }
 
-double legend_row(cairo_t* cr, double x, double y, const std::string& text, const Palette& pal,
-                  const std::function<void(double, double)>& swatch) {
-    swatch(x, y);
-    const Text t(cr, text, 7);
-    t.draw(x + 16, y, pal.text);
-    return y + std::max(9.0, t.size().second + 1.5);
+double draw_scale_bar(Canvas& c, const Extent& e, double x, double y, double max_len) {
+    const double per_km = points_per_km(e, c.proj, c.sheet);
+    double km = 1;
+    for (double nice : {1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000}) {
+        if (nice * per_km <= max_len) km = nice;
+    }
+    const double len = km * per_km;
+    for (int i = 0; i < 4; ++i) {
+        cairo_rectangle(c.cr, x + i * len / 4, y, len / 4, 3);
+        set_colour(c.cr, i % 2 == 0 ? c.pal.text : c.pal.halo);
+        cairo_fill_preserve(c.cr);
+        set_colour(c.cr, c.pal.text);
+        cairo_set_line_width(c.cr, 0.4);
+        cairo_stroke(c.cr);
+    }
+    const geom::XY centre{(e.west + e.east) / 2, (e.south + e.north) / 2};
+    const Text t(c.cr, fmt::format("0 – {:g} km (true at {:.1f}°N {:.1f}°E)", km, centre.y, centre.x), TextStyle{6});
+    t.draw(x, y + 4, c.pal.text);
+    return y + 4 + t.size().second;
 }
 
 std::string holder_label(const std::string& h) {
     if (h == "japan") return "Japan";
-    if (h == "russia") return "Russia / USSR";
-    if (h == "japan;russia") return "Japan and Russia (condominium)";
-    if (h == "undetermined") return "Undetermined (renounced by Japan)";
+    if (h == "russia") return "Russia / Soviet Union";
+    if (h == "japan;russia") return "Japan and Russia jointly (condominium)";
+    if (h == "undetermined") return "Undetermined (renounced by Japan, no beneficiary named)";
     return h.empty() ? "No record" : h;
 }
 
-void draw_panel(cairo_t* cr, const Atlas& atlas, const MapSpec& spec, const Palette& pal, const MapProjection& proj,
-                const Sheet& s, const Drawn& drawn, const std::string& crs_text) {
-    const double x = s.fx1 + 8 * kPtPerMm, w = s.w - x - 6 * kPtPerMm;
-    double y = s.fy0;
-    y = Text(cr, "Legend", 9, false, true).size().second + y;
-    Text(cr, "Legend", 9, false, true).draw(x, s.fy0, pal.text);
-    y += 3;
+double legend_row(Canvas& c, double x, double y, double w, const std::string& text,
+                  const std::function<void(double, double)>& swatch) {
+    swatch(x, y);
+    const Text t(c.cr, text, TextStyle{7, false, false, int(w - 18)});
+    t.draw(x + 17, y, c.pal.text);
+    return y + std::max(10.0, t.size().second + 2);
+}
+
+void swatch_box(Canvas& c, double x, double y) {
+    cairo_new_path(c.cr);
+    cairo_rectangle(c.cr, x, y + 1, 13, 8);
+}
+
+double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) {
+    const Text head(c.cr, "Legend", TextStyle{9, false, true});
+    head.draw(x, y, c.pal.text);
+    y += head.size().second + 3;
     for (const auto& h : drawn.holders) {
-        y = legend_row(cr, x, y, holder_label(h), pal, [&](double sx, double sy) {
-            cairo_rectangle(cr, sx, sy + 1, 12, 7);
-            set(cr, pal.holders.count(h) ? pal.holders.at(h) : pal.land_unknown);
-            cairo_fill_preserve(cr);
-            set(cr, pal.coast);
-            cairo_set_line_width(cr, 0.3);
-            cairo_stroke(cr);
+        y = legend_row(c, x, y, w, holder_label(h), [&](double sx, double sy) {
+            swatch_box(c, sx, sy);
+            set_colour(c.cr, c.pal.holders.count(h) ? c.pal.holders.at(h) : c.pal.land_unknown);
+            cairo_fill_preserve(c.cr);
+            if (h == "japan;russia") hatch(c.cr, c.sheet, 0, 3.2, c.pal.holders.at("japan"), 0.9);
+            if (h == "undetermined") hatch(c.cr, c.sheet, 90, 3.0, c.pal.coast, 0.35);
+            set_colour(c.cr, c.pal.coast);
+            cairo_set_line_width(c.cr, 0.3);
+            cairo_stroke(c.cr);
         });
     }
     if (drawn.differ) {
-        y = legend_row(cr, x, y, "Hatched: the Japanese and Russian views differ", pal, [&](double sx, double sy) {
-            cairo_rectangle(cr, sx, sy + 1, 12, 7);
-            set(cr, pal.halo);
-            cairo_fill_preserve(cr);
-            hatch(cr, s, 45, 2.6, Rgb{0.1, 0.1, 0.1}, 0.4);
-            cairo_new_path(cr);
+        y = legend_row(c, x, y, w, "Hatched: the Japanese and Russian views differ", [&](double sx, double sy) {
+            swatch_box(c, sx, sy);
+            set_colour(c.cr, c.pal.halo);
+            cairo_fill_preserve(c.cr);
+            hatch(c.cr, c.sheet, 45, 2.6, c.pal.text, 0.4);
+            cairo_new_path(c.cr);
         });
     }
     static const std::pair<const char*, const char*> kinds[] = {
         {"de_jure", "Treaty boundary"}, {"de_facto", "De facto line"}, {"claimed", "Claimed line"}};
     for (const auto& [kind, text] : kinds) {
         if (!drawn.lines.count(kind)) continue;
-        y = legend_row(cr, x, y, text, pal, [&](double sx, double sy) {
-            const double dash_facto[] = {4, 2}, dash_claim[] = {1, 1.6};
-            if (std::string(kind) == "de_facto") cairo_set_dash(cr, dash_facto, 2, 0);
-            if (std::string(kind) == "claimed") cairo_set_dash(cr, dash_claim, 2, 0);
-            cairo_move_to(cr, sx, sy + 4.5);
-            cairo_line_to(cr, sx + 12, sy + 4.5);
-            set(cr, pal.boundary.at(kind));
-            cairo_set_line_width(cr, 1.2);
-            cairo_stroke(cr);
-            cairo_set_dash(cr, nullptr, 0, 0);
+        y = legend_row(c, x, y, w, text, [&](double sx, double sy) {
+            cairo_new_path(c.cr);
+            cairo_move_to(c.cr, sx, sy + 5);
+            cairo_line_to(c.cr, sx + 13, sy + 5);
+            line_style(c.cr, c.pal, kind);
+            cairo_stroke(c.cr);
+            cairo_set_dash(c.cr, nullptr, 0, 0);
         });
     }
     if (drawn.places) {
-        y = legend_row(cr, x, y, "Settlement (name of the day)", pal, [&](double sx, double sy) {
-            cairo_new_path(cr);
-            cairo_arc(cr, sx + 6, sy + 4.5, 1.4, 0, 2 * M_PI);
-            set(cr, pal.text);
-            cairo_fill(cr);
+        y = legend_row(c, x, y, w, "Settlement, under its name of the day", [&](double sx, double sy) {
+            cairo_new_path(c.cr);
+            cairo_arc(c.cr, sx + 6.5, sy + 5, 1.4, 0, 2 * M_PI);
+            set_colour(c.cr, c.pal.text);
+            cairo_fill(c.cr);
         });
     }
-    y += 6;
-    draw_scale_bar(cr, spec, pal, proj, s, x, y);
-    y += 22;
-    const std::string view = spec.view == "neutral" ? "Point of view: neutral (who held the land)"
-                             : spec.view == "japan" ? "Point of view: Japan's"
-                                                    : "Point of view: Russia's";
-    const Text v(cr, view, 7, false, true, int(w));
-    v.draw(x, y, pal.text);
-    y += v.size().second + 4;
-    // Sources: the coastline and the works cited by the records in force that day.
+    return y;
+}
+
+// The works cited by the records in force on the day, then the coastline's and the projection's lines.
+std::string sources_text(const Atlas& atlas, const Date& d, const std::string& projection) {
     std::set<std::string> keys;
     for (const auto& r : atlas.dataset().records) {
-        if (!r.period.contains(spec.date)) continue;
-        for (std::size_t a = 0; a < r.source.size();) {
+        if (!r.period.contains(d)) continue;
+        std::size_t a = 0;
+        while (a <= r.source.size()) {
             const std::size_t b = std::min(r.source.find(';', a), r.source.size());
             std::string item = r.source.substr(a, b - a);
             item.erase(0, item.find_first_not_of(' '));
@@ -567,20 +398,17 @@ void draw_panel(cairo_t* cr, const Atlas& atlas, const MapSpec& spec, const Pale
             a = b + 1;
         }
     }
-    std::string text = "Projection: " + crs_text +
-                       "\nCoastline: GSHHG 2.3.7 full resolution, Wessel & Smith (LGPL-3.0).\nRecords in force: ";
-    bool first = true;
+    std::string cited;
     for (const auto& k : keys) {
-        const Source* src = atlas.dataset().source(k);
-        if (src == nullptr) continue;
-        std::string cite = src->citation;
-        if (cite.size() > 110) cite = cite.substr(0, cite.rfind(' ', 107)) + " …";
-        text += (first ? "" : "; ") + cite;
-        first = false;
+        const Source* s = atlas.dataset().source(k);
+        if (s == nullptr) continue;
+        std::string cite = s->citation;
+        if (cite.size() > 120) cite = cite.substr(0, cite.rfind(' ', 117)) + " …";
+        cited += (cited.empty() ? "" : "; ") + cite;
     }
-    text += ".\nKuril Atlas (docs/history.md tells the story, sources per record).";
-    const Text src(cr, text, 5, false, false, int(w));
-    src.draw(x, std::min(y, s.fy1 - src.size().second), pal.text);
+    return "Projection: " + projection + ".\nCoastline: GSHHG 2.3.7 full resolution, P. Wessel and W. H. F. Smith "
+           "(LGPL-3.0).\nRecords in force on this day cite: " + cited +
+           ".\nKuril Atlas: the history is told in docs/history.md; every record carries its sources.";
 }
 
 const Event* settlement_in_force(const Dataset& ds, const Date& d) {
@@ -591,40 +419,122 @@ const Event* settlement_in_force(const Dataset& ds, const Date& d) {
     return best;
 }
 
-void draw_title(cairo_t* cr, const Atlas& atlas, const MapSpec& spec, const Palette& pal, const Sheet& s) {
-    const Event* e = settlement_in_force(atlas.dataset(), spec.date);
-    std::string name = e == nullptr ? "" : spec.lang == "ja" ? e->names.ja : spec.lang == "ru" ? e->names.ru : e->names.en;
-    if (name.empty() && e != nullptr) name = e->names.en;
-    const std::string title = long_date(spec.date) + (name.empty() ? "" : " — " + name);
-    const Text t(cr, title, 15, false, true);
-    t.draw(s.fx0, 6 * kPtPerMm, pal.text);
-    const Text sub(cr, "The Kuril Islands and Sakhalin: who held the land", 8);
-    sub.draw(s.fx0, 6 * kPtPerMm + t.size().second + 1, pal.text);
+std::string event_name(const Event* e, const std::string& lang) {
+    if (e == nullptr) return "";
+    const std::string n = lang == "ja" ? e->names.ja : lang == "ru" ? e->names.ru : e->names.en;
+    return n.empty() ? e->names.en : n;
 }
 
-void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, const MapSpec& spec, const Palette& pal,
-                const MapProjection& proj, const Sheet& s, const std::string& crs_text, MapResult& result) {
-    const geom::Context& ctx = atlas.context();
-    set(cr, pal.halo);
-    cairo_paint(cr);
-    cairo_save(cr);
-    cairo_rectangle(cr, s.fx0, s.fy0, s.fx1 - s.fx0, s.fy1 - s.fy0);
-    cairo_clip(cr);
-    set(cr, pal.sea);
+std::string view_text(const std::string& view) {
+    if (view == "japan") return "Point of view: Japan's (its claims shown as held; renounced land undetermined)";
+    if (view == "russia") return "Point of view: Russia's";
+    return "Point of view: neutral (who held the land on the day)";
+}
+
+// A scale denominator rounded to two significant digits, with thin spaces: 1 : 4 000 000.
+std::string scale_text(double denominator) {
+    const double magnitude = std::pow(10, std::floor(std::log10(denominator)) - 1);
+    const long long rounded = std::llround(std::round(denominator / magnitude) * magnitude);
+    std::string digits = std::to_string(rounded), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += "\u2009";
+        out += digits[i];
+    }
+    return "1 : " + out;
+}
+
+std::string inset_scale_text(const Canvas& c, const Extent& e) {
+    return "The southern islands, " + scale_text(1e6 * kPtPerMm / points_per_km(e, c.proj, c.sheet));
+}
+
+void draw_inset(Canvas& main, SheetGeoms& geoms, const MapData& data, const MapSpec& spec, const Sheet& inset,
+                Drawn& drawn) {
+    Canvas c{main.cr, main.ctx, main.proj, inset, geoms, main.pal};
+    cairo_save(c.cr);
+    cairo_rectangle(c.cr, inset.fx0 - 2, inset.fy0 - 12, inset.fx1 - inset.fx0 + 4, inset.fy1 - inset.fy0 + 14);
+    set_colour(c.cr, c.pal.halo);
+    cairo_fill(c.cr);
+    clip_frame(c.cr, inset);
+    set_colour(c.cr, c.pal.sea);
+    cairo_paint(c.cr);
+    draw_land(c, data, spec, drawn);
+    draw_lines(c, data, spec, drawn);
+    cairo_restore(c.cr);
+    draw_graticule(c, kInsetExtent, 1, false);
+    cairo_rectangle(c.cr, inset.fx0, inset.fy0, inset.fx1 - inset.fx0, inset.fy1 - inset.fy0);
+    set_colour(c.cr, c.pal.text);
+    cairo_set_line_width(c.cr, 0.6);
+    cairo_stroke(c.cr);
+    const Text t(c.cr, inset_scale_text(c, kInsetExtent), TextStyle{6.5, false, true});
+    t.draw(inset.fx0, inset.fy0 - t.size().second - 1, c.pal.text);
+}
+
+// The inset's frame: the lower right corner of the chain map, where the Pacific is open.
+Sheet inset_sheet(const Sheet& s, const MapProjection& proj) {
+    const double w = (s.fx1 - s.fx0) * 0.36, h = (s.fy1 - s.fy0) * 0.40;
+    return fit_sheet(kInsetExtent, proj, s.w, s.h, s.fx1 - w - 6, s.fy1 - h - 6, s.fx1 - 6, s.fy1 - 6);
+}
+
+void draw_sheet(cairo_t* cr, const Atlas& atlas, MapData& data, const MapSpec& spec, const Palette& pal,
+                const MapProjection& proj, const Sheet& s, const std::string& crs, MapResult& result) {
+    SheetGeoms geoms(atlas.context(), proj, s, data.sheet_cache, crs);
+    Canvas c{cr, atlas.context(), proj, s, geoms, pal};
+    set_colour(cr, pal.halo);
     cairo_paint(cr);
     Drawn drawn;
-    draw_land(cr, ctx, data, spec, pal, proj, s, drawn);
-    draw_lines(cr, ctx, data, spec, pal, proj, s, drawn);
+    cairo_save(cr);
+    clip_frame(cr, s);
+    set_colour(cr, pal.sea);
+    cairo_paint(cr);
+    draw_land(c, data, spec, drawn);
+    draw_lines(c, data, spec, drawn);
     cairo_restore(cr);
     const double span = std::max(spec.extent.east - spec.extent.west, spec.extent.north - spec.extent.south);
-    draw_graticule(cr, spec, pal, proj, s, span > 8 ? 2 : span > 3 ? 1 : 0.5);
-    draw_labels(cr, ctx, atlas, data, spec, pal, proj, s, result, drawn);
+    draw_graticule(c, spec.extent, span > 8 ? 2 : span > 3 ? 1 : 0.5, true);
+    std::vector<Box> reserved;
+    std::optional<Sheet> inset;
+    if (spec.inset && spec.extent.name == "chain") {
+        inset = inset_sheet(s, proj);
+        reserved.push_back({inset->fx0 - 4, inset->fy0 - 14, inset->fx1 + 4, inset->fy1 + 4});
+        SheetGeoms inset_geoms(atlas.context(), proj, *inset, data.sheet_cache, crs);
+        draw_inset(c, inset_geoms, data, spec, *inset, drawn);
+        Canvas ic{cr, atlas.context(), proj, *inset, inset_geoms, pal};
+        draw_labels(ic, atlas, data, spec, 1.0, {}, result, drawn);
+        // Where the inset lies on the main map.
+        const geom::XY a = s.at(proj.forward({kInsetExtent.west, kInsetExtent.north}));
+        const geom::XY b = s.at(proj.forward({kInsetExtent.east, kInsetExtent.south}));
+        cairo_new_path(cr);
+        cairo_rectangle(cr, a.x, a.y, b.x - a.x, b.y - a.y);
+        set_colour(cr, pal.text, 0.6);
+        cairo_set_line_width(cr, 0.5);
+        cairo_stroke(cr);
+        reserved.push_back({a.x - 0.5, a.y - 0.5, b.x + 0.5, a.y + 0.5});  // its edges stay clear of labels
+    }
+    draw_labels(c, atlas, data, spec, 1.0, reserved, result, drawn);
+    cairo_new_path(cr);
     cairo_rectangle(cr, s.fx0, s.fy0, s.fx1 - s.fx0, s.fy1 - s.fy0);
-    set(cr, pal.text);
+    set_colour(cr, pal.text);
     cairo_set_line_width(cr, 0.8);
     cairo_stroke(cr);
-    draw_title(cr, atlas, spec, pal, s);
-    draw_panel(cr, atlas, spec, pal, proj, s, drawn, crs_text);
+    // Title: the day and the settlement in force.
+    const std::string name = event_name(settlement_in_force(atlas.dataset(), spec.date), spec.lang);
+    const Event* settled = settlement_in_force(atlas.dataset(), spec.date);
+    const std::string since = settled != nullptr && settled->epoch && *settled->epoch < spec.date
+                                  ? fmt::format(" ({})", settled->epoch->year())
+                                  : "";
+    const Text title(cr, long_date(spec.date) + (name.empty() ? "" : " — " + name + since), TextStyle{15, false, true});
+    title.draw(s.fx0, 6 * kPtPerMm, pal.text);
+    const Text sub(cr, "The Kuril Islands and Sakhalin: who held the land", TextStyle{8});
+    sub.draw(s.fx0, 6 * kPtPerMm + title.size().second + 1, pal.text);
+    // The panel: legend, scale, point of view, sources.
+    const double x = s.fx1 + 8 * kPtPerMm, w = s.w - x - 6 * kPtPerMm;
+    double y = draw_legend(c, drawn, x, s.fy0, w) + 8;
+    y = draw_scale_bar(c, spec.extent, x, y, std::min(w, 45 * kPtPerMm)) + 8;
+    const Text view(cr, view_text(spec.view), TextStyle{7, false, true, int(w)});
+    view.draw(x, y, pal.text);
+    y += view.size().second + 6;
+    const Text src(cr, sources_text(atlas, spec.date, result.projection), TextStyle{5, false, false, int(w)});
+    src.draw(x, std::max(y, s.fy1 - src.size().second), pal.text);
 }
 
 void check_cairo(cairo_surface_t* surface, const fs::path& path) {
@@ -633,37 +543,77 @@ void check_cairo(cairo_surface_t* surface, const fs::path& path) {
     }
 }
 
+void pin_pdf(cairo_surface_t* surface, const Date& today, const std::string& title) {
+    const std::string stamp = today.iso() + "T00:00:00Z";
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kuril Atlas");
+}
+
+std::string crs_of(const MapSpec& spec) {
+    return spec.crs.empty() ? fitted_lcc(spec.extent.west, spec.extent.south, spec.extent.east, spec.extent.north)
+                            : spec.crs;
+}
+
+void require_land(const Atlas& atlas, const MapData& data, const Extent& e) {
+    const geom::Geom box = atlas.context().box(e.west, e.south, e.east, e.north);
+    for (const auto& f : data.islands.features) {
+        if (atlas.context().intersects(box, f.geometry)) return;
+    }
+    throw UsageError(fmt::format("--extent {},{},{},{}: the extent contains no land of the dataset", e.west, e.south,
+                                 e.east, e.north));
+}
+
+std::string projection_text(const MapSpec& spec, const MapProjection& proj, const std::string& crs) {
+    if (!spec.crs.empty()) return proj.name() + " (" + spec.crs + ")";
+    const Extent& e = spec.extent;
+    const double span = e.north - e.south;
+    return fmt::format("Lambert conformal conic, standard parallels {:.1f}° and {:.1f}° N, central meridian {:.2f}° E, "
+                       "WGS 84 ({})",
+                       e.south + span / 6, e.north - span / 6, (e.west + e.east) / 2, crs);
+}
+
+Sheet page_sheet(const MapSpec& spec, const MapProjection& proj) {
+    const double w = spec.paper_w_mm * kPtPerMm, h = spec.paper_h_mm * kPtPerMm;
+    return fit_sheet(spec.extent, proj, w, h, 14 * kPtPerMm, 20 * kPtPerMm, w - 66 * kPtPerMm, h - 12 * kPtPerMm);
+}
+
+// The world file and GDAL's .aux.xml beside a PNG: pixel size and the centre of the top-left pixel, in the
+// map's CRS (metres).
+void write_georeference(const fs::path& png, const Sheet& s, double px_per_pt, const MapProjection& proj) {
+    const double m_per_px = 1 / (s.scale * px_per_pt);
+    const double x0 = s.minx - s.fx0 / s.scale + m_per_px / 2;
+    const double y0 = s.miny + s.fy1 / s.scale - m_per_px / 2;
+    write_file_atomic(fs::path(png).replace_extension(".pgw"),
+                      fmt::format("{:.6f}\n0.000000\n0.000000\n{:.6f}\n{:.6f}\n{:.6f}\n", m_per_px, -m_per_px, x0, y0));
+    write_file_atomic(fs::path(png.string() + ".aux.xml"),
+                      "<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">" + proj.wkt() + "</SRS>\n</PAMDataset>\n");
+}
+
 }  // namespace
 
-MapResult render_map(const Atlas& atlas, const MapData& data, const MapSpec& spec, const Palette& palette,
-                     const fs::path& out, const Date& today) {
-    const std::string crs = spec.crs.empty()
-                                ? fitted_lcc(spec.extent.west, spec.extent.south, spec.extent.east, spec.extent.north)
-                                : spec.crs;
-    const MapProjection proj(crs);
-    const Sheet sheet = fit_sheet(spec, proj);
-    MapResult result;
-    result.projection = proj.name() + " (" + crs + ")";
-    result.sheet_w_pt = sheet.w, result.sheet_h_pt = sheet.h;
-    // Any land at all inside the extent?
-    bool land = false;
-    for (const auto& f : data.islands.features) {
-        const geom::Geom box = atlas.context().box(spec.extent.west, spec.extent.south, spec.extent.east, spec.extent.north);
-        if (atlas.context().intersects(box, f.geometry)) land = true;
-    }
-    if (!land) throw UsageError("--extent: the extent contains no land of the dataset");
+MapData map_data(const Atlas& atlas) {
+    return MapData{atlas.views(), atlas.boundaries(), atlas.labels(), atlas.islands(), atlas.places(), {}};
+}
 
-    StagingFile staged(out);
+MapResult render_map(const Atlas& atlas, MapData& data, const MapSpec& spec, const Palette& palette,
+                     const fs::path& out, const Date& today) {
+    require_land(atlas, data, spec.extent);
+    const std::string crs = crs_of(spec);
+    const MapProjection proj(crs);
+    const Sheet sheet = page_sheet(spec, proj);
+    MapResult result;
+    result.projection = projection_text(spec, proj, crs);
+    result.sheet_w_pt = sheet.w, result.sheet_h_pt = sheet.h;
+
     const OutputFormat format = format_of(out.string());
+    StagingFile staged(out);
     cairo_surface_t* surface = nullptr;
     double px_per_pt = 1;
     if (format == OutputFormat::pdf) {
         surface = cairo_pdf_surface_create(staged.path().c_str(), sheet.w, sheet.h);
-        const std::string stamp = today.iso() + "T00:00:00Z";
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp.c_str());
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp.c_str());
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, ("Kuril Atlas, " + spec.date.iso()).c_str());
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Kuril Atlas (kuril map)");
+        pin_pdf(surface, today, "Kuril Atlas, " + spec.date.iso());
     } else if (format == OutputFormat::svg) {
         surface = cairo_svg_surface_create(staged.path().c_str(), sheet.w, sheet.h);
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
@@ -676,27 +626,18 @@ MapResult render_map(const Atlas& atlas, const MapData& data, const MapSpec& spe
     cairo_t* cr = cairo_create(surface);
     cairo_scale(cr, px_per_pt, px_per_pt);
     try {
-        draw_sheet(cr, atlas, data, spec, palette, proj, sheet, result.projection, result);
+        draw_sheet(cr, atlas, data, spec, palette, proj, sheet, crs, result);
     } catch (...) {
         cairo_destroy(cr);
         cairo_surface_destroy(surface);
         throw;
     }
     cairo_destroy(cr);
-    cairo_surface_flush(surface);
     if (format == OutputFormat::png) {
-        check_cairo(surface, out);
         const cairo_status_t st = cairo_surface_write_to_png(surface, staged.path().c_str());
         cairo_surface_destroy(surface);
         if (st != CAIRO_STATUS_SUCCESS) throw OutputError(fmt::format("{}: {}", out.string(), cairo_status_to_string(st)));
-        // World file: pixel size and the centre of the top-left pixel, in the map's CRS (metres).
-        const double m_per_px = 1 / (sheet.scale * px_per_pt);
-        const double x0 = sheet.minx - sheet.fx0 / sheet.scale + m_per_px / 2;
-        const double y0 = sheet.miny + sheet.fy1 / sheet.scale - m_per_px / 2;
-        write_file_atomic(fs::path(out).replace_extension(".pgw"),
-                          fmt::format("{:.6f}\n0.000000\n0.000000\n{:.6f}\n{:.6f}\n{:.6f}\n", m_per_px, -m_per_px, x0, y0));
-        write_file_atomic(fs::path(out.string() + ".aux.xml"),
-                          "<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">" + proj.wkt() + "</SRS>\n</PAMDataset>\n");
+        write_georeference(out, sheet, px_per_pt, proj);
     } else {
         cairo_surface_finish(surface);
         check_cairo(surface, out);
@@ -704,6 +645,119 @@ MapResult render_map(const Atlas& atlas, const MapData& data, const MapSpec& spe
     }
     staged.commit();
     return result;
+}
+
+std::vector<MapResult> render_atlas(const Atlas& atlas, MapData& data, const std::vector<MapSpec>& pages,
+                                    const Palette& palette, const fs::path& out, const Date& today) {
+    if (pages.empty()) throw UsageError("the atlas needs at least one page");
+    const MapSpec& first = pages.front();
+    const std::string crs = crs_of(first);
+    const MapProjection proj(crs);
+    const Sheet sheet = page_sheet(first, proj);
+    StagingFile staged(out);
+    cairo_surface_t* surface = cairo_pdf_surface_create(staged.path().c_str(), sheet.w, sheet.h);
+    pin_pdf(surface, today, "Kuril Atlas: the Kuril Islands and Sakhalin, 1855 to today");
+    check_cairo(surface, out);
+    cairo_t* cr = cairo_create(surface);
+    std::vector<MapResult> results;
+    try {
+        for (const auto& spec : pages) {
+            MapResult r;
+            r.projection = projection_text(spec, proj, crs);
+            r.sheet_w_pt = sheet.w, r.sheet_h_pt = sheet.h;
+            draw_sheet(cr, atlas, data, spec, palette, proj, sheet, crs, r);
+            cairo_show_page(cr);
+            results.push_back(std::move(r));
+        }
+        // Small multiples: every page's map at one scale, three to a row, with one legend.
+        set_colour(cr, palette.halo);
+        cairo_paint(cr);
+        const Text title(cr, "The Kuril Islands and Sakhalin, " + std::to_string(first.date.year()) + " to " +
+                                 std::to_string(pages.back().date.year()) + ": who held the land",
+                         TextStyle{14, false, true});
+        title.draw(12 * kPtPerMm, 7 * kPtPerMm, palette.text);
+        const int cols = 3, rows = int((pages.size() + cols - 1) / cols);
+        const double x0 = 12 * kPtPerMm, y0 = 20 * kPtPerMm, gap = 5 * kPtPerMm;
+        const double cw = (sheet.w - 2 * x0 - (cols - 1) * gap) / cols;
+        const double ch = (sheet.h - y0 - 22 * kPtPerMm - (rows - 1) * gap) / rows;
+        // One scale for every panel: the smallest that fits a panel.
+        const Sheet fitted = fit_sheet(first.extent, proj, sheet.w, sheet.h, 0, 0, cw, ch - 12);
+        Drawn drawn;
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            const double px = x0 + double(i % cols) * (cw + gap), py = y0 + double(i / cols) * (ch + gap);
+            Sheet panel = fitted;
+            const double fw = fitted.fx1 - fitted.fx0, fh = fitted.fy1 - fitted.fy0;
+            panel.fx0 = px + (cw - fw) / 2, panel.fy0 = py + 12, panel.fx1 = panel.fx0 + fw, panel.fy1 = panel.fy0 + fh;
+            SheetGeoms geoms(atlas.context(), proj, panel, data.sheet_cache, crs + "|panel");
+            Canvas c{cr, atlas.context(), proj, panel, geoms, palette};
+            cairo_save(cr);
+            clip_frame(cr, panel);
+            set_colour(cr, palette.sea);
+            cairo_paint(cr);
+            draw_land(c, data, pages[i], drawn);
+            draw_lines(c, data, pages[i], drawn);
+            cairo_restore(cr);
+            cairo_new_path(cr);
+            cairo_rectangle(cr, panel.fx0, panel.fy0, fw, fh);
+            set_colour(cr, palette.text);
+            cairo_set_line_width(cr, 0.5);
+            cairo_stroke(cr);
+            const std::string name = event_name(settlement_in_force(atlas.dataset(), pages[i].date), "en");
+            const Text label(cr, long_date(pages[i].date) + (name.empty() ? "" : " — " + name) +
+                                     (pages[i].view == "neutral" ? "" : " (" + pages[i].view + "'s view)"),
+                             TextStyle{7.5, false, true, int(cw)});
+            label.draw(panel.fx0, py, palette.text);
+        }
+        double lx = x0;
+        for (const auto& h : drawn.holders) {
+            cairo_new_path(cr);
+            cairo_rectangle(cr, lx, sheet.h - 14 * kPtPerMm, 12, 8);
+            set_colour(cr, palette.holders.count(h) ? palette.holders.at(h) : palette.land_unknown);
+            cairo_fill(cr);
+            const Text t(cr, holder_label(h), TextStyle{7});
+            t.draw(lx + 15, sheet.h - 14 * kPtPerMm, palette.text);
+            lx += 15 + t.size().first + 12;
+        }
+        if (drawn.differ) {
+            cairo_new_path(cr);
+            cairo_rectangle(cr, lx, sheet.h - 14 * kPtPerMm + 1, 12, 8);
+            set_colour(cr, palette.halo);
+            cairo_fill_preserve(cr);
+            hatch(cr, sheet, 45, 2.6, palette.text, 0.4);
+            cairo_new_path(cr);
+            const Text t(cr, "Hatched: the Japanese and Russian views differ", TextStyle{7});
+            t.draw(lx + 15, sheet.h - 14 * kPtPerMm, palette.text);
+            lx += 15 + t.size().first + 12;
+        }
+        for (const auto& [kind, text] : {std::pair<std::string, std::string>{"de_jure", "Treaty boundary"},
+                                         {"de_facto", "De facto line"}, {"claimed", "Claimed line"}}) {
+            if (!drawn.lines.count(kind)) continue;
+            cairo_new_path(cr);
+            cairo_move_to(cr, lx, sheet.h - 14 * kPtPerMm + 5);
+            cairo_line_to(cr, lx + 12, sheet.h - 14 * kPtPerMm + 5);
+            line_style(cr, palette, kind);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, nullptr, 0, 0);
+            const Text t(cr, text, TextStyle{7});
+            t.draw(lx + 15, sheet.h - 14 * kPtPerMm, palette.text);
+            lx += 15 + t.size().first + 12;
+        }
+        const Text note(cr, "Neutral view: who held the land on each day, at one scale. Coastline: GSHHG 2.3.7 full "
+                            "resolution (LGPL-3.0). Records and their sources: Kuril Atlas (docs/history.md).",
+                        TextStyle{6});
+        note.draw(x0, sheet.h - 9 * kPtPerMm, palette.text);
+        cairo_show_page(cr);
+    } catch (...) {
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+        throw;
+    }
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    check_cairo(surface, out);
+    cairo_surface_destroy(surface);
+    staged.commit();
+    return results;
 }
 
 }  // namespace kuril::maps

@@ -1,49 +1,46 @@
 #pragma once
-// Renders one print map with Cairo (PDF, SVG or PNG) and Pango (HarfBuzz shaping; Noto Sans and IPAGothic):
-// land coloured by holder on a day in one point of view, the lines in force, names of the day, graticule,
-// scale bar, legend, title, sources. The derived layers are made once (MapData) and shared by every map.
+// Print maps on Cairo (PDF, SVG, PNG): land coloured by holder on a day in one point of view, the lines
+// in force, the names of that day, graticule, scale bar, legend, title, sources, and for the whole chain an
+// inset of the four southern islands. The layers are derived once (MapData) and shared by every map;
+// features are moved onto each sheet once (MapData::sheet_cache).
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "derive/atlas.hpp"
 #include "maps/label_placer.hpp"
 #include "maps/map_spec.hpp"
+#include "maps/palette.hpp"
 #include "model/layer.hpp"
 
 namespace kuril::maps {
 
-// The layers every map draws from, derived once.
 struct MapData {
     Layer views;
     Layer boundaries;
     Layer labels;
     Layer islands;
     Layer places;
+    std::map<std::string, geom::Geom> sheet_cache;  // features on a sheet, by CRS, sheet and feature
 };
 [[nodiscard]] MapData map_data(const Atlas& atlas);
 
-// The palette of styles/palette.json (colours as 0..1 RGB).
-struct Rgb {
-    double r = 0, g = 0, b = 0;
-};
-struct Palette {
-    std::map<std::string, Rgb> holders;
-    std::map<std::string, Rgb> boundary;
-    Rgb sea, land_unknown, coast, text, halo, water_text, graticule;
-};
-[[nodiscard]] Palette read_palette(const std::filesystem::path& file);
-
 struct MapResult {
-    std::vector<PlacedLabel> labels;      // every label on the sheet, with its box in points
-    std::vector<std::string> unplaced;    // labels that found no free place (reported, never silent)
-    std::string projection;               // the CRS named in the margin
+    std::vector<PlacedLabel> labels;    // every label drawn, with its box in points (inset included)
+    std::vector<std::string> unplaced;  // labels that found no free place: reported, never silent
+    std::string projection;             // as named in the margin
     double sheet_w_pt = 0, sheet_h_pt = 0;
 };
 
-// Writes the map to `out` (staged beside it and renamed when complete); for PNG also OUT.pgw (world file)
-// and OUT.png.aux.xml (the CRS, GDAL's sidecar). `today` pins the PDF's dates.
-MapResult render_map(const Atlas& atlas, const MapData& data, const MapSpec& spec, const Palette& palette,
+// One map to `out` (.pdf, .svg or .png), staged beside it and renamed when complete. PNG also writes
+// OUT.pgw (world file) and OUT.png.aux.xml (its CRS, GDAL's sidecar). `today` pins the PDF's dates.
+MapResult render_map(const Atlas& atlas, MapData& data, const MapSpec& spec, const Palette& palette,
                      const std::filesystem::path& out, const Date& today);
+
+// The atlas: one PDF, a page per spec, then a page of small multiples (every spec at one scale, side by
+// side). Returns one result per page of maps.
+std::vector<MapResult> render_atlas(const Atlas& atlas, MapData& data, const std::vector<MapSpec>& pages,
+                                    const Palette& palette, const std::filesystem::path& out, const Date& today);
 
 }  // namespace kuril::maps

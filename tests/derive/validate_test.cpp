@@ -17,7 +17,13 @@ Dataset two_islands() {
     g.kind = "group";
     g.members = {"urup", "iturup"};
     ds.territories = {g};
-    ds.events = {Event{"treaty", {}, Date(1855, 2, 7), "", std::nullopt, "", {"japan"}, "x", "test", {}}};
+    Event treaty;
+    treaty.id = "treaty";
+    treaty.signed_on = Date(1855, 2, 7);
+    treaty.parties = {"japan"};
+    treaty.effect = "x";
+    treaty.source = "test";
+    ds.events = {treaty};
     ds.regimes = {Regime{"empire_of_japan", "japan", {}, Interval{Date(1800, 1, 1), std::nullopt}, "t", {}},
                   Regime{"russian_empire", "russia", {}, Interval{Date(1800, 1, 1), std::nullopt}, "t", {}}};
     return ds;

@@ -108,13 +108,27 @@ check([...glyphRequests].some((u) => /\/0-255\.pbf$/.test(u)) && [...glyphReques
   && [...glyphRequests].some((u) => /\/25344-25599\.pbf$/.test(u)),
   `glyph ranges fetched: ${[...glyphRequests].map((u) => u.replace(/.*\/fonts\//, '')).join(' ')}`);
 
+// Settlements follow the slider: the town at Toyohara's place is named as the day named it.
+const placesShown = () => page.evaluate(() => window.kuril.map.queryRenderedFeatures({ layers: ['places-dot'] })
+  .map((f) => f.properties.name_en));
+for (const [date, name, not] of [['1890-01-01', 'Vladimirovka', 'Toyohara'], ['1930-01-01', 'Toyohara', 'Yuzhno-Sakhalinsk'],
+  ['today', 'Yuzhno-Sakhalinsk', 'Toyohara']]) {
+  await page.evaluate((d) => window.kuril.show(d, 'neutral', 'en'), date);
+  const names = await placesShown();
+  check(names.includes(name) && !names.includes(not), `${date}: settlements shown ${JSON.stringify(names)}, expected ${name} and not ${not}`);
+}
+await page.evaluate(() => window.kuril.show('1930-01-01', 'neutral', 'ja'));
+const ja = await page.evaluate(() => window.kuril.map.queryRenderedFeatures({ layers: ['places'] }).map((f) => f.properties.name_ja));
+check(ja.includes('豊原'), `1930 in Japanese: settlement labels placed ${JSON.stringify(ja)}`);
+await page.screenshot({ path: `${screens}/viewer-places-1930-ja.png` });
+
 // The popup on a click: holder, dates, treaty and source.
 await page.evaluate(() => window.kuril.show('1880-01-01', 'neutral', 'en'));
 const pt = await page.evaluate(([lon, lat]) => { const p = window.kuril.map.project([lon, lat]); return { x: p.x, y: p.y }; }, PLACES.Urup);
 await page.mouse.click(pt.x, pt.y);
 await page.waitForSelector('.maplibregl-popup-content', { timeout: 5000 });
 const popup = await page.textContent('.maplibregl-popup-content');
-check(/Empire of Japan/.test(popup) && /1875-08-22/.test(popup) && /Treaty of Saint Petersburg/.test(popup) && /kuril-history/.test(popup),
+check(/Empire of Japan/.test(popup) && /1875-08-22/.test(popup) && /Treaty of Saint Petersburg/.test(popup) && /compendium_1992_p2/.test(popup),
   `popup on Urup in 1880: ${popup}`);
 await page.screenshot({ path: `${screens}/viewer-popup.png` });
 

@@ -32,9 +32,9 @@ def check(ok, what):
 
 
 gpkg = os.path.join(out, "kuril.gpkg")
-LAYERS = ["islands", "labels", "territories", "sovereignty", "views", "boundaries",
-          "snapshot_1855", "snapshot_1875", "snapshot_1905", "snapshot_1945", "snapshot_today"]
-TEMPORAL = {"sovereignty", "views", "boundaries"}
+LAYERS = ["islands", "labels", "territories", "sovereignty", "views", "places", "boundaries",
+          "snapshot_1855", "snapshot_1875", "snapshot_1905", "snapshot_1945", "snapshot_1956", "snapshot_today"]
+TEMPORAL = {"sovereignty", "views", "boundaries", "places"}
 CATEGORIZED = {"islands", "territories", "sovereignty", "views", "boundaries"} | {l for l in LAYERS if l.startswith("snapshot")}
 loaded = {}
 for name in LAYERS:

@@ -70,6 +70,10 @@
       map.setFilter(layer, dateFilter(["==", ["get", pov], kind]));  // "hidden" in this view: not drawn
     }
     map.setLayoutProperty("labels", "text-field", labelText());
+    // Settlements under the names of the day: the slider's date picks the period, the language the name.
+    map.setFilter("places", dateFilter());
+    map.setFilter("places-dot", dateFilter());
+    map.setLayoutProperty("places", "text-field", ["coalesce", ["get", "name_" + (state.lang === "ainu" ? "en" : state.lang)], ["get", "name_en"], ""]);
     for (const r of document.querySelectorAll("input[name=pov]")) r.checked = r.value === state.pov;
     for (const r of document.querySelectorAll("input[name=lang]")) r.checked = r.value === state.lang;
     document.getElementById("date-label").textContent = state.date === todayIso ? `today (${todayIso})` : state.date;

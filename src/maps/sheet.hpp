@@ -1,0 +1,46 @@
+#pragma once
+// The sheet: a frame on the page (points, y down) onto which an extent of the projected plane is fitted,
+// and the features of the map moved onto it once (projected, then simplified to what print resolves).
+#include <map>
+#include <string>
+
+#include "geom/geos.hpp"
+#include "maps/map_projection.hpp"
+#include "maps/map_spec.hpp"
+
+namespace kuril::maps {
+
+inline constexpr double kPtPerMm = 72.0 / 25.4;
+
+struct Sheet {
+    double w = 0, h = 0;                        // the page, points
+    double fx0 = 0, fy0 = 0, fx1 = 0, fy1 = 0;  // the map frame on it
+    double minx = 0, miny = 0, scale = 1;       // projected metres -> points
+    [[nodiscard]] geom::XY at(geom::XY metres) const {
+        return {fx0 + (metres.x - minx) * scale, fy1 - (metres.y - miny) * scale};
+    }
+    [[nodiscard]] bool inside(geom::XY p) const { return p.x > fx0 && p.x < fx1 && p.y > fy0 && p.y < fy1; }
+};
+
+// Fits `extent` into the box (x0, y0)-(x1, y1) of a page w × h, keeping the aspect: the frame shrinks to
+// the extent along one side, centred in the box.
+[[nodiscard]] Sheet fit_sheet(const Extent& extent, const MapProjection& proj, double page_w, double page_h,
+                              double x0, double y0, double x1, double y1);
+
+// Features on one sheet: projected and simplified (0.15 pt, topology kept) once, then shared by every
+// drawing of them. `cache` outlives one map (the build draws many maps on the same sheet).
+class SheetGeoms {
+public:
+    SheetGeoms(const geom::Context& ctx, const MapProjection& proj, const Sheet& sheet,
+               std::map<std::string, geom::Geom>& cache, const std::string& crs);
+    [[nodiscard]] const geom::Geom& get(const std::string& key, const geom::Geom& lonlat);
+
+private:
+    const geom::Context& ctx_;
+    const MapProjection& proj_;
+    const Sheet& sheet_;
+    std::map<std::string, geom::Geom>& cache_;
+    std::string prefix_;
+};
+
+}  // namespace kuril::maps

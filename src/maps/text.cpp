@@ -1,0 +1,46 @@
+#include "maps/text.hpp"
+
+namespace kuril::maps {
+
+void set_colour(cairo_t* cr, const Rgb& c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
+
+Text::Text(cairo_t* cr, const std::string& text, const TextStyle& style)
+    : cr_(cr), layout_(pango_cairo_create_layout(cr)) {
+    PangoFontDescription* fd = pango_font_description_from_string("Noto Sans, IPAGothic");
+    pango_font_description_set_absolute_size(fd, style.size_pt * PANGO_SCALE);
+    if (style.italic) pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
+    if (style.bold) pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
+    pango_layout_set_font_description(layout_, fd);
+    pango_font_description_free(fd);
+    if (style.wrap_width_pt > 0) {
+        pango_layout_set_width(layout_, style.wrap_width_pt * PANGO_SCALE);
+        pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
+    }
+    pango_layout_set_text(layout_, text.c_str(), -1);
+}
+
+Text::~Text() { g_object_unref(layout_); }
+
+std::pair<double, double> Text::size() const {
+    int w = 0, h = 0;
+    pango_layout_get_size(layout_, &w, &h);
+    return {double(w) / PANGO_SCALE, double(h) / PANGO_SCALE};
+}
+
+void Text::draw(double x, double y, const Rgb& colour, const Rgb* halo) const {
+    cairo_new_path(cr_);
+    if (halo != nullptr) {
+        cairo_move_to(cr_, x, y);
+        pango_cairo_layout_path(cr_, layout_);
+        set_colour(cr_, *halo, 0.85);
+        cairo_set_line_width(cr_, 1.6);
+        cairo_set_line_join(cr_, CAIRO_LINE_JOIN_ROUND);
+        cairo_stroke(cr_);
+    }
+    cairo_move_to(cr_, x, y);
+    set_colour(cr_, colour);
+    pango_cairo_show_layout(cr_, layout_);
+    cairo_new_path(cr_);
+}
+
+}  // namespace kuril::maps

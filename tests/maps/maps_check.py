@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Print maps, checked as a reader of the map would: colours read at island points through the PNG's own
+georeferencing (world file + .aux.xml, read by GDAL), names found by pdftotext, placed label boxes that never
+overlap, bad arguments refused with nothing written, and byte-identical files from the same inputs.
+Usage: maps_check.py KURIL SOURCE_DIR BUILD_OUTPUT TODAY"""
+import json, os, subprocess, sys, tempfile
+from osgeo import gdal, osr
+
+kuril, src, built, today = sys.argv[1:5]
+palette = json.load(open(os.path.join(src, "styles/palette.json")))
+rgb = {k: tuple(int(v[i:i + 2], 16) for i in (1, 3, 5)) for k, v in palette["holders"].items()}
+failures, checks = [], 0
+work = tempfile.mkdtemp()
+
+
+def check(cond, what):
+    global checks
+    checks += 1
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def kmap(*args, out=None):
+    cmd = [kuril, "map", "-q", "--geodata", os.path.join(src, "geodata"), "--palette",
+           os.path.join(src, "styles/palette.json"), "--today", today, *args] + (["-o", out] if out else [])
+    return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def colours_at(png, lon, lat, half=12):
+    ds = gdal.Open(png)
+    srs = osr.SpatialReference(wkt=ds.GetProjection())
+    wgs = osr.SpatialReference(); wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER); srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    x, y, _ = osr.CoordinateTransformation(wgs, srs).TransformPoint(lon, lat)
+    gt = ds.GetGeoTransform()
+    col, row = int((x - gt[0]) / gt[1]), int((y - gt[3]) / gt[5])
+    bands = [ds.GetRasterBand(i + 1).ReadAsArray(col - half, row - half, 2 * half + 1, 2 * half + 1) for i in range(3)]
+    counts = {}
+    for k, c in rgb.items():
+        counts[k] = int(((bands[0] == c[0]) & (bands[1] == c[1]) & (bands[2] == c[2])).sum())
+    return counts
+
+
+def holder_is(png, lon, lat, holder, what):
+    c = colours_at(png, lon, lat)
+    others = sum(v for k, v in c.items() if k != holder)
+    check(c[holder] >= 40 and others == 0, f"{what}: {holder} expected at ({lon}, {lat}), found {c}")
+
+
+# Holders through the PNG's georeferencing, one extent per question.
+urup = "149.3,45.4,150.8,46.4"
+cases = [("1860-01-01", "neutral", urup, 150.0089, 45.9392, "russia", "Urup 1860"),
+         ("1880-01-01", "neutral", urup, 150.0089, 45.9392, "japan", "Urup 1880"),
+         ("1910-01-01", "neutral", "sakhalin", 142.35, 47.35, "japan", "south Sakhalin 1910"),
+         ("1910-01-01", "neutral", "sakhalin", 143.0, 51.0, "russia", "north Sakhalin 1910"),
+         ("1905-08-15", "neutral", "sakhalin", 143.0, 51.0, "japan", "north Sakhalin 1905-08-15 (Japanese occupation)"),
+         (today, "japan", "south", 147.8334, 45.1154, "japan", "Iturup today, Japan's view"),
+         (today, "russia", "south", 147.8334, 45.1154, "russia", "Iturup today, Russia's view"),
+         (today, "japan", "south", 146.6892, 43.7855, "japan", "Shikotan today, Japan's view"),
+         (today, "russia", "south", 146.6892, 43.7855, "russia", "Shikotan today, Russia's view")]
+for i, (date, view, extent, lon, lat, holder, what) in enumerate(cases):
+    png = os.path.join(work, f"case{i}.png")
+    r = kmap("--date", date, "--view", view, "--extent", extent, "--dpi", "100", out=png)
+    check(r.returncode == 0, f"{what}: kuril map exit {r.returncode}: {r.stderr}")
+    check(os.path.exists(png[:-4] + ".pgw") and os.path.exists(png + ".aux.xml"), f"{what}: world file and .aux.xml")
+    if r.returncode == 0:
+        holder_is(png, lon, lat, holder, what)
+
+# Names as text in the PDF: kanji, Cyrillic and Latin.
+for lang, names in [("ja", ["択捉島", "国後島", "樺太"]), ("ru", ["Итуруп", "Кунашир"]), ("en", ["Iturup", "Sea of Okhotsk"])]:
+    pdf = os.path.join(work, f"names-{lang}.pdf")
+    r = kmap("--date", today, "--lang", lang, out=pdf)
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout if r.returncode == 0 else ""
+    for n in names:
+        check(n in text, f"pdftotext finds {n} in the {lang} map")
+# Period names: Toyohara in 1930, Yuzhno-Sakhalinsk in 1950.
+for date, name in [("1930-01-01", "Toyohara"), ("1950-01-01", "Yuzhno-Sakhalinsk")]:
+    pdf = os.path.join(work, f"place-{date}.pdf")
+    kmap("--date", date, "--extent", "sakhalin", out=pdf)
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    check(name in text, f"the {date} map names the town at Toyohara's place {name}")
+
+# Every map the build writes: no two placed labels overlap, every label placed.
+maps = os.path.join(built, "maps")
+boxes = sorted(f for f in os.listdir(maps) if f.endswith(".labels.json"))
+check(len(boxes) >= 8, f"the build wrote {len(boxes)} maps with label boxes")
+for f in boxes:
+    doc = json.load(open(os.path.join(maps, f)))
+    ls = doc["labels"]
+    check(len(ls) > 20, f"{f}: {len(ls)} labels placed")
+    for i in range(len(ls)):
+        a = ls[i]["box"]
+        for b in (l["box"] for l in ls[i + 1:]):
+            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                check(False, f"{f}: labels {ls[i]['id']} and another overlap")
+    for ext in (".pdf", ".svg"):
+        check(os.path.getsize(os.path.join(maps, f.replace(".labels.json", ext))) > 10000, f"{f}: {ext} written")
+
+# Bad arguments: a clear error, non-zero exit, nothing written.
+bad = [(["--date", "1855-02-06"], "before"), (["--date", "2999-01-01"], "after today"),
+       (["--date", today, "--view", "china"], "--view"), (["--date", today, "--lang", "fr"], "--lang"),
+       (["--date", today, "--crs", "EPSG:4326"], "--crs"), (["--date", today, "--crs", "EPSG:999999"], "--crs"),
+       (["--date", today, "--extent", "160,0,170,10"], "no land"), (["--date", today, "--paper", "A9"], "--paper")]
+for args, word in bad:
+    out = os.path.join(work, "bad.pdf")
+    r = kmap(*args, out=out)
+    check(r.returncode != 0 and word in r.stderr and not os.path.exists(out), f"{args}: refused ({r.returncode}, {r.stderr.strip()})")
+r = kmap("--date", today, out="/nonexistent-dir/x.pdf")
+check(r.returncode != 0 and "/nonexistent-dir" in r.stderr, f"unwritable path refused: {r.stderr.strip()}")
+
+# Same inputs, byte-identical files.
+for ext in ("pdf", "svg", "png"):
+    a, b = os.path.join(work, f"r1.{ext}"), os.path.join(work, f"r2.{ext}")
+    kmap("--date", "1945-09-05", "--dpi", "72", out=a)
+    kmap("--date", "1945-09-05", "--dpi", "72", out=b)
+    check(open(a, "rb").read() == open(b, "rb").read(), f"two {ext} maps of the same inputs are byte-identical")
+
+print(f"{checks - len(failures)} passed, {len(failures)} failed")
+sys.exit(1 if failures else 0)
