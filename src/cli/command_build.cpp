@@ -16,6 +16,7 @@
 #include "tiles/tiler.hpp"
 #include "model/region.hpp"
 #include "util/atomic.hpp"
+#include "util/parallel.hpp"
 #include "write/geojson_writer.hpp"
 #include "write/glyph_pbf.hpp"
 #include "write/gpkg_writer.hpp"
@@ -190,7 +191,7 @@ Outcome CommandBuild::run() {
         write_viewer(stage.path() / "viewer", layers, progress);
     }
     if (!no_maps_) {
-        write_maps(atlas, stage.path() / "maps", today, progress);
+        write_maps(atlas, layers, stage.path() / "maps", today, progress);
     }
     std::size_t tile_count = 0;
     if (!no_tiles_) {
@@ -230,11 +231,12 @@ void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& l
 }
 
 // One map per epoch of events.csv in the neutral view and today's in each point of view (PDF and SVG, with
-// their label boxes), and the atlas: the epochs and today, a page each, then the small multiples.
-void CommandBuild::write_maps(const Atlas& atlas, const fs::path& dir, const Date& today,
-                              const Progress& progress) const {
+// their label boxes), and the atlas: the epochs and today, a page each, then the small multiples. The
+// sheets are drawn in parallel, each thread with its own GEOS context and sheet cache.
+void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& layers, const fs::path& dir,
+                              const Date& today, const Progress& progress) const {
     fs::create_directories(dir);
-    maps::MapData data = maps::map_data(atlas);
+    const maps::MapData data = maps::map_data(layers);
     const maps::Palette palette = maps::read_palette(fs::path(styles_) / "palette.json");
     auto spec_of = [&](const Date& day, const char* view) {
         maps::MapSpec spec;
@@ -246,17 +248,35 @@ void CommandBuild::write_maps(const Atlas& atlas, const fs::path& dir, const Dat
     std::vector<maps::MapSpec> sheets;
     for (const Event* e : atlas.dataset().epochs()) sheets.push_back(spec_of(*e->epoch, "neutral"));
     for (const char* view : {"neutral", "japan", "russia"}) sheets.push_back(spec_of(today, view));
+    const std::vector<maps::MapSpec> pages(sheets.begin(), sheets.end() - 2);  // the epochs and today, neutral
+    struct Job {
+        const maps::MapSpec* spec;  // nullptr: the atlas
+        std::string file;
+    };
+    std::vector<Job> jobs{{nullptr, "kuril-atlas.pdf"}};  // the longest first
     for (const auto& spec : sheets) {
         const std::string stem = fmt::format("kuril-{}-{}", spec.date == today ? "today" : spec.date.iso(), spec.view);
-        for (const char* ext : {".pdf", ".svg"}) {
-            progress.step(fmt::format("writing maps/{}{}", stem, ext));
-            const maps::MapResult r = maps::render_map(atlas, data, spec, palette, dir / (stem + ext), today);
-            if (std::string(ext) == ".pdf") write_label_boxes(dir / (stem + ".labels.json"), r);
-        }
+        jobs.push_back({&spec, stem + ".pdf"});
+        jobs.push_back({&spec, stem + ".svg"});
     }
-    progress.step("writing maps/kuril-atlas.pdf");
-    std::vector<maps::MapSpec> pages(sheets.begin(), sheets.end() - 2);  // the epochs and today, neutral
-    (void)maps::render_atlas(atlas, data, pages, palette, dir / "kuril-atlas.pdf", today);
+    progress.step(fmt::format("writing maps/ ({} maps and the atlas)", jobs.size() - 1));
+    struct Worker {
+        std::unique_ptr<geom::Context> ctx = std::make_unique<geom::Context>();
+        maps::SheetCache cache{*ctx};
+    };
+    parallel_for(jobs.size(), 0, [] { return std::make_unique<Worker>(); },
+                 [&](std::size_t i, std::unique_ptr<Worker>& w) {
+                     const Job& job = jobs[i];
+                     if (job.spec == nullptr) {
+                         (void)maps::render_atlas(atlas, data, w->cache, pages, palette, dir / job.file, today);
+                         return;
+                     }
+                     const maps::MapResult r =
+                         maps::render_map(atlas, data, w->cache, *job.spec, palette, dir / job.file, today);
+                     if (job.file.ends_with(".pdf")) {
+                         write_label_boxes(dir / (job.file.substr(0, job.file.size() - 4) + ".labels.json"), r);
+                     }
+                 });
 }
 
 std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,

@@ -30,8 +30,8 @@ private:
 
     // The web viewer into `dir`: the page, the MapLibre style, the npm packages' dist files, and the
     // style's glyph ranges (fonts/) for the code points of the label names.
-    void write_maps(const Atlas& atlas, const std::filesystem::path& dir, const Date& today,
-                    const Progress& progress) const;
+    void write_maps(const Atlas& atlas, const std::vector<Layer>& layers, const std::filesystem::path& dir,
+                    const Date& today, const Progress& progress) const;
     void write_viewer(const std::filesystem::path& dir, const std::vector<Layer>& layers, const Progress& progress) const;
 
     CommonOptions options_;

@@ -70,10 +70,11 @@ Outcome CommandMap::run() {
     geom::Context ctx;
     const Atlas atlas(ctx, options_.files(), kKurilRegion, options_.today_date(), progress);
     progress.step("deriving the map's layers");
-    maps::MapData data = maps::map_data(atlas);
+    const maps::MapData data = maps::map_data(atlas);
+    maps::SheetCache cache(ctx);
     progress.step("rendering " + output_);
     const maps::MapResult r =
-        maps::render_map(atlas, data, spec_, maps::read_palette(palette_), output_, options_.today_date());
+        maps::render_map(atlas, data, cache, spec_, maps::read_palette(palette_), output_, options_.today_date());
     for (const auto& u : r.unplaced) {
         std::fprintf(stderr, "kuril map: no room for the label %s\n", u.c_str());
     }

@@ -31,7 +31,7 @@ std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, doub
     std::vector<std::pair<double, double>> offsets;
     if (!c.dot) offsets.emplace_back(-w / 2, -h / 2);
     const std::size_t first_ring = offsets.size() + 8;
-    for (double ring : {0.0, 6.0, 14.0, 24.0, 36.0}) {
+    for (double ring : {0.0, 6.0, 14.0, 24.0, 36.0, 50.0, 66.0}) {
         const double d = (c.dot ? 2.5 : 1.5) + ring;
         offsets.insert(offsets.end(), {{d, -h / 2}, {-w - d, -h / 2}, {-w / 2, -h - d}, {-w / 2, d},
                                        {d * 0.7, -h - d * 0.7}, {-w - d * 0.7, -h - d * 0.7}, {d * 0.7, d * 0.7},

@@ -89,13 +89,14 @@ void hatch(cairo_t* cr, const Sheet& s, double angle_deg, double spacing, const 
 }
 
 void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn) {
-    const Layer& v = data.views;
+    const Layer& v = *data.views;
     const std::string pov = "pov_" + spec.view;
     for (std::size_t i = 0; i < v.features.size(); ++i) {
         const Feature& f = v.features[i];
         if (!in_force(f, spec.date)) continue;
         const std::string holder = v.text(f, pov);
-        path_of(c.cr, c.ctx, c.geoms.get("views/" + f.id, f.geometry));
+        // Every period of an atom has the same land: moved onto the sheet once per atom.
+        path_of(c.cr, c.ctx, c.geoms.get("atom/" + v.text(f, "territory"), f.geometry));
         const auto colour = c.pal.holders.find(holder);
         set_colour(c.cr, colour != c.pal.holders.end() ? colour->second : c.pal.land_unknown);
         cairo_fill_preserve(c.cr);
@@ -108,7 +109,7 @@ void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn
         }
         cairo_new_path(c.cr);
     }
-    for (const auto& f : data.islands.features) path_of(c.cr, c.ctx, c.geoms.get("islands/" + f.id, f.geometry));
+    for (const auto& f : data.islands->features) path_of(c.cr, c.ctx, c.geoms.get("islands/" + f.id, f.geometry));
     set_colour(c.cr, c.pal.coast);
     cairo_set_line_width(c.cr, 0.3);
     cairo_stroke(c.cr);
@@ -122,7 +123,7 @@ void line_style(cairo_t* cr, const Palette& pal, const std::string& kind) {
 }
 
 void draw_lines(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn) {
-    const Layer& b = data.boundaries;
+    const Layer& b = *data.boundaries;
     for (const auto& f : b.features) {
         if (!in_force(f, spec.date)) continue;
         const std::string kind = b.text(f, "pov_" + spec.view);
@@ -221,7 +222,7 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         if (name.empty()) name = w.names.en;
         out.push_back({"water/" + w.id, name, a, (w.kind == "strait" ? 6.5 : 9) * boost, true, "", 1e9, false, false});
     }
-    const Layer& l = data.labels;
+    const Layer& l = *data.labels;
     for (const auto& f : l.features) {
         const geom::XY a = c.sheet.at(c.proj.forward(c.ctx.point_xy(f.geometry)));
         if (!c.sheet.inside(a)) continue;
@@ -229,7 +230,7 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         const double km2 = std::holds_alternative<double>(area) ? std::get<double>(area) : 0;
         out.push_back({"island/" + f.id, island_text(l, f, lang), a, island_size(km2, boost), false, f.id, km2, false, true});
     }
-    const Layer& p = data.places;
+    const Layer& p = *data.places;
     const std::string place_lang = lang == "ainu" ? "en" : lang;
     for (const auto& f : p.features) {
         if (!in_force(f, spec.date)) continue;
@@ -244,10 +245,12 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
 }
 
 // Places every candidate of the sheet and draws it; the settlements' dots are obstacles from the start.
-void draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec, double boost,
-                 const std::vector<Box>& reserved, MapResult& result, Drawn& drawn) {
+// Returns the labels that found no place on this sheet.
+std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec,
+                                     double boost, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn) {
+    std::vector<std::string> unplaced;
     LabelPlacer placer(c.ctx, c.sheet);
-    for (const auto& f : data.islands.features) placer.add_land(f.id, c.geoms.get("islands/" + f.id, f.geometry));
+    for (const auto& f : data.islands->features) placer.add_land(f.id, c.geoms.get("islands/" + f.id, f.geometry));
     for (const Box& b : reserved) placer.reserve(b);
     const auto all = candidates(atlas, data, spec, c, boost);
     for (const auto& cand : all) {
@@ -265,7 +268,7 @@ void draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSp
             drawn.places = true;
         }
         if (!placed) {
-            result.unplaced.push_back(cand.id + ": " + cand.text);
+            unplaced.push_back(cand.id + ": " + cand.text);
             continue;
         }
         if (placed->leader) {
@@ -280,6 +283,7 @@ void draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSp
         t.draw(placed->box.x0, placed->box.y0, cand.italic ? c.pal.water_text : c.pal.text, &c.pal.halo);
         result.labels.push_back(*placed);
     }
+    return unplaced;
 }
 
 // Ground kilometres per point at the centre of the extent (a WGS 84 geodesic east-west step).
@@ -475,10 +479,11 @@ Sheet inset_sheet(const Sheet& s, const MapProjection& proj) {
     return fit_sheet(kInsetExtent, proj, s.w, s.h, s.fx1 - w - 6, s.fy1 - h - 6, s.fx1 - 6, s.fy1 - 6);
 }
 
-void draw_sheet(cairo_t* cr, const Atlas& atlas, MapData& data, const MapSpec& spec, const Palette& pal,
+void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
+                const Palette& pal,
                 const MapProjection& proj, const Sheet& s, const std::string& crs, MapResult& result) {
-    SheetGeoms geoms(atlas.context(), proj, s, data.sheet_cache, crs);
-    Canvas c{cr, atlas.context(), proj, s, geoms, pal};
+    SheetGeoms geoms(cache.ctx, proj, s, cache.geoms, crs);
+    Canvas c{cr, cache.ctx, proj, s, geoms, pal};
     set_colour(cr, pal.halo);
     cairo_paint(cr);
     Drawn drawn;
@@ -493,13 +498,14 @@ void draw_sheet(cairo_t* cr, const Atlas& atlas, MapData& data, const MapSpec& s
     draw_graticule(c, spec.extent, span > 8 ? 2 : span > 3 ? 1 : 0.5, true);
     std::vector<Box> reserved;
     std::optional<Sheet> inset;
+    std::vector<std::string> inset_unplaced;
     if (spec.inset && spec.extent.name == "chain") {
         inset = inset_sheet(s, proj);
         reserved.push_back({inset->fx0 - 4, inset->fy0 - 14, inset->fx1 + 4, inset->fy1 + 4});
-        SheetGeoms inset_geoms(atlas.context(), proj, *inset, data.sheet_cache, crs);
+        SheetGeoms inset_geoms(cache.ctx, proj, *inset, cache.geoms, crs);
         draw_inset(c, inset_geoms, data, spec, *inset, drawn);
-        Canvas ic{cr, atlas.context(), proj, *inset, inset_geoms, pal};
-        draw_labels(ic, atlas, data, spec, 1.0, {}, result, drawn);
+        Canvas ic{cr, cache.ctx, proj, *inset, inset_geoms, pal};
+        inset_unplaced = draw_labels(ic, atlas, data, spec, 1.0, {}, result, drawn);
         // Where the inset lies on the main map.
         const geom::XY a = s.at(proj.forward({kInsetExtent.west, kInsetExtent.north}));
         const geom::XY b = s.at(proj.forward({kInsetExtent.east, kInsetExtent.south}));
@@ -510,7 +516,18 @@ void draw_sheet(cairo_t* cr, const Atlas& atlas, MapData& data, const MapSpec& s
         cairo_stroke(cr);
         reserved.push_back({a.x - 0.5, a.y - 0.5, b.x + 0.5, a.y + 0.5});  // its edges stay clear of labels
     }
-    draw_labels(c, atlas, data, spec, 1.0, reserved, result, drawn);
+    std::vector<std::string> main_unplaced = draw_labels(c, atlas, data, spec, 1.0, reserved, result, drawn);
+    // A label with no room on the main map but placed in the inset is on the sheet; so is the reverse.
+    auto placed_anywhere = [&](const std::string& entry) {
+        const std::string id = entry.substr(0, entry.find(": "));
+        return std::any_of(result.labels.begin(), result.labels.end(), [&](const PlacedLabel& l) { return l.id == id; });
+    };
+    std::set<std::string> reported;
+    for (const std::vector<std::string>* list : {&main_unplaced, &inset_unplaced}) {
+        for (const auto& u : *list) {
+            if (!placed_anywhere(u) && reported.insert(u).second) result.unplaced.push_back(u);
+        }
+    }
     cairo_new_path(cr);
     cairo_rectangle(cr, s.fx0, s.fy0, s.fx1 - s.fx0, s.fy1 - s.fy0);
     set_colour(cr, pal.text);
@@ -537,6 +554,11 @@ void draw_sheet(cairo_t* cr, const Atlas& atlas, MapData& data, const MapSpec& s
     src.draw(x, std::max(y, s.fy1 - src.size().second), pal.text);
 }
 
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
 void check_cairo(cairo_surface_t* surface, const fs::path& path) {
     if (const cairo_status_t st = cairo_surface_status(surface); st != CAIRO_STATUS_SUCCESS) {
         throw OutputError(fmt::format("{}: {}", path.string(), cairo_status_to_string(st)));
@@ -556,10 +578,10 @@ std::string crs_of(const MapSpec& spec) {
                             : spec.crs;
 }
 
-void require_land(const Atlas& atlas, const MapData& data, const Extent& e) {
-    const geom::Geom box = atlas.context().box(e.west, e.south, e.east, e.north);
-    for (const auto& f : data.islands.features) {
-        if (atlas.context().intersects(box, f.geometry)) return;
+void require_land(const SheetCache& cache, const MapData& data, const Extent& e) {
+    const geom::Geom box = cache.ctx.box(e.west, e.south, e.east, e.north);
+    for (const auto& f : data.islands->features) {
+        if (cache.ctx.intersects(box, f.geometry)) return;
     }
     throw UsageError(fmt::format("--extent {},{},{},{}: the extent contains no land of the dataset", e.west, e.south,
                                  e.east, e.north));
@@ -594,12 +616,32 @@ void write_georeference(const fs::path& png, const Sheet& s, double px_per_pt, c
 }  // namespace
 
 MapData map_data(const Atlas& atlas) {
-    return MapData{atlas.views(), atlas.boundaries(), atlas.labels(), atlas.islands(), atlas.places(), {}};
+    std::vector<Layer> layers;
+    layers.push_back(atlas.views());
+    layers.push_back(atlas.boundaries());
+    layers.push_back(atlas.labels());
+    layers.push_back(atlas.islands());
+    layers.push_back(atlas.places());
+    MapData data = map_data(layers);
+    data.owned = std::move(layers);  // a vector's move keeps its elements where they are
+    return data;
 }
 
-MapResult render_map(const Atlas& atlas, MapData& data, const MapSpec& spec, const Palette& palette,
-                     const fs::path& out, const Date& today) {
-    require_land(atlas, data, spec.extent);
+MapData map_data(const std::vector<Layer>& layers) {
+    auto find = [&](const char* name) {
+        const auto it = std::find_if(layers.begin(), layers.end(), [&](const Layer& l) { return l.name == name; });
+        if (it == layers.end()) throw std::logic_error(std::string("the maps need the layer ") + name);
+        return &*it;
+    };
+    MapData data;
+    data.views = find("views"), data.boundaries = find("boundaries"), data.labels = find("labels");
+    data.islands = find("islands"), data.places = find("places");
+    return data;
+}
+
+MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
+                     const Palette& palette, const fs::path& out, const Date& today) {
+    require_land(cache, data, spec.extent);
     const std::string crs = crs_of(spec);
     const MapProjection proj(crs);
     const Sheet sheet = page_sheet(spec, proj);
@@ -611,22 +653,25 @@ MapResult render_map(const Atlas& atlas, MapData& data, const MapSpec& spec, con
     StagingFile staged(out);
     cairo_surface_t* surface = nullptr;
     double px_per_pt = 1;
+    std::string svg;  // an SVG is made in memory: its surface id is a process-wide counter, made stable below
     if (format == OutputFormat::pdf) {
         surface = cairo_pdf_surface_create(staged.path().c_str(), sheet.w, sheet.h);
         pin_pdf(surface, today, "Kuril Atlas, " + spec.date.iso());
     } else if (format == OutputFormat::svg) {
-        surface = cairo_svg_surface_create(staged.path().c_str(), sheet.w, sheet.h);
+        surface = cairo_svg_surface_create_for_stream(append_to_string, &svg, sheet.w, sheet.h);
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
     } else {
         px_per_pt = spec.dpi / 72.0;
-        surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, int(std::lround(sheet.w * px_per_pt)),
-                                             int(std::lround(sheet.h * px_per_pt)));
+        // Whole pixels, rounded up as poppler and librsvg round a page: the rasters of the PDF and the SVG
+        // then share this PNG's pixel grid and world file.
+        surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, int(std::ceil(sheet.w * px_per_pt - 1e-6)),
+                                             int(std::ceil(sheet.h * px_per_pt - 1e-6)));
     }
     check_cairo(surface, out);
     cairo_t* cr = cairo_create(surface);
     cairo_scale(cr, px_per_pt, px_per_pt);
     try {
-        draw_sheet(cr, atlas, data, spec, palette, proj, sheet, crs, result);
+        draw_sheet(cr, atlas, data, cache, spec, palette, proj, sheet, crs, result);
     } catch (...) {
         cairo_destroy(cr);
         cairo_surface_destroy(surface);
@@ -643,12 +688,22 @@ MapResult render_map(const Atlas& atlas, MapData& data, const MapSpec& spec, con
         check_cairo(surface, out);
         cairo_surface_destroy(surface);
     }
+    if (format == OutputFormat::svg) {
+        // Cairo numbers its SVG surfaces across the process ("surface24"): the same map drawn after other
+        // maps, or on another thread, would differ by that id alone. Same inputs, same bytes.
+        if (const auto at = svg.find("<g id=\"surface"); at != std::string::npos) {
+            const auto end = svg.find('"', at + 7);
+            svg.replace(at, end - at + 1, "<g id=\"kuril-map\"");
+        }
+        write_file_atomic(staged.path(), svg);
+    }
     staged.commit();
     return result;
 }
 
-std::vector<MapResult> render_atlas(const Atlas& atlas, MapData& data, const std::vector<MapSpec>& pages,
-                                    const Palette& palette, const fs::path& out, const Date& today) {
+std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, SheetCache& cache,
+                                    const std::vector<MapSpec>& pages, const Palette& palette, const fs::path& out,
+                                    const Date& today) {
     if (pages.empty()) throw UsageError("the atlas needs at least one page");
     const MapSpec& first = pages.front();
     const std::string crs = crs_of(first);
@@ -665,7 +720,7 @@ std::vector<MapResult> render_atlas(const Atlas& atlas, MapData& data, const std
             MapResult r;
             r.projection = projection_text(spec, proj, crs);
             r.sheet_w_pt = sheet.w, r.sheet_h_pt = sheet.h;
-            draw_sheet(cr, atlas, data, spec, palette, proj, sheet, crs, r);
+            draw_sheet(cr, atlas, data, cache, spec, palette, proj, sheet, crs, r);
             cairo_show_page(cr);
             results.push_back(std::move(r));
         }
@@ -688,8 +743,8 @@ std::vector<MapResult> render_atlas(const Atlas& atlas, MapData& data, const std
             Sheet panel = fitted;
             const double fw = fitted.fx1 - fitted.fx0, fh = fitted.fy1 - fitted.fy0;
             panel.fx0 = px + (cw - fw) / 2, panel.fy0 = py + 12, panel.fx1 = panel.fx0 + fw, panel.fy1 = panel.fy0 + fh;
-            SheetGeoms geoms(atlas.context(), proj, panel, data.sheet_cache, crs + "|panel");
-            Canvas c{cr, atlas.context(), proj, panel, geoms, palette};
+            SheetGeoms geoms(cache.ctx, proj, panel, cache.geoms, crs + "|panel");
+            Canvas c{cr, cache.ctx, proj, panel, geoms, palette};
             cairo_save(cr);
             clip_frame(cr, panel);
             set_colour(cr, palette.sea);

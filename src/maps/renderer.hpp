@@ -17,14 +17,25 @@
 namespace kuril::maps {
 
 struct MapData {
-    Layer views;
-    Layer boundaries;
-    Layer labels;
-    Layer islands;
-    Layer places;
-    std::map<std::string, geom::Geom> sheet_cache;  // features on a sheet, by CRS, sheet and feature
+    const Layer* views = nullptr;
+    const Layer* boundaries = nullptr;
+    const Layer* labels = nullptr;
+    const Layer* islands = nullptr;
+    const Layer* places = nullptr;
+    std::vector<Layer> owned;  // the layers, when derived for the maps alone
 };
+
+// One renderer's GEOS context and the features it has moved onto sheets (by CRS, sheet and feature),
+// kept from map to map: many maps share a sheet. One per thread.
+struct SheetCache {
+    explicit SheetCache(const geom::Context& c) : ctx(c) {}
+    const geom::Context& ctx;
+    std::map<std::string, geom::Geom> geoms;
+};
+// Derives the layers the maps need.
 [[nodiscard]] MapData map_data(const Atlas& atlas);
+// Uses layers already derived (by `kuril build`), by name; throws std::logic_error when one is missing.
+[[nodiscard]] MapData map_data(const std::vector<Layer>& layers);
 
 struct MapResult {
     std::vector<PlacedLabel> labels;    // every label drawn, with its box in points (inset included)
@@ -35,12 +46,13 @@ struct MapResult {
 
 // One map to `out` (.pdf, .svg or .png), staged beside it and renamed when complete. PNG also writes
 // OUT.pgw (world file) and OUT.png.aux.xml (its CRS, GDAL's sidecar). `today` pins the PDF's dates.
-MapResult render_map(const Atlas& atlas, MapData& data, const MapSpec& spec, const Palette& palette,
-                     const std::filesystem::path& out, const Date& today);
+MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
+                     const Palette& palette, const std::filesystem::path& out, const Date& today);
 
 // The atlas: one PDF, a page per spec, then a page of small multiples (every spec at one scale, side by
 // side). Returns one result per page of maps.
-std::vector<MapResult> render_atlas(const Atlas& atlas, MapData& data, const std::vector<MapSpec>& pages,
-                                    const Palette& palette, const std::filesystem::path& out, const Date& today);
+std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, SheetCache& cache,
+                                    const std::vector<MapSpec>& pages, const Palette& palette,
+                                    const std::filesystem::path& out, const Date& today);
 
 }  // namespace kuril::maps

@@ -15,7 +15,7 @@ struct Place {
     double lat;
     double lon;
 };
-// Interior points from kuril-history.md §2.
+// Interior points of the gazetteer (geodata/gazetteer.csv).
 constexpr Place kUrup{"Urup", 45.9392, 150.0089};
 constexpr Place kIturup{"Iturup", 45.1154, 147.8334};
 constexpr Place kShikotan{"Shikotan", 43.7855, 146.6892};
@@ -76,6 +76,48 @@ TEST_CASE("Sakhalin: a condominium in 1860, the south Japanese in 1910; the nort
     const auto v = view_at(true, kNorthSakhalin, "1922-01-01");
     CHECK(v.at("pov_russia") == "russia");
     CHECK(v.at("status_russia") == "claimed");
+}
+
+TEST_CASE("Sakhalin 1905: all of it Japanese-held from the surrender of 31 July until Portsmouth took effect",
+          "[data][holders][history]") {
+    check_holder(kNorthSakhalin, "1905-07-30", "russia", "Russian Empire", "de_jure");
+    check_holder(kSouthSakhalin, "1905-07-30", "russia", "Russian Empire", "de_jure");
+    check_holder(kNorthSakhalin, "1905-08-15", "japan", "Empire of Japan", "de_facto");
+    check_holder(kSouthSakhalin, "1905-08-15", "japan", "Empire of Japan", "de_facto");
+    // The title stays Russian during the occupation: Russia's view keeps it as claimed.
+    const auto v = view_at(false, kNorthSakhalin, "1905-08-15");
+    CHECK(v.at("pov_russia") == "russia");
+    CHECK(v.at("status_russia") == "claimed");
+    check_holder(kNorthSakhalin, "1905-10-15", "russia", "Russian Empire", "de_jure");
+    check_holder(kSouthSakhalin, "1905-10-15", "japan", "Empire of Japan", "de_jure");
+}
+
+TEST_CASE("North Sakhalin 1918-1925: White authorities, then the Japanese occupation under the Far Eastern Republic's "
+          "title", "[data][holders][history]") {
+    check_holder(kNorthSakhalin, "1919-06-01", "russia",
+                 "White authorities (Provisional Siberian Government; Kolchak's Russian State)", "de_facto");
+    check_holder(kNorthSakhalin, "1921-06-01", "japan", "Empire of Japan", "de_facto");
+    auto ds = open_vector((built_output() / "kuril.gpkg").string());
+    const auto claims = covering(*ds->GetLayerByName("sovereignty"), kNorthSakhalin.lon, kNorthSakhalin.lat,
+                                 *Date::parse("1921-06-01"), "valid_from", "valid_to");
+    std::map<std::string, std::string> by_lane;
+    for (const auto& c : claims) by_lane[c.fields.at("lane")] = c.fields.at("regime");
+    CHECK(by_lane.at("claim") == "far_eastern_republic");
+    check_holder(kNorthSakhalin, "1925-05-14", "japan", "Empire of Japan", "de_facto");
+    check_holder(kNorthSakhalin, "1925-05-15", "russia", "Soviet Union", "de_jure");
+}
+
+TEST_CASE("Iturup in Japan's view: renounced after San Francisco, claimed from the four-island position of 1956",
+          "[data][holders][history]") {
+    const auto before = view_at(true, kIturup, "1953-01-01");
+    CHECK(before.at("pov_japan") == "undetermined");
+    CHECK(before.at("pov_neutral") == "russia");
+    const auto after = view_at(true, kIturup, "1956-03-01");
+    CHECK(after.at("pov_japan") == "japan");
+    CHECK(after.at("status_japan") == "claimed");
+    // Shikotan was claimed throughout: Japan held it part of Hokkaido.
+    const auto shikotan = view_at(false, kShikotan, "1953-01-01");
+    CHECK(shikotan.at("pov_japan") == "japan");
 }
 
 TEST_CASE("Shikotan today: administered by Russia, claimed by Japan", "[data][holders]") {

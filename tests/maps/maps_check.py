@@ -67,6 +67,30 @@ for i, (date, view, extent, lon, lat, holder, what) in enumerate(cases):
     if r.returncode == 0:
         holder_is(png, lon, lat, holder, what)
 
+# The vector maps rasterised by other readers: the PDF by poppler (pdftoppm), the SVG by librsvg
+# (rsvg-convert), each given the PNG's georeferencing (same sheet, same resolution), then read like the PNG.
+import shutil
+for date, view, extent, lon, lat, holder, what in [cases[0], cases[1], cases[5], cases[6]]:
+    base = os.path.join(work, f"vec-{date}-{view}")
+    r1 = kmap("--date", date, "--view", view, "--extent", extent, "--dpi", "100", out=base + ".png")
+    r2 = kmap("--date", date, "--view", view, "--extent", extent, out=base + ".pdf")
+    r3 = kmap("--date", date, "--view", view, "--extent", extent, out=base + ".svg")
+    check(r1.returncode == r2.returncode == r3.returncode == 0, f"{what}: png/pdf/svg rendered")
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", base + ".pdf", base + "-pdf"], check=True)
+    subprocess.run(["rsvg-convert", "-d", "100", "-p", "100", "-b", "white", base + ".svg", "-o", base + "-svg.png"],
+                   check=True)
+    ref = gdal.Open(base + ".png")
+    for kind in ("pdf", "svg"):
+        raster = f"{base}-{kind}.png"
+        ds = gdal.Open(raster)
+        check(ds is not None and (ds.RasterXSize, ds.RasterYSize) == (ref.RasterXSize, ref.RasterYSize),
+              f"{what}: the {kind} rasterised to {ds and (ds.RasterXSize, ds.RasterYSize)}, the PNG is "
+              f"{(ref.RasterXSize, ref.RasterYSize)}")
+        ds = None
+        shutil.copy(base + ".pgw", f"{base}-{kind}.pgw")
+        shutil.copy(base + ".png.aux.xml", f"{raster}.aux.xml")
+        holder_is(raster, lon, lat, holder, f"{what} ({kind.upper()} rasterised)")
+
 # Names as text in the PDF: kanji, Cyrillic and Latin.
 for lang, names in [("ja", ["択捉島", "国後島", "樺太"]), ("ru", ["Итуруп", "Кунашир"]), ("en", ["Iturup", "Sea of Okhotsk"])]:
     pdf = os.path.join(work, f"names-{lang}.pdf")
@@ -96,6 +120,20 @@ for f in boxes:
                 check(False, f"{f}: labels {ls[i]['id']} and another overlap")
     for ext in (".pdf", ".svg"):
         check(os.path.getsize(os.path.join(maps, f.replace(".labels.json", ext))) > 10000, f"{f}: {ext} written")
+
+# The atlas: a page per epoch and today, then the small multiples on the last page.
+atlas = os.path.join(maps, "kuril-atlas.pdf")
+info = subprocess.run(["pdfinfo", atlas], capture_output=True, text=True).stdout
+pages = int(next((l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")), "0"))
+epochs = sum(1 for f in boxes if "-neutral" in f)  # the epochs and today, neutral view
+check(pages == epochs + 1, f"kuril-atlas.pdf has {pages} pages, expected {epochs} maps and the small multiples")
+last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), atlas, "-"], capture_output=True, text=True).stdout
+for words in ("who held the land", "Treaty of Shimoda", "Treaty of Portsmouth", "Kuril landing operation"):
+    check(words in last, f"the small multiples page names '{words}'")
+# The whole-chain map carries the inset of the southern islands, at a larger scale.
+chain = subprocess.run(["pdftotext", os.path.join(maps, "kuril-today-neutral.pdf"), "-"], capture_output=True, text=True).stdout
+check("The southern islands, 1 :" in chain, "the chain map has the inset of the southern islands")
+check(chain.count("Kunashir (Kunashiri)") == 2, "Kunashir is named on the map and in the inset")
 
 # Bad arguments: a clear error, non-zero exit, nothing written.
 bad = [(["--date", "1855-02-06"], "before"), (["--date", "2999-01-01"], "after today"),
