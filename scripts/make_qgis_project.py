@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """Writes styles/kuril.qgs: a QGIS project over output/kuril.gpkg (relative path) whose layers carry
 the styles of styles/*.qml and their temporal settings, with the project's time range from 1855-02-07 to
-a placeholder day that `kuril build` replaces with today. QGIS 3.22 applies a GeoPackage's default
+a placeholder day that `kuril build` replaces with today, and a print layout "Kuril atlas" whose atlas
+pages through the epochs layer (one page per epoch and today): the map item's time range follows the
+atlas feature, with title, legend filtered to what the map shows, scale bar and a graticule. QGIS 3.22 applies a GeoPackage's default
 styles on open but resets their temporal settings; a project keeps them, so the Temporal Controller
 animates the layers as soon as the project is opened.
 Run once after a build, with QGIS installed: QT_QPA_PLATFORM=offscreen /usr/bin/python3 scripts/make_qgis_project.py"""
@@ -10,15 +12,18 @@ import shutil
 import sys
 import tempfile
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsDateTimeRange, QgsProject, QgsUnitTypes,
-                       QgsVectorLayer)
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDateTimeRange,
+                       QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemMapGrid, QgsLayoutItemPage,
+                       QgsLayoutItemScaleBar, QgsLayoutObject, QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject,
+                       QgsProperty, QgsRectangle, QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
+from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
 
 here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 gpkg = os.path.join(here, "output", "kuril.gpkg")
 PLACEHOLDER_END = QDate(2999, 12, 31)
 # Top to bottom; the snapshots and the overlapping record layers start switched off.
-LAYERS = [("places", True), ("labels", True), ("boundaries", True), ("views", True), ("sovereignty", False),
+LAYERS = [("epochs", False), ("places", True), ("labels", True), ("boundaries", True), ("views", True), ("sovereignty", False),
           ("territories", False), ("islands", False), ("snapshot_today", False), ("snapshot_1956", False),
           ("snapshot_1945", False), ("snapshot_1905", False),
           ("snapshot_1875", False), ("snapshot_1855", False)]
@@ -47,6 +52,89 @@ ts.setTemporalRange(QgsDateTimeRange(QDateTime(QDate(1855, 2, 7), QTime(0, 0), Q
                                      QDateTime(PLACEHOLDER_END, QTime(0, 0), Qt.UTC)))
 ts.setTimeStep(1)
 ts.setTimeStepUnit(QgsUnitTypes.TemporalYears)
+
+
+def print_layout(project, layers):
+    """The atlas layout: A4 landscape, a page per feature of the epochs layer."""
+    mm = QgsUnitTypes.LayoutMillimeters
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("Kuril atlas")
+    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Landscape)
+    lcc = QgsCoordinateReferenceSystem.fromProj(
+        "+proj=lcc +lat_1=43 +lat_2=49.8 +lat_0=46.4 +lon_0=149.25 +datum=WGS84 +units=m +no_defs")
+    m = QgsLayoutItemMap(layout)
+    m.setId("map")
+    m.attemptMove(QgsLayoutPoint(10, 24, mm))
+    m.attemptResize(QgsLayoutSize(205, 178, mm))
+    m.setCrs(lcc)
+    to_lcc = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), lcc, project)
+    m.setExtent(to_lcc.transformBoundingBox(QgsRectangle(141.0, 41.3, 157.5, 51.5)))
+    m.setLayers([layers[n] for n in ("places", "labels", "boundaries", "views")])
+    m.setKeepLayerSet(True)
+    m.setFrameEnabled(True)
+    m.setBackgroundColor(QColor(223, 233, 240))  # the sea, as styles/palette.json has it
+    # The map's time follows the atlas page: the epoch's day.
+    m.setIsTemporal(True)
+    day = "to_datetime(attribute(@atlas_feature, 'date') || 'T00:00:00')"
+    m.dataDefinedProperties().setProperty(QgsLayoutObject.StartDateTime, QgsProperty.fromExpression(day))
+    m.dataDefinedProperties().setProperty(QgsLayoutObject.EndDateTime,
+                                          QgsProperty.fromExpression(f"{day} + to_interval('12 hours')"))
+    grid = QgsLayoutItemMapGrid("graticule", m)
+    grid.setCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    grid.setIntervalX(2)
+    grid.setIntervalY(2)
+    grid.setAnnotationEnabled(True)
+    grid.setAnnotationFormat(QgsLayoutItemMapGrid.DegreeMinuteNoSuffix)
+    grid.setAnnotationPrecision(0)
+    text = QgsTextFormat()
+    text.setFont(QFont("Noto Sans"))
+    text.setSize(6)
+    grid.setAnnotationTextFormat(text)
+    m.grids().addGrid(grid)
+    layout.addLayoutItem(m)
+    title = QgsLayoutItemLabel(layout)
+    title.setText("[% format_date(to_date(attribute(@atlas_feature, 'date')), 'd MMMM yyyy') %] — "
+                  "[% attribute(@atlas_feature, 'name_en') %]")
+    title.setFont(QFont("Noto Sans", 16, QFont.Bold))
+    title.attemptMove(QgsLayoutPoint(10, 6, mm))
+    title.attemptResize(QgsLayoutSize(205, 12, mm))
+    layout.addLayoutItem(title)
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle("Legend")
+    legend.setLinkedMap(m)
+    legend.setLegendFilterByMapEnabled(True)  # only what the map shows
+    legend.attemptMove(QgsLayoutPoint(222, 24, mm))
+    layout.addLayoutItem(legend)
+    bar = QgsLayoutItemScaleBar(layout)
+    bar.setStyle("Single Box")
+    bar.setLinkedMap(m)
+    bar.setUnits(QgsUnitTypes.DistanceKilometers)
+    bar.setUnitLabel("km")
+    bar.setNumberOfSegments(4)
+    bar.setNumberOfSegmentsLeft(0)
+    bar.setUnitsPerSegment(100)
+    bar.attemptMove(QgsLayoutPoint(222, 150, mm))
+    layout.addLayoutItem(bar)
+    note = QgsLayoutItemLabel(layout)
+    note.setText("Neutral view: who held the land on the day. Lambert conformal conic, standard parallels 43° and "
+                 "49.8° N. Coastline: GSHHG 2.3.7 full resolution (LGPL-3.0). Records and sources: Kuril Atlas, "
+                 "docs/history.md.")
+    note.setFont(QFont("Noto Sans", 6))
+    note.attemptMove(QgsLayoutPoint(222, 165, mm))
+    note.attemptResize(QgsLayoutSize(68, 30, mm))
+    layout.addLayoutItem(note)
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(layers["epochs"])
+    atlas.setHideCoverage(True)
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression("page")
+    atlas.setPageNameExpression("date")
+    atlas.setEnabled(True)
+    project.layoutManager().addLayout(layout)
+
+
+print_layout(project, {l.name(): l for l in project.mapLayers().values()})
 target = os.path.join(work, "kuril.qgs")
 if not project.write(target):
     sys.exit("cannot write the project")

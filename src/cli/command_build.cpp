@@ -146,6 +146,7 @@ Outcome CommandBuild::run() {
     layers.push_back(atlas.sovereignty());
     layers.push_back(atlas.views());
     layers.push_back(atlas.places());
+    layers.push_back(atlas.epochs());
     progress.step("deriving boundary lines");
     layers.push_back(atlas.boundaries());
     progress.step("dissolving snapshots");

@@ -263,6 +263,35 @@ Layer Atlas::views() const {
     return layer;
 }
 
+Layer Atlas::epochs() const {
+    Layer layer{"epochs", "The days the maps show: each settlement's epoch (events.csv) and today", GeometryKind::multipolygon,
+                {{"date", FieldType::string},
+                 {"event", FieldType::string},
+                 {"name_en", FieldType::string},
+                 {"name_ja", FieldType::string},
+                 {"name_ru", FieldType::string},
+                 {"page", FieldType::integer}},
+                false,
+                {}};
+    const geom::Geom frame = ctx_.box(region_.west, region_.south, region_.east, region_.north);
+    auto add = [&](const Date& day, const Event* e) {
+        Row row(layer);
+        row.set("date", day.iso()).set("page", Value{static_cast<long long>(layer.features.size() + 1)});
+        if (e != nullptr) {
+            row.set("event", e->id).set("name_en", e->names.en).set("name_ja", e->names.ja).set("name_ru", e->names.ru);
+        } else {
+            row.set("name_en", "Today").set("name_ja", "現在").set("name_ru", "Сегодня");
+        }
+        std::vector<geom::Geom> parts;
+        parts.push_back(ctx_.clone(frame));
+        layer.features.push_back(
+            Feature{"epoch-" + day.iso(), ctx_.collect(std::move(parts), GEOS_MULTIPOLYGON), row.take(), std::nullopt});
+    };
+    for (const Event* e : ds_.epochs()) add(*e->epoch, e);
+    add(today_, nullptr);
+    return layer;
+}
+
 Layer Atlas::places() const {
     Layer layer{"places", "Settlements named as a map of the day names them (en, ja, ru), by period",
                 GeometryKind::point,

@@ -35,6 +35,9 @@ public:
     [[nodiscard]] Layer territories() const;
     [[nodiscard]] Layer sovereignty() const;
     [[nodiscard]] Layer views() const;
+    // The epochs of events.csv and today: one feature each, the region's frame, for print atlases
+    // (QGIS's layout atlas pages through them).
+    [[nodiscard]] Layer epochs() const;
     // Settlements with their names by period: one feature per place and period in which no name changes.
     [[nodiscard]] Layer places() const;
     // Definitions whose line cannot be derived go to `diag` when given, else throw InputError.

@@ -21,7 +21,7 @@ namespace {
 const std::vector<std::string> kLayers = {"islands",       "labels",        "territories",   "sovereignty",
                                           "views",         "places",        "boundaries",    "snapshot_1855",
                                           "snapshot_1875", "snapshot_1905", "snapshot_1945", "snapshot_1956",
-                                          "snapshot_today"};
+                                          "snapshot_today", "epochs"};
 const std::set<std::string> kTemporal = {"sovereignty", "views", "boundaries", "places"};
 
 std::size_t csv_records(const std::string& table) {

@@ -7,10 +7,11 @@ Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 qgis_check.py OUTPUT_DIR SCREE
 import os
 import sys
 
-from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsDateTimeRange, QgsFeatureRequest,
+from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDateTimeRange,
+                       QgsFeatureRequest, QgsLayoutExporter,
                        QgsMapRendererParallelJob, QgsMapSettings, QgsPointXY, QgsProject, QgsRectangle, QgsVectorLayer,
                        QgsVectorLayerTemporalContext, QgsVectorLayerTemporalProperties, QgsVectorTileLayer)
-from qgis.PyQt.QtCore import QDate, QDateTime, QSize, QTime, Qt
+from qgis.PyQt.QtCore import QDate, QDateTime, QPointF, QSize, QTime, Qt
 from qgis.PyQt.QtGui import QColor
 
 out, screens = sys.argv[1], sys.argv[2]
@@ -135,6 +136,41 @@ if "views" in loaded:
             dark = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
                        if QColor(image.pixel(x, y)).lightness() < 100)
             check((dark > 0) == present, f"boundaries on {day}: Shimoda line drawn={dark > 0}, expected {present}")
+
+# The print layout: an atlas over the epochs, exported headless as QGIS users export it. One page per
+# epoch; the map's time follows the page (south Sakhalin Japanese on the 1905 page, Russian on 1875's).
+layout = project.layoutManager().layoutByName("Kuril atlas")
+check(layout is not None, "kuril.qgs: no print layout 'Kuril atlas'")
+if layout is not None:
+    import subprocess
+    epochs = QgsVectorLayer(f"{gpkg}|layername=epochs", "epochs", "ogr")
+    pdf = os.path.join(screens, "qgis-atlas.pdf")
+    result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), pdf, QgsLayoutExporter.PdfExportSettings())
+    check(result == QgsLayoutExporter.Success, f"atlas export: {result} {error}")
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    pages = int(next((l.split()[-1] for l in info.splitlines() if l.startswith("Pages:")), "0"))
+    check(pages == epochs.featureCount() and pages >= 6, f"atlas: {pages} pages for {epochs.featureCount()} epochs")
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    for words in ("15 October 1905 — Treaty of Portsmouth", "22 August 1875 — Treaty of Saint Petersburg", "Legend"):
+        check(words in text, f"atlas PDF: no '{words}'")
+    atlas = layout.atlas()
+    atlas.beginRender()
+    map_item = layout.itemById("map")
+    for day, colour in (("1875-08-22", RUSSIA), ("1905-10-15", JAPAN)):
+        page = next((i for i, f in enumerate(sorted(epochs.getFeatures(), key=lambda f: f["page"])) if f["date"] == day), None)
+        check(page is not None, f"atlas: no page for {day}")
+        if page is None:
+            continue
+        atlas.seekTo(page)
+        image = QgsLayoutExporter(layout).renderPageToImage(0, QSize(2339, 1654))  # A4 at 200 dpi
+        image.save(os.path.join(screens, f"qgis-atlas-{day[:4]}.png"))
+        to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), map_item.crs(), project)
+        p_map = to_map.transform(QgsPointXY(*PLACES["south Sakhalin"]))
+        item_pt = map_item.mapToItemCoords(QPointF(p_map.x(), p_map.y()))
+        x_mm, y_mm = map_item.pos().x() + item_pt.x(), map_item.pos().y() + item_pt.y()
+        got = QColor(image.pixel(int(x_mm / 297 * 2339), int(y_mm / 210 * 1654)))
+        check(near(got, colour), f"atlas page {day}: south Sakhalin drawn {got.name()}, expected {colour.name()}")
+    atlas.endRender()
 
 # The MBTiles as a vector tile layer.
 tiles = QgsVectorTileLayer(f"type=mbtiles&url={os.path.join(out, 'tiles', 'kuril.mbtiles')}", "kuril tiles")

@@ -3,7 +3,7 @@
 set -e
 case_dir=$(dirname "$0")
 test ! -e output/geojson/previous.geojson
-for l in islands labels territories sovereignty views places boundaries snapshot_1855 snapshot_1875 snapshot_today; do
+for l in islands labels territories sovereignty views places epochs boundaries snapshot_1855 snapshot_1875 snapshot_today; do
   test -s "output/geojson/$l.geojson"
 done
 test -s output/kuril.gpkg
