@@ -11,6 +11,7 @@
 #include "derive/atlas.hpp"
 #include "maps/palette.hpp"
 #include "maps/renderer.hpp"
+#include "maps/text.hpp"
 #include "tiles/layer_source.hpp"
 #include "tiles/output.hpp"
 #include "tiles/tiler.hpp"
@@ -262,6 +263,10 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
     }
     progress.step(fmt::format("writing maps/ ({} maps and the atlas)", jobs.size() - 1));
     struct Worker {
+        Worker() = default;
+        Worker(const Worker&) = delete;
+        Worker& operator=(const Worker&) = delete;
+        ~Worker() { maps::release_thread_fonts(); }  // on the thread that drew
         std::unique_ptr<geom::Context> ctx = std::make_unique<geom::Context>();
         maps::SheetCache cache{*ctx};
     };

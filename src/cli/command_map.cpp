@@ -9,6 +9,7 @@
 #include "maps/map_projection.hpp"
 #include "maps/palette.hpp"
 #include "maps/renderer.hpp"
+#include "maps/text.hpp"
 #include "model/region.hpp"
 #include "util/error.hpp"
 
@@ -66,6 +67,9 @@ void CommandMap::setup() {
 }
 
 Outcome CommandMap::run() {
+    struct ReleaseFonts {  // Pango's font map of this thread, released when the command is done
+        ~ReleaseFonts() { maps::release_thread_fonts(); }
+    } release_fonts;
     const Progress progress(options_.quiet);
     geom::Context ctx;
     const Atlas atlas(ctx, options_.files(), kKurilRegion, options_.today_date(), progress);

@@ -201,7 +201,8 @@ std::string island_text(const Layer& l, const Feature& f, const std::string& lan
     if (lang == "ru") return ru.empty() ? en : with(ru, ja);
     if (lang == "ainu") {
         const std::string ainu = l.text(f, "name_ainu");
-        return ainu.empty() ? en : with(ainu, en);
+        const std::string plain = en.substr(0, en.find(" ("));  // "Iturup (Etorofu)" -> "Iturup"
+        return ainu.empty() ? en : with(ainu, plain);
     }
     return en;  // the English names carry the Japanese usage already: "Iturup (Etorofu)"
 }

@@ -4,6 +4,8 @@ namespace kuril::maps {
 
 void set_colour(cairo_t* cr, const Rgb& c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
 
+void release_thread_fonts() { pango_cairo_font_map_set_default(nullptr); }
+
 Text::Text(cairo_t* cr, const std::string& text, const TextStyle& style)
     : cr_(cr), layout_(pango_cairo_create_layout(cr)) {
     PangoFontDescription* fd = pango_font_description_from_string("Noto Sans, IPAGothic");

@@ -36,4 +36,8 @@ private:
 
 void set_colour(cairo_t* cr, const Rgb& c, double alpha = 1);
 
+// Pango keeps one font map per thread; a thread that drew text and is about to end releases it here
+// (else its fonts stay allocated with nothing pointing at them).
+void release_thread_fonts();
+
 }  // namespace kuril::maps
