@@ -34,7 +34,8 @@ void CommandMap::add_options(CLI::App& app) {
     app.add_option("--dpi", dpi_, "PNG resolution")->capture_default_str()->check(CLI::Range(36, 1200));
     app.add_flag("--no-inset", no_inset_, "no inset of the southern islands on a whole-chain map");
     app.add_option("--palette", palette_, "the colours (styles/palette.json)")->capture_default_str();
-    app.add_option("-o,--output", output_, "FILE.pdf, FILE.svg or FILE.png")->required();
+    app.add_option("-o,--output", outputs_, "FILE.pdf, FILE.svg or FILE.png; repeat for the same map in several")
+        ->required();
 }
 
 void CommandMap::setup() {
@@ -52,14 +53,16 @@ void CommandMap::setup() {
     maps::parse_paper(paper_, spec_);
     spec_.dpi = dpi_;
     spec_.inset = !no_inset_;
-    (void)maps::format_of(output_);
+    for (const auto& out : outputs_) {
+        (void)maps::format_of(out);
+        const fs::path dir = fs::absolute(out).parent_path();
+        if (!fs::is_directory(dir)) {
+            throw UsageError(fmt::format("-o {}: no directory {}", out, dir.string()));
+        }
+    }
     if (!crs_.empty()) {
         spec_.crs = crs_;
         const maps::MapProjection check(crs_);  // throws UsageError for an unknown or unprojected CRS
-    }
-    const fs::path dir = fs::absolute(output_).parent_path();
-    if (!fs::is_directory(dir)) {
-        throw UsageError(fmt::format("-o {}: no directory {}", output_, dir.string()));
     }
     if (!fs::exists(palette_)) {
         throw UsageError(fmt::format("--palette {}: no such file", palette_));
@@ -76,13 +79,17 @@ Outcome CommandMap::run() {
     progress.step("deriving the map's layers");
     const maps::MapData data = maps::map_data(atlas);
     maps::SheetCache cache(ctx);
-    progress.step("rendering " + output_);
-    const maps::MapResult r =
-        maps::render_map(atlas, data, cache, spec_, maps::read_palette(palette_), output_, options_.today_date());
-    for (const auto& u : r.unplaced) {
-        std::fprintf(stderr, "kuril map: no room for the label %s\n", u.c_str());
+    const maps::Palette palette = maps::read_palette(palette_);
+    for (std::size_t i = 0; i < outputs_.size(); ++i) {
+        progress.step("rendering " + outputs_[i]);
+        const maps::MapResult r = maps::render_map(atlas, data, cache, spec_, palette, outputs_[i], options_.today_date());
+        if (i == 0) {  // the same labels in every format: reported once
+            for (const auto& u : r.unplaced) {
+                std::fprintf(stderr, "kuril map: no room for the label %s\n", u.c_str());
+            }
+        }
+        progress.step(fmt::format("wrote {} ({} labels)", outputs_[i], r.labels.size()));
     }
-    progress.step(fmt::format("wrote {} ({} labels)", output_, r.labels.size()));
     return Outcome::ok;
 }
 

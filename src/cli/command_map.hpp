@@ -1,6 +1,8 @@
 #pragma once
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include <vector>
+
 #include "maps/map_spec.hpp"
 
 namespace kuril::cli {
@@ -16,7 +18,8 @@ public:
 
 private:
     CommonOptions options_;
-    std::string date_, view_ = "neutral", lang_ = "en", extent_ = "chain", paper_ = "A4", crs_, output_;
+    std::string date_, view_ = "neutral", lang_ = "en", extent_ = "chain", paper_ = "A4", crs_;
+    std::vector<std::string> outputs_;  // one map, several files: PDF, SVG and PNG from one reading
     std::string palette_ = "styles/palette.json";
     int dpi_ = 300;
     bool no_inset_ = false;
