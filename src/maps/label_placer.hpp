@@ -35,6 +35,7 @@ struct PlacedLabel {
     Box box;
     geom::XY anchor;
     bool leader = false;
+    double size = 7;  // points
 };
 
 class LabelPlacer {

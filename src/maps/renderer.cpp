@@ -555,6 +555,27 @@ void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache
     src.draw(x, std::max(y, s.fy1 - src.size().second), pal.text);
 }
 
+std::string xml_escaped(const std::string& s) {
+    std::string out;
+    for (const char ch : s) {
+        if (ch == '&') out += "&amp;";
+        else if (ch == '<') out += "&lt;";
+        else if (ch == '>') out += "&gt;";
+        else if (ch == '"') out += "&quot;";
+        else out += ch;
+    }
+    return out;
+}
+
+std::string svg_text_layer(const MapResult& r) {
+    std::string g = "<g id=\"kuril-names\" font-family=\"Noto Sans, IPAGothic\" fill=\"#000\" fill-opacity=\"0\">\n";
+    for (const auto& l : r.labels) {
+        g += fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"{:.2f}\">{}</text>\n", l.box.x0,
+                         l.box.y1 - 0.3 * (l.box.y1 - l.box.y0), l.size, xml_escaped(l.text));
+    }
+    return g + "</g>\n";
+}
+
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
@@ -696,6 +717,9 @@ MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache,
             const auto end = svg.find('"', at + 7);
             svg.replace(at, end - at + 1, "<g id=\"kuril-map\"");
         }
+        // Cairo draws SVG text as glyph outlines; the names go in again as text, transparent over their
+        // glyphs, so that they can be searched and selected as in the PDF.
+        if (const auto end = svg.rfind("</svg>"); end != std::string::npos) svg.insert(end, svg_text_layer(result));
         write_file_atomic(staged.path(), svg);
     }
     staged.commit();
