@@ -142,10 +142,7 @@ Event read_event(const CsvRecord& r) {
 Source read_source(const CsvRecord& r) {
     Source s;
     s.id = required(r, "id");
-    s.kind = required(r, "kind");
-    if (s.kind != "treaty" && s.kind != "official" && s.kind != "scholarly" && s.kind != "reference") {
-        throw r.error(fmt::format("kind '{}' is not treaty, official, scholarly or reference", s.kind));
-    }
+    s.kind = choice_field(r, "kind", {"treaty", "official", "scholarly", "reference"});
     s.citation = required(r, "citation");
     s.url = r.get("url");
     if (!s.url.empty() && s.url.rfind("https://", 0) != 0 && s.url.rfind("http://", 0) != 0) {
@@ -158,12 +155,9 @@ Source read_source(const CsvRecord& r) {
 Place read_place(const CsvRecord& r) {
     Place p;
     p.id = required(r, "id");
-    p.kind = required(r, "kind");
-    if (p.kind != "admin_centre" && p.kind != "port" && p.kind != "town") {
-        throw r.error(fmt::format("kind '{}' is not admin_centre, port or town", p.kind));
-    }
+    p.kind = choice_field(r, "kind", {"admin_centre", "port", "town"});
     p.island = required(r, "island");
-    p.point = {number_field(r, "lon", -180, 180), number_field(r, "lat", -90, 90)};
+    p.point = lonlat_field(r);
     p.valid_from = date_field(r, "valid_from");
     p.source = required(r, "source");
     p.note = r.get("note");
@@ -174,12 +168,9 @@ Place read_place(const CsvRecord& r) {
 Water read_water(const CsvRecord& r) {
     Water w;
     w.id = required(r, "id");
-    w.kind = required(r, "kind");
-    if (w.kind != "sea" && w.kind != "ocean" && w.kind != "strait") {
-        throw r.error(fmt::format("kind '{}' is not sea, ocean or strait", w.kind));
-    }
+    w.kind = choice_field(r, "kind", {"sea", "ocean", "strait"});
     w.names = names_of(r);
-    w.point = {number_field(r, "lon", -180, 180), number_field(r, "lat", -90, 90)};
+    w.point = lonlat_field(r);
     w.source = required(r, "source");
     w.where = r.where();
     return w;

@@ -85,6 +85,24 @@ double number_field(const CsvRecord& r, std::string_view column, double min, dou
     return *d;
 }
 
+std::string choice_field(const CsvRecord& r, std::string_view column, std::initializer_list<std::string_view> allowed) {
+    std::string v = required(r, column);
+    for (const auto a : allowed) {
+        if (v == a) return v;
+    }
+    std::string list;
+    std::size_t i = 0;
+    for (const auto a : allowed) {
+        list += (i == 0 ? "" : i + 1 == allowed.size() ? " or " : ", ") + std::string(a);
+        ++i;
+    }
+    throw r.error(fmt::format("{} '{}' is not {}", column, v, list));
+}
+
+geom::XY lonlat_field(const CsvRecord& r) {
+    return {number_field(r, "lon", -180, 180), number_field(r, "lat", -90, 90)};
+}
+
 std::vector<std::string> list_field(const CsvRecord& r, std::string_view column) {
     const std::string& v = r.get(column);
     if (v.empty()) {

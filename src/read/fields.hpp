@@ -1,9 +1,11 @@
 #pragma once
 // Typed fields of a CSV record; each throws an InputError that names the column and the bad value.
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "geom/geos.hpp"
 #include "model/date.hpp"
 #include "read/csv.hpp"
 
@@ -17,6 +19,11 @@ namespace kuril {
 [[nodiscard]] double number_field(const CsvRecord& r, std::string_view column, double min, double max);
 [[nodiscard]] std::optional<double> optional_number(const CsvRecord& r, std::string_view column, double min,
                                                     double max);
+// A required value that must be one of `allowed` ("kind 'x' is not a, b or c" otherwise).
+[[nodiscard]] std::string choice_field(const CsvRecord& r, std::string_view column,
+                                       std::initializer_list<std::string_view> allowed);
+// Columns lon and lat as a point in degrees (lon in ±180, lat in ±90).
+[[nodiscard]] geom::XY lonlat_field(const CsvRecord& r);
 [[nodiscard]] std::vector<std::string> list_field(const CsvRecord& r, std::string_view column);
 [[nodiscard]] std::vector<std::string> split(std::string_view s, char sep);
 
