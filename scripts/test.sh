@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test (unit, real data, golden CLI, reproducibility,
-# robustness, real clients). With --sanitize: the same in build-asan/ under ASan + UBSan.
+# robustness, real clients). With --sanitize: the same in build-asan/ under ASan + UBSan, less the tests
+# labelled client (real clients reading files already checked in the plain run) and repro (two more builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -10,7 +11,7 @@ if [ "${1:-}" = "--sanitize" ]; then
   cmake --build build-asan
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     LSAN_OPTIONS=suppressions="$PWD/tests/lsan.supp":print_suppressions=0 \
-    ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
+    ctest --test-dir build-asan --output-on-failure -j "$(nproc)" --label-exclude '^(client|repro)$'
   exit
 fi
 cmake -S . -B build -G Ninja -DBUILD_TESTING=ON
