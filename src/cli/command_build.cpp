@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -74,14 +72,7 @@ void write_label_boxes(const fs::path& file, const maps::MapResult& r) {
         out += fmt::format("{{\"id\":\"{}\",\"box\":[{:.2f},{:.2f},{:.2f},{:.2f}],\"leader\":{}}}{}\n", l.id, l.box.x0,
                            l.box.y0, l.box.x1, l.box.y1, l.leader, i + 1 < r.labels.size() ? "," : "");
     }
-    write_file_atomic(file, out + "]}\n");
-}
-
-std::string read_text(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    write_file(file, out + "]}\n");  // inside the build's staging directory, synced on commit
 }
 
 }  // namespace
@@ -157,12 +148,37 @@ Outcome CommandBuild::run() {
     layers.push_back(atlas.snapshot(today, "snapshot_today"));
 
     fs::create_directories(output.parent_path());
-    StagingDir stage(output);
-    fs::create_directories(stage.path() / "geojson");
+    std::size_t features = 0;
+    std::size_t tile_count = 0;
+    try {
+        StagingDir stage(output);
+        features = write_outputs(ctx, atlas, layers, stage.path(), progress);
+        if (!no_tiles_) {
+            tile_count = write_tilesets(ctx, layers, stage.path() / "tiles", progress);
+        }
+        stage.commit();
+    } catch (const OutputError& e) {
+        // The staging directory is gone with `stage`; the previous build was never touched.
+        throw OutputError(fmt::format("{} (the previous {} is left as it was)", e.what(), output_));
+    } catch (const fs::filesystem_error& e) {
+        throw OutputError(fmt::format("{} (the previous {} is left as it was)", e.what(), output_));
+    }
+    if (!options_.quiet) {
+        std::printf("kuril build: %zu layers, %zu features, %zu tiles, today = %s -> %s\n", layers.size(), features,
+                    tile_count, today.iso().c_str(), output_.c_str());
+    }
+    return Outcome::ok;
+}
+
+// Everything but the tiles, into the staging directory `dir`; returns the number of features written.
+std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const Atlas& atlas, const std::vector<Layer>& layers,
+                                        const fs::path& dir, const Progress& progress) const {
+    const Date today = atlas.today();
+    fs::create_directories(dir / "geojson");
     std::size_t features = 0;
     for (const auto& layer : layers) {
         progress.step(fmt::format("writing geojson/{}.geojson ({} features)", layer.name, layer.features.size()));
-        std::ofstream(stage.path() / "geojson" / (layer.name + ".geojson"), std::ios::binary) << geojson_text(ctx, layer);
+        write_file(dir / "geojson" / (layer.name + ".geojson"), geojson_text(ctx, layer));
         features += layer.features.size();
     }
     GpkgOptions gpkg;
@@ -173,46 +189,37 @@ Outcome CommandBuild::run() {
         const bool snapshot = layer.name.rfind("snapshot_", 0) == 0;
         const fs::path qml = fs::path(styles_) / ((snapshot ? std::string("snapshot") : layer.name) + ".qml");
         if (fs::exists(qml)) {
-            gpkg.qml[layer.name] = read_text(qml);
+            gpkg.qml[layer.name] = read_file(qml);
         }
     }
     progress.step("writing kuril.gpkg");
-    write_gpkg(ctx, stage.path() / "kuril.gpkg", ptrs, gpkg);
+    write_gpkg(ctx, dir / "kuril.gpkg", ptrs, gpkg);
     // The QGIS project beside it (made by scripts/make_qgis_project.py): its time range runs to today.
     if (const fs::path qgs = fs::path(styles_) / "kuril.qgs"; fs::exists(qgs)) {
-        std::string project = read_text(qgs);
+        std::string project = read_file(qgs);
         const std::string placeholder = "2999-12-31T00:00:00Z";
         if (const auto at = project.find(placeholder); at != std::string::npos) {
             project.replace(at, placeholder.size(), today.iso() + "T00:00:00Z");
         }
-        std::ofstream(stage.path() / "kuril.qgs", std::ios::binary) << project;
+        write_file(dir / "kuril.qgs", project);
     }
 
     if (!no_viewer_) {
         progress.step("writing viewer/");
-        write_viewer(stage.path() / "viewer", layers, progress);
+        write_viewer(dir / "viewer", layers, progress);
     }
     if (!no_maps_) {
-        write_maps(atlas, layers, stage.path() / "maps", today, progress);
+        write_maps(atlas, layers, dir / "maps", today, progress);
     }
-    std::size_t tile_count = 0;
-    if (!no_tiles_) {
-        tile_count = write_tilesets(ctx, layers, stage.path() / "tiles", progress);
-    }
-    stage.commit();
-    if (!options_.quiet) {
-        std::printf("kuril build: %zu layers, %zu features, %zu tiles, today = %s -> %s\n", layers.size(), features,
-                    tile_count, today.iso().c_str(), output_.c_str());
-    }
-    return Outcome::ok;
+    return features;
 }
 
 void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& layers, const Progress& progress) const {
     fs::create_directories(dir);
     for (const auto& f : viewer_files()) {
-        fs::copy_file(fs::path(web_) / f.from, dir / f.to, fs::copy_options::overwrite_existing);
+        copy_file_contents(fs::path(web_) / f.from, dir / f.to);
     }
-    fs::copy_file(fs::path(styles_) / "kuril.maplibre.json", dir / "kuril.style.json", fs::copy_options::overwrite_existing);
+    copy_file_contents(fs::path(styles_) / "kuril.maplibre.json", dir / "kuril.style.json");
     // Every name the label layers (islands and places) can show, in any language.
     std::set<char32_t> wanted;
     for (const auto& layer : layers) {

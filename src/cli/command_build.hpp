@@ -25,6 +25,8 @@ public:
 
 private:
     // Vector tiles of the dataset's layers into `dir`: kuril.pmtiles, kuril.mbtiles, xyz/. Returns the tile count.
+    std::size_t write_outputs(const geom::Context& ctx, const Atlas& atlas, const std::vector<Layer>& layers,
+                              const std::filesystem::path& dir, const Progress& progress) const;
     std::size_t write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,
                                const std::filesystem::path& dir, const Progress& progress) const;
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <cpl_error.h>
 
 #include "cli/command_build.hpp"
 #include "cli/command_check.hpp"
@@ -27,12 +28,22 @@ void print_problems(const kuril::Diagnostics& d) {
     std::fprintf(stderr, "kuril: %zu problem(s) in the inputs; nothing was written\n", d.size());
 }
 
+// GDAL's own messages never reach the user raw ("ERROR 1: ..."): its errors are kept quiet here and
+// reach the user inside the project's exceptions (CPLGetLastErrorMsg, with the file and feature first);
+// its warnings are shown, marked as GDAL's.
+void gdal_message(CPLErr level, CPLErrorNum /*code*/, const char* message) {
+    if (level == CE_Warning) {
+        std::fprintf(stderr, "warning: GDAL: %s\n", message);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"Kuril Atlas: real island geometry joined with a dated record of who held and claimed each "
                  "island of the Kuril archipelago and each part of Sakhalin, 1855 to today."};
     app.require_subcommand(1);
+    CPLSetErrorHandler(gdal_message);
     std::vector<std::unique_ptr<kuril::cli::Command>> commands;
     commands.push_back(std::make_unique<kuril::cli::CommandBuild>());
     commands.push_back(std::make_unique<kuril::cli::CommandCheck>());

@@ -1,5 +1,8 @@
 #include "maps/renderer.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -581,9 +584,18 @@ cairo_status_t append_to_string(void* closure, const unsigned char* data, unsign
     return CAIRO_STATUS_SUCCESS;
 }
 
-void check_cairo(cairo_surface_t* surface, const fs::path& path) {
+// Cairo reports a failed write (a full disk) as CAIRO_STATUS_WRITE_ERROR only: errno, set by the failed
+// write(2) under its stdio stream, says why.
+std::string cairo_failure(cairo_status_t st, int os_error) {
+    if (st == CAIRO_STATUS_WRITE_ERROR && os_error != 0) {
+        return fmt::format("{} ({})", cairo_status_to_string(st), std::strerror(os_error));
+    }
+    return cairo_status_to_string(st);
+}
+
+void check_cairo(cairo_surface_t* surface, const fs::path& path, int os_error) {
     if (const cairo_status_t st = cairo_surface_status(surface); st != CAIRO_STATUS_SUCCESS) {
-        throw OutputError(fmt::format("{}: {}", path.string(), cairo_status_to_string(st)));
+        throw OutputError(fmt::format("cannot write {}: {}", path.string(), cairo_failure(st, os_error)));
     }
 }
 
@@ -689,7 +701,7 @@ MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache,
         surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, int(std::ceil(sheet.w * px_per_pt - 1e-6)),
                                              int(std::ceil(sheet.h * px_per_pt - 1e-6)));
     }
-    check_cairo(surface, out);
+    check_cairo(surface, out, errno);
     cairo_t* cr = cairo_create(surface);
     cairo_scale(cr, px_per_pt, px_per_pt);
     try {
@@ -701,13 +713,18 @@ MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache,
     }
     cairo_destroy(cr);
     if (format == OutputFormat::png) {
+        errno = 0;
         const cairo_status_t st = cairo_surface_write_to_png(surface, staged.path().c_str());
+        const int os_error = errno;
         cairo_surface_destroy(surface);
-        if (st != CAIRO_STATUS_SUCCESS) throw OutputError(fmt::format("{}: {}", out.string(), cairo_status_to_string(st)));
+        if (st != CAIRO_STATUS_SUCCESS) {
+            throw OutputError(fmt::format("cannot write {}: {}", out.string(), cairo_failure(st, os_error)));
+        }
         write_georeference(out, sheet, px_per_pt, proj);
     } else {
+        errno = 0;
         cairo_surface_finish(surface);
-        check_cairo(surface, out);
+        check_cairo(surface, out, errno);
         cairo_surface_destroy(surface);
     }
     if (format == OutputFormat::svg) {
@@ -720,7 +737,7 @@ MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache,
         // Cairo draws SVG text as glyph outlines; the names go in again as text, transparent over their
         // glyphs, so that they can be searched and selected as in the PDF.
         if (const auto end = svg.rfind("</svg>"); end != std::string::npos) svg.insert(end, svg_text_layer(result));
-        write_file_atomic(staged.path(), svg);
+        write_file(staged.path(), svg);
     }
     staged.commit();
     return result;
@@ -737,7 +754,7 @@ std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, She
     StagingFile staged(out);
     cairo_surface_t* surface = cairo_pdf_surface_create(staged.path().c_str(), sheet.w, sheet.h);
     pin_pdf(surface, today, "Kuril Atlas: the Kuril Islands and Sakhalin, 1855 to today");
-    check_cairo(surface, out);
+    check_cairo(surface, out, errno);
     cairo_t* cr = cairo_create(surface);
     std::vector<MapResult> results;
     try {
@@ -833,8 +850,9 @@ std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, She
         throw;
     }
     cairo_destroy(cr);
+    errno = 0;
     cairo_surface_finish(surface);
-    check_cairo(surface, out);
+    check_cairo(surface, out, errno);
     cairo_surface_destroy(surface);
     staged.commit();
     return results;

@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "util/atomic.hpp"
 #include "util/error.hpp"
 
 namespace kuril {
@@ -76,10 +77,11 @@ std::vector<std::vector<geom::XY>> parse_segments(const std::string& text) {
 std::vector<bool> on_land(const std::vector<geom::XY>& points, const Region& region) {
     const auto tmp = std::filesystem::temp_directory_path() / fmt::format("kuril-select-{}.txt", ::getpid());
     {
-        std::ofstream out(tmp);
+        std::string text;
         for (std::size_t i = 0; i < points.size(); ++i) {
-            out << fmt::format("{:.9f} {:.9f} {}\n", points[i].x, points[i].y, i);
+            text += fmt::format("{:.9f} {:.9f} {}\n", points[i].x, points[i].y, i);
         }
+        write_file(tmp, text);
     }
     std::string text;
     try {

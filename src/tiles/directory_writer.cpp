@@ -1,7 +1,5 @@
 #include "tiles/directory_writer.hpp"
 
-#include <fstream>
-
 #include <fmt/format.h>
 
 #include "tiles/gzip.hpp"
@@ -21,14 +19,10 @@ std::uint64_t write_directory(const fs::path& dir, const TileSet& set, const Til
         bytes += data.size();
         const fs::path d = stage.path() / std::to_string(t.address.z) / std::to_string(t.address.x);
         fs::create_directories(d);
-        std::ofstream out(d / fmt::format("{}.pbf", t.address.y), std::ios::binary);
-        out.write(data.data(), static_cast<std::streamsize>(data.size()));
-        if (!out) {
-            throw OutputError("cannot write tile " + (d / fmt::format("{}.pbf", t.address.y)).string());
-        }
+        write_file(d / fmt::format("{}.pbf", t.address.y), data);
     }
-    std::ofstream(stage.path() / "tiles.json") << tilejson(set, info, "{z}/{x}/{y}.pbf");
-    std::ofstream(stage.path() / "metadata.json") << mbtiles_metadata_json(set, info);
+    write_file(stage.path() / "tiles.json", tilejson(set, info, "{z}/{x}/{y}.pbf"));
+    write_file(stage.path() / "metadata.json", mbtiles_metadata_json(set, info));
     stage.commit();
     return bytes;
 }

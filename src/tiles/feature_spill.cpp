@@ -1,5 +1,8 @@
 #include "tiles/feature_spill.hpp"
 
+#include <cerrno>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include "util/error.hpp"
@@ -14,7 +17,7 @@ enum class ValueType : std::uint8_t { string = 0, number = 1, integer = 2, boole
 
 SpillWriter::SpillWriter(std::filesystem::path file) : file_(std::move(file)), f_(std::fopen(file_.c_str(), "wb")) {
     if (f_ == nullptr) {
-        throw OutputError(fmt::format("{}: cannot create a temporary file", file_.string()));
+        throw OutputError(fmt::format("cannot create the temporary file {}: {}", file_.string(), std::strerror(errno)));
     }
 }
 
@@ -24,7 +27,7 @@ SpillWriter::~SpillWriter() {
 
 void SpillWriter::put(const void* p, std::size_t n) {
     if (std::fwrite(p, 1, n, f_) != n) {
-        throw OutputError(fmt::format("{}: write failed (disk full?)", file_.string()));
+        throw OutputError(fmt::format("cannot write the temporary file {}: {}", file_.string(), std::strerror(errno)));
     }
     bytes_ += n;
 }
@@ -83,7 +86,9 @@ void SpillWriter::close() {
     if (f_ != nullptr) {
         const bool ok = std::fclose(f_) == 0;
         f_ = nullptr;
-        if (!ok) throw OutputError(fmt::format("{}: write failed (disk full?)", file_.string()));
+        if (!ok) {
+            throw OutputError(fmt::format("cannot write the temporary file {}: {}", file_.string(), std::strerror(errno)));
+        }
     }
 }
 

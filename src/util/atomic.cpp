@@ -33,34 +33,33 @@ bool exchange(const fs::path& a, const fs::path& b) {
 #endif
 }
 
+void sync_fd(int fd, const fs::path& path, bool whole_filesystem) {
+    const int rc = whole_filesystem ? ::syncfs(fd) : ::fsync(fd);
+    if (rc != 0) {
+        const int err = errno;
+        ::close(fd);
+        throw OutputError(fmt::format("cannot sync {} to disk: {}", path.string(), std::strerror(err)));
+    }
+    ::close(fd);
+}
+
+// fsync(2) of one file or directory; with whole_filesystem, syncfs(2) of the filesystem that holds it.
+void sync_path(const fs::path& path, bool whole_filesystem = false) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        throw OutputError(fmt::format("cannot open {} to sync it: {}", path.string(), std::strerror(errno)));
+    }
+    sync_fd(fd, path, whole_filesystem);
+}
+
+fs::path parent_of(const fs::path& p) { return p.parent_path().empty() ? fs::path(".") : p.parent_path(); }
+
 }  // namespace
 
 void write_file_atomic(const fs::path& target, std::string_view content) {
-    const fs::path tmp = staging_name(target);
-    {
-        const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-        if (fd < 0) {
-            throw OutputError(fmt::format("cannot create {}: {}", tmp.string(), std::strerror(errno)));
-        }
-        std::size_t done = 0;
-        while (done < content.size()) {
-            const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-            if (n < 0) {
-                const int err = errno;
-                ::close(fd);
-                fs::remove(tmp);
-                throw OutputError(fmt::format("cannot write {}: {}", tmp.string(), std::strerror(err)));
-            }
-            done += static_cast<std::size_t>(n);
-        }
-        ::fsync(fd);
-        ::close(fd);
-    }
-    if (std::rename(tmp.c_str(), target.c_str()) != 0) {
-        const int err = errno;
-        fs::remove(tmp);
-        throw OutputError(fmt::format("cannot rename {} to {}: {}", tmp.string(), target.string(), std::strerror(err)));
-    }
+    StagingFile staged(target);
+    write_file(staged.path(), content);
+    staged.commit();
 }
 
 Staging::Staging(fs::path target, Kind kind) : target_(std::move(target)), staging_(staging_name(target_)), kind_(kind) {
@@ -78,15 +77,19 @@ Staging::~Staging() {
 }
 
 void Staging::commit() {
+    sync_path(staging_, kind_ == Kind::directory);  // the data, before the name points to it
     if (kind_ == Kind::directory && fs::exists(target_)) {
         if (!exchange(staging_, target_)) {
             throw OutputError(fmt::format("cannot swap {} into place: {}", target_.string(), std::strerror(errno)));
         }
-        fs::remove_all(staging_);  // now holds the previous output
+        committed_ = true;
+        fs::remove_all(staging_);       // now holds the previous output
+        sync_path(parent_of(target_));  // the swap itself
     } else {
         fs::rename(staging_, target_);
+        committed_ = true;
+        sync_path(parent_of(target_));
     }
-    committed_ = true;
 }
 
 void remove_stale_staging(const fs::path& target) {

@@ -4,15 +4,20 @@
 #include <filesystem>
 #include <string_view>
 
+#include "util/files.hpp"
+
 namespace kuril {
 
-// Writes `content` to `target` atomically (temporary file in the same directory, fsync, rename).
+// Writes `content` to `target` atomically: a temporary file in the same directory, fsync, rename, fsync of
+// the directory (so that after a power loss the target is the old file or the new one, never empty).
 void write_file_atomic(const std::filesystem::path& target, std::string_view content);
 
 // An output being made beside its target: a directory built in place (commit() swaps it in with one
 // renameat2(RENAME_EXCHANGE)), or a file written by a library that wants a path (SQLite, GDAL; commit()
 // renames it over the target). If commit() is never reached (an error, an exception), the destructor
-// removes it and the target is untouched.
+// removes it and the target is untouched. commit() makes the staged data durable before the rename
+// (fsync of a file; syncfs(2) of the filesystem for a directory tree, one call instead of one per file)
+// and the rename durable after it (fsync of the parent directory), as SQLite and git do.
 class Staging {
 public:
     enum class Kind { file, directory };

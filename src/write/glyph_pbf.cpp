@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
 #include <thread>
 #include <map>
 #include <memory>
@@ -10,6 +9,7 @@
 #include <fmt/format.h>
 #include <protozero/pbf_builder.hpp>
 
+#include "util/atomic.hpp"
 #include "util/error.hpp"
 #include "util/parallel.hpp"
 
@@ -126,11 +126,7 @@ GlyphRangeStats write_glyph_ranges(const std::filesystem::path& dir, const std::
             }
         }
         const std::filesystem::path file = out_dir / (glyph_range_name(start) + ".pbf");
-        std::ofstream out(file, std::ios::binary);
-        out << encode_glyph_range(name, start, glyphs);
-        if (!out) {
-            throw OutputError(fmt::format("{}: cannot write", file.string()));
-        }
+        write_file(file, encode_glyph_range(name, start, glyphs));
         glyph_count += glyphs.size();
     });
     stats.ranges = work.size();

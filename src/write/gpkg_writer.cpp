@@ -39,7 +39,7 @@ void add_field(OGRLayer* layer, const char* name, OGRFieldType type, OGRFieldSub
     OGRFieldDefn def(name, type);
     def.SetSubType(sub);
     if (layer->CreateField(&def) != OGRERR_NONE) {
-        throw OutputError(fmt::format("GeoPackage: cannot create field {}: {}", name, CPLGetLastErrorMsg()));
+        throw OutputError(fmt::format("cannot create field {}: {}", name, CPLGetLastErrorMsg()));
     }
 }
 
@@ -47,7 +47,7 @@ std::unique_ptr<OGRGeometry> to_ogr(const geom::Context& ctx, const geom::Geom& 
     const auto wkb = ctx.wkb(g);
     OGRGeometry* raw = nullptr;
     if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &raw, wkb.size()) != OGRERR_NONE) {
-        throw OutputError("GeoPackage: cannot convert a geometry from WKB");
+        throw OutputError("cannot convert a geometry from WKB");
     }
     if (kind == GeometryKind::multipolygon) {
         raw = OGRGeometryFactory::forceToMultiPolygon(raw);
@@ -69,7 +69,7 @@ void write_layer(const geom::Context& ctx, GDALDataset& ds, OGRSpatialReference&
     OGRLayer* out = ds.CreateLayer(layer.name.c_str(), &srs, ogr_type(layer.geometry), opts);
     CSLDestroy(opts);
     if (out == nullptr) {
-        throw OutputError(fmt::format("GeoPackage: cannot create layer {}: {}", layer.name, CPLGetLastErrorMsg()));
+        throw OutputError(fmt::format("cannot create layer {}: {}", layer.name, CPLGetLastErrorMsg()));
     }
     add_field(out, "id", OFTString);
     for (const auto& f : layer.fields) {
@@ -82,7 +82,7 @@ void write_layer(const geom::Context& ctx, GDALDataset& ds, OGRSpatialReference&
         add_field(out, "end_decdate", OFTReal);
     }
     if (out->StartTransaction() != OGRERR_NONE) {
-        throw OutputError("GeoPackage: cannot start a transaction");
+        throw OutputError(fmt::format("cannot start a transaction: {}", CPLGetLastErrorMsg()));
     }
     for (const auto& feat : layer.features) {
         OGRFeature f(out->GetLayerDefn());
@@ -113,12 +113,12 @@ void write_layer(const geom::Context& ctx, GDALDataset& ds, OGRSpatialReference&
         }
         f.SetGeometryDirectly(to_ogr(ctx, feat.geometry, layer.geometry).release());
         if (out->CreateFeature(&f) != OGRERR_NONE) {
-            throw OutputError(fmt::format("GeoPackage: cannot write feature {} of {}: {}", feat.id, layer.name,
+            throw OutputError(fmt::format("cannot write feature {} of {}: {}", feat.id, layer.name,
                                           CPLGetLastErrorMsg()));
         }
     }
     if (out->CommitTransaction() != OGRERR_NONE) {
-        throw OutputError("GeoPackage: cannot commit " + layer.name);
+        throw OutputError(fmt::format("cannot commit {}: {}", layer.name, CPLGetLastErrorMsg()));
     }
 }
 
@@ -129,7 +129,7 @@ void write_styles(GDALDataset& ds, const std::vector<const Layer*>& layers, cons
     OGRLayer* styles = ds.CreateLayer("layer_styles", nullptr, wkbNone, opts);
     CSLDestroy(opts);
     if (styles == nullptr) {
-        throw OutputError("GeoPackage: cannot create layer_styles");
+        throw OutputError(fmt::format("cannot create layer_styles: {}", CPLGetLastErrorMsg()));
     }
     for (const char* name : {"f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column", "styleName",
                              "styleQML", "styleSLD"}) {
@@ -141,7 +141,7 @@ void write_styles(GDALDataset& ds, const std::vector<const Layer*>& layers, cons
     }
     add_field(styles, "update_time", OFTDateTime);
     if (styles->StartTransaction() != OGRERR_NONE) {
-        throw OutputError("GeoPackage: cannot start a transaction");
+        throw OutputError(fmt::format("cannot start a transaction: {}", CPLGetLastErrorMsg()));
     }
     for (const Layer* layer : layers) {
         auto it = options.qml.find(layer->name);
@@ -163,11 +163,11 @@ void write_styles(GDALDataset& ds, const std::vector<const Layer*>& layers, cons
         const Date& d = options.timestamp;
         f.SetField("update_time", d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0.0F, 100);
         if (styles->CreateFeature(&f) != OGRERR_NONE) {
-            throw OutputError("GeoPackage: cannot write the style of " + layer->name);
+            throw OutputError(fmt::format("cannot write the style of {}: {}", layer->name, CPLGetLastErrorMsg()));
         }
     }
     if (styles->CommitTransaction() != OGRERR_NONE) {
-        throw OutputError("GeoPackage: cannot commit layer_styles");
+        throw OutputError(fmt::format("cannot commit layer_styles: {}", CPLGetLastErrorMsg()));
     }
 }
 
@@ -190,11 +190,21 @@ void write_gpkg(const geom::Context& ctx, const std::filesystem::path& path, con
     OGRSpatialReference srs;
     srs.importFromEPSG(4326);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    for (const Layer* layer : layers) {
-        write_layer(ctx, *ds, srs, *layer);
+    try {
+        for (const Layer* layer : layers) {
+            write_layer(ctx, *ds, srs, *layer);
+        }
+        write_styles(*ds, layers, options);
+        // GDALClose (void in GDAL 3.6) flushes the last pages: a failure there is only reported as a CPLError.
+        CPLErrorReset();
+        ds.reset();
+        if (CPLGetLastErrorType() >= CE_Failure) {
+            throw OutputError(fmt::format("cannot close it: {}", CPLGetLastErrorMsg()));
+        }
+    } catch (const OutputError& e) {
+        CPLSetConfigOption("OGR_CURRENT_DATE", nullptr);
+        throw OutputError(fmt::format("cannot write the GeoPackage {}: {}", path.string(), e.what()));
     }
-    write_styles(*ds, layers, options);
-    ds.reset();
     CPLSetConfigOption("OGR_CURRENT_DATE", nullptr);
 }
 

@@ -1,0 +1,67 @@
+#include "util/files.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "util/error.hpp"
+
+namespace kuril {
+
+namespace fs = std::filesystem;
+
+std::string read_file(const fs::path& file) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        throw Error(fmt::format("cannot open {}: {}", file.string(), std::strerror(errno)));
+    }
+    std::string out;
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
+    char buf[1 << 16];
+    while (true) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            throw Error(fmt::format("cannot read {}: {}", file.string(), std::strerror(err)));
+        }
+        if (n == 0) break;
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return out;
+}
+
+void write_file(const fs::path& file, std::string_view content) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        throw OutputError(fmt::format("cannot create {}: {}", file.string(), std::strerror(errno)));
+    }
+    std::size_t done = 0;
+    while (done < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            const int err = n < 0 ? errno : ENOSPC;
+            ::close(fd);
+            throw OutputError(fmt::format("cannot write {} ({} of {} bytes written): {}", file.string(), done,
+                                          content.size(), std::strerror(err)));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::close(fd) != 0) {
+        throw OutputError(fmt::format("cannot close {}: {}", file.string(), std::strerror(errno)));
+    }
+}
+
+void copy_file_contents(const fs::path& from, const fs::path& to) { write_file(to, read_file(from)); }
+
+}  // namespace kuril

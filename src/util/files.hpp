@@ -1,0 +1,20 @@
+#pragma once
+// Whole files in and out, every call checked: an error names the file and the OS error (errno).
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kuril {
+
+// The bytes of `file`; throws Error naming the file if it cannot be opened or read.
+[[nodiscard]] std::string read_file(const std::filesystem::path& file);
+
+// Writes `content` to `file`, a file inside a staging area: every write and the close are checked, and a
+// failure (a full disk: ENOSPC, EFBIG) throws OutputError naming the file and the OS error. Not synced
+// here: Staging::commit() (util/atomic.hpp) syncs the whole staging area before it swaps it in.
+void write_file(const std::filesystem::path& file, std::string_view content);
+
+// read_file, then write_file (a name of its own: std::filesystem::copy_file is found by ADL).
+void copy_file_contents(const std::filesystem::path& from, const std::filesystem::path& to);
+
+}  // namespace kuril
