@@ -17,6 +17,38 @@ namespace kuril::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Features without a position (null or empty geometry) have nothing to tile: never dropped silently, they
+// are counted per input and reported once, with the first of them, even under --quiet.
+class Unlocated {
+public:
+    explicit Unlocated(std::string input) : input_(std::move(input)) {}
+    Unlocated(const Unlocated&) = delete;
+    Unlocated& operator=(const Unlocated&) = delete;
+    void report() const {
+        if (count_ > 0) {
+            std::fprintf(stderr, "%s\n",
+                         fmt::format("warning: {}: {} feature(s) without a position (null or empty geometry) are not "
+                                     "in the tiles; the first: {}",
+                                     input_, count_, first_)
+                             .c_str());
+        }
+    }
+    [[nodiscard]] std::function<void(const Location&)> callback() {
+        return [this](const Location& where) {
+            if (count_++ == 0) first_ = where.record;
+        };
+    }
+
+private:
+    std::string input_;
+    std::size_t count_ = 0;
+    std::string first_;
+};
+
+}  // namespace
+
 std::string CommandTiles::description() const {
     return "Make Mapbox Vector Tiles (MVT 2.1, extent 4096, Web Mercator) from GDAL-readable vector inputs. "
            "The output's name chooses the container: *.pmtiles (PMTiles v3), *.mbtiles (MBTiles 1.3), anything "
@@ -81,7 +113,8 @@ tiles::TileSet CommandTiles::tile_in_memory(const Progress& progress) const {
     std::vector<tiles::SourceLayer> layers;
     for (const auto& in : inputs_) {
         progress.step("reading " + in);
-        for (auto& l : read_vector(in, read_options())) {
+        Unlocated unlocated(in);
+        for (auto& l : read_vector(in, read_options(), unlocated.callback())) {
             // Inputs that share a layer name become one layer.
             auto it = std::find_if(layers.begin(), layers.end(), [&](const auto& x) { return x.name == l.name; });
             if (it == layers.end()) {
@@ -92,6 +125,7 @@ tiles::TileSet CommandTiles::tile_in_memory(const Progress& progress) const {
                 }
             }
         }
+        unlocated.report();
     }
     tiles::TileOptions options;
     options.threads = threads_;
@@ -109,7 +143,9 @@ tiles::TileSet CommandTiles::tile_partitioned(int zoom, const Progress& progress
     for (const auto& in : inputs_) {
         progress.step(fmt::format("reading {} into partitions at z{}", in, zoom));
         std::size_t layer = 0;
+        Unlocated unlocated(in);
         VectorSink sink;
+        sink.unlocated = unlocated.callback();
         sink.layer = [&](const std::string& name) { layer = tiler.layer(name, minzoom_, maxzoom_); };
         sink.feature = [&](tiles::SourceFeature&& f) {
             tiler.add(layer, f);
@@ -118,6 +154,7 @@ tiles::TileSet CommandTiles::tile_partitioned(int zoom, const Progress& progress
             }
         };
         read_vector(in, read_options(), sink);
+        unlocated.report();
     }
     return tiler.finish(progress);
 }

@@ -51,16 +51,23 @@ struct Reader {
     void add(const OGRGeometry* g, tiles::SourceFeature& f, GIntBig fid) const {
         switch (wkbFlatten(g->getGeometryType())) {
             case wkbPoint: {
+                // GDAL reads a position with one NaN ([150, NaN], which JSON does not even allow) as an empty
+                // point that keeps the other coordinate: refused by point() like any position off the Earth.
+                // An empty point (both NaN, as WKB writes POINT EMPTY) adds nothing.
                 const auto* p = g->toPoint();
-                if (!p->IsEmpty()) {
-                    f.kind = tiles::GeomKind::point;
+                if (!p->IsEmpty() || std::isnan(p->getX()) != std::isnan(p->getY())) {
                     f.points.push_back(point(p->getX(), p->getY(), fid));
                 }
                 break;
             }
             case wkbLineString: {
-                f.kind = tiles::GeomKind::line;
                 tiles::Path line = path(*g->toLineString(), fid);
+                if (line.empty()) {
+                    break;  // LINESTRING EMPTY
+                }
+                if (line.size() < 2) {
+                    throw InputError(where(fid), "a line has one position: it needs two or more (RFC 7946 §3.1.4)");
+                }
                 if (tiles::crosses_antimeridian(line)) {
                     for (auto& part : tiles::split_line_at_antimeridian(line)) f.lines.push_back(std::move(part));
                 } else {
@@ -69,7 +76,6 @@ struct Reader {
                 break;
             }
             case wkbPolygon: {
-                f.kind = tiles::GeomKind::polygon;
                 tiles::PolygonPaths poly;
                 for (const auto* ring : *g->toPolygon()) {
                     tiles::Path r = path(*ring, fid);
@@ -107,9 +113,55 @@ struct Reader {
     }
 };
 
+// An MVT feature holds one geometry type (MVT 2.1 §4.3.4, §4.3.5): a collection of several kinds becomes
+// one feature per kind, each with all the attributes. The polygons keep the feature's id; the lines take
+// id + 2^50, the points id + 2^51, so that ids stay unique in the layer (§4.2) and below 2^53, the largest
+// integer a JavaScript client reads exactly.
+constexpr std::uint64_t kSplitIdStep = std::uint64_t{1} << 50U;
+
+void emit(tiles::SourceFeature&& f, const Reader& reader, GIntBig fid, const VectorSink& sink) {
+    const bool polygons = !f.polygons.empty();
+    const bool lines = !f.lines.empty();
+    const bool points = !f.points.empty();
+    if (int(polygons) + int(lines) + int(points) <= 1) {
+        f.kind = polygons ? tiles::GeomKind::polygon : lines ? tiles::GeomKind::line : tiles::GeomKind::point;
+        sink.feature(std::move(f));
+        return;
+    }
+    if (f.id >= kSplitIdStep) {
+        throw InputError(reader.where(fid), fmt::format("a geometry collection of several kinds is split into one "
+                                                        "feature per kind, with ids from id + 2^50: id {} is too "
+                                                        "large for that",
+                                                        f.id));
+    }
+    auto part = [&](tiles::GeomKind kind, std::uint64_t step) {
+        tiles::SourceFeature p;
+        p.id = f.id + step * kSplitIdStep;
+        p.kind = kind;
+        p.attributes = f.attributes;
+        return p;
+    };
+    if (polygons) {
+        auto p = part(tiles::GeomKind::polygon, 0);
+        p.polygons = std::move(f.polygons);
+        sink.feature(std::move(p));
+    }
+    if (lines) {
+        auto p = part(tiles::GeomKind::line, 1);
+        p.lines = std::move(f.lines);
+        sink.feature(std::move(p));
+    }
+    if (points) {
+        auto p = part(tiles::GeomKind::point, 2);
+        p.points = std::move(f.points);
+        sink.feature(std::move(p));
+    }
+}
+
 }  // namespace
 
-std::vector<tiles::SourceLayer> read_vector(const std::string& path, const VectorReadOptions& options) {
+std::vector<tiles::SourceLayer> read_vector(const std::string& path, const VectorReadOptions& options,
+                                            const std::function<void(const Location&)>& unlocated) {
     std::vector<tiles::SourceLayer> out;
     VectorSink sink;
     sink.layer = [&](const std::string& name) {
@@ -120,6 +172,7 @@ std::vector<tiles::SourceLayer> read_vector(const std::string& path, const Vecto
         out.push_back(std::move(sl));
     };
     sink.feature = [&](tiles::SourceFeature&& f) { out.back().features.push_back(std::move(f)); };
+    sink.unlocated = unlocated;
     read_vector(path, options, sink);
     return out;
 }
@@ -156,13 +209,16 @@ void read_vector(const std::string& path, const VectorReadOptions& options, cons
         std::uint64_t next_id = 1;
         for (auto& feat : *layer) {
             const OGRGeometry* g = feat->GetGeometryRef();
-            if (g == nullptr || g->IsEmpty()) {
-                continue;
-            }
             tiles::SourceFeature f;
             f.id = feat->GetFID() >= 0 ? static_cast<std::uint64_t>(feat->GetFID()) + 1 : next_id;
             ++next_id;
-            reader.add(g, f, feat->GetFID());
+            if (g != nullptr) {
+                reader.add(g, f, feat->GetFID());
+            }
+            if (f.empty()) {  // null or empty geometry (RFC 7946 §3.2: an unlocated feature): reported
+                if (sink.unlocated) sink.unlocated(reader.where(feat->GetFID()));
+                continue;
+            }
             for (int i = 0; i < defn->GetFieldCount(); ++i) {
                 const OGRFieldDefn* fd = defn->GetFieldDefn(i);
                 const std::string name = fd->GetNameRef();
@@ -188,9 +244,7 @@ void read_vector(const std::string& path, const VectorReadOptions& options, cons
                         f.attributes.push_back({name, std::string(feat->GetFieldAsString(i))});
                 }
             }
-            if (!f.empty()) {
-                sink.feature(std::move(f));
-            }
+            emit(std::move(f), reader, feat->GetFID(), sink);
         }
     }
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "tiles/source.hpp"
+#include "util/error.hpp"
 
 namespace kuril {
 
@@ -22,15 +23,19 @@ struct VectorReadOptions {
 };
 
 // Streams the input: `layer` is called once per input layer (with the tiler layer's name), then
-// `feature` once per feature of that layer, which is not kept. Throws InputError naming the file,
+// `feature` once per feature of that layer, which is not kept, and `unlocated` (if set) for each feature
+// without a position (null or empty geometry), which has nothing to tile. A geometry collection of several
+// kinds comes as one feature per kind (see emit() in vector_reader.cpp). Throws InputError naming the file,
 // layer and feature.
 struct VectorSink {
     std::function<void(const std::string& layer)> layer;
     std::function<void(tiles::SourceFeature&& feature)> feature;
+    std::function<void(const Location& feature)> unlocated;
 };
 void read_vector(const std::string& path, const VectorReadOptions& options, const VectorSink& sink);
 
 // The same, held in memory: one tiler layer per input layer.
-[[nodiscard]] std::vector<tiles::SourceLayer> read_vector(const std::string& path, const VectorReadOptions& options);
+[[nodiscard]] std::vector<tiles::SourceLayer> read_vector(const std::string& path, const VectorReadOptions& options,
+                                                         const std::function<void(const Location&)>& unlocated = {});
 
 }  // namespace kuril

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include "serve/static_files.hpp"
 #include "util/error.hpp"
 
 namespace kuril::serve {
@@ -135,16 +136,23 @@ struct Server::Impl {
             res.set_content(tilejson(req), "application/json");
         });
         http.Get("/", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/viewer/"); });
-        // output/ as static files; httplib refuses paths with "..", and answers Range requests.
-        if (!http.set_mount_point("/", o.root.string())) {
+        // output/ as static files, read from disk as they are sent (serve/static_files.hpp).
+        if (!fs::is_directory(o.root)) {
             throw Error(fmt::format("cannot serve {}: not a directory", o.root.string()));
         }
-        for (const char* ext : {"pmtiles", "gpkg", "mbtiles", "qgs"}) {
-            http.set_file_extension_and_mimetype_mapping(ext, "application/octet-stream");
-        }
-        http.set_file_extension_and_mimetype_mapping("pbf", "application/vnd.mapbox-vector-tile");
-        http.set_file_extension_and_mimetype_mapping("geojson", "application/geo+json");
-        http.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
+        http.Get(R"(/(.*))", [this](const httplib::Request& req, httplib::Response& res) {
+            const std::string relative = req.matches[1];
+            if (!relative.empty() && relative.back() != '/' && relative.find("..") == std::string::npos &&
+                fs::is_directory(o.root / relative)) {
+                res.set_redirect(req.path + "/");  // so that the page's relative links resolve
+                return;
+            }
+            if (const auto file = resolve_static(o.root, relative)) {
+                send_file(*file, req, res);
+            } else {
+                res.status = 404;
+            }
+        });
         http.set_payload_max_length(1 << 20);
         // Each keep-alive connection holds a worker: enough workers for many map clients at once.
         http.new_task_queue = [] { return new httplib::ThreadPool(64); };
