@@ -8,7 +8,7 @@ packages=(
   libprotozero-dev catch2 libsqlite3-dev sqlite3
   nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libcpp-httplib-dev libfreetype-dev
   gmt gmt-gshhg-full
-  sqlite3 time bc wrk
+  sqlite3 time bc wrk help2man
   qgis python3-qgis
   libcairo2-dev libpango1.0-dev poppler-utils librsvg2-bin
   chromium fonts-noto-core fonts-ipafont-gothic

@@ -38,9 +38,9 @@ private:
 
     CommonOptions options_;
     std::string output_ = "output";
-    std::string styles_ = "styles";
+    std::string styles_ = shipped("styles");
     bool no_tiles_ = false;
-    std::string web_ = "web";
+    std::string web_ = shipped("web");
     bool no_viewer_ = false;
     bool no_maps_ = false;
 };

@@ -16,7 +16,7 @@ public:
     [[nodiscard]] Outcome run() override;
 
 private:
-    std::string geodata_ = "geodata";
+    std::string geodata_ = "geodata";  // written to: never the installed copy
     std::string region_;  // W/E/S/N; default: the Kuril region
     std::string output_;  // default: <geodata>/land.geojsonl
     bool quiet_ = false;

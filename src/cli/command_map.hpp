@@ -20,7 +20,7 @@ private:
     CommonOptions options_;
     std::string date_, view_ = "neutral", lang_ = "en", extent_ = "chain", paper_ = "A4", crs_;
     std::vector<std::string> outputs_;  // one map, several files: PDF, SVG and PNG from one reading
-    std::string palette_ = "styles/palette.json";
+    std::string palette_ = shipped("styles/palette.json");
     int dpi_ = 300;
     bool no_inset_ = false;
     maps::MapSpec spec_;

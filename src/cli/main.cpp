@@ -14,6 +14,7 @@
 #include "cli/command_map.hpp"
 #include "cli/command_snapshot.hpp"
 #include "cli/command_tiles.hpp"
+#include "cli/version.hpp"
 #include "util/diagnostics.hpp"
 #include "util/error.hpp"
 
@@ -43,6 +44,7 @@ int main(int argc, char** argv) {
     CLI::App app{"Kuril Atlas: real island geometry joined with a dated record of who held and claimed each "
                  "island of the Kuril archipelago and each part of Sakhalin, 1855 to today."};
     app.require_subcommand(1);
+    app.set_version_flag("--version", kuril::cli::version_text());
     CPLSetErrorHandler(gdal_message);
     std::vector<std::unique_ptr<kuril::cli::Command>> commands;
     commands.push_back(std::make_unique<kuril::cli::CommandBuild>());

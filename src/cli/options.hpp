@@ -6,13 +6,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/data_dir.hpp"
 #include "model/date.hpp"
 #include "read/dataset_reader.hpp"
 
 namespace kuril::cli {
 
 struct CommonOptions {
-    std::string geodata = "geodata";
+    std::string geodata = shipped("geodata");
     std::string today;  // blank: SOURCE_DATE_EPOCH or the system clock
     bool quiet = false;
 

@@ -370,9 +370,10 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
     }
     static const std::pair<const char*, const char*> kinds[] = {
         {"de_jure", "Treaty boundary"}, {"de_facto", "De facto line"}, {"claimed", "Claimed line"}};
-    for (const auto& [kind, text] : kinds) {
+    for (const auto& entry : kinds) {
+        const char* kind = entry.first;  // a plain variable: clang 14 cannot capture a structured binding
         if (!drawn.lines.count(kind)) continue;
-        y = legend_row(c, x, y, w, text, [&](double sx, double sy) {
+        y = legend_row(c, x, y, w, entry.second, [&](double sx, double sy) {
             cairo_new_path(c.cr);
             cairo_move_to(c.cr, sx, sy + 5);
             cairo_line_to(c.cr, sx + 13, sy + 5);
