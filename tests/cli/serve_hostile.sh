@@ -35,6 +35,31 @@ expect 414 "a 100 KB URL" "$base/$(head -c 100000 /dev/zero | tr '\0' a)"
 expect 400 "tile x beyond 2^z" "$base/tiles/3/9/1.pbf"
 expect 400 "zoom beyond 30" "$base/tiles/99/1/1.pbf"
 expect 404 "no such file" "$base/nothing-here.txt"
+# Every tileset in tiles/ by z/x/y: the PMTiles' tiles byte-equal to the MBTiles' (z0-z8), a TileJSON each,
+# ETag revalidation (304), immutable caching for the versioned URLs the TileJSON gives, no traversal.
+expect 200 "the tileset list" "$base/tilesets.json"
+expect 200 "TileJSON of the PMTiles" "$base/tilesets/kuril.pmtiles.json"
+expect 200 "TileJSON of the MBTiles" "$base/tilesets/kuril.mbtiles.json"
+expect 404 "no such tileset" "$base/tilesets/none.pmtiles/0/0/0.pbf"
+expect "400|404" "tileset traversal" --path-as-is "$base/tilesets/../kuril.gpkg/0/0/0.pbf"
+expect 400 "tileset tile x beyond 2^z" "$base/tilesets/kuril.pmtiles/3/9/1.pbf"
+compared=0 differ=0
+while IFS='|' read -r z x row; do
+  y=$(( (1 << z) - 1 - row ))
+  a=$(curl -s --max-time 5 "$base/tilesets/kuril.pmtiles/$z/$x/$y.pbf" | sha256sum)
+  b=$(curl -s --max-time 5 "$base/tiles/$z/$x/$y.pbf" | sha256sum)
+  compared=$((compared + 1))
+  [ "$a" = "$b" ] || { differ=$((differ + 1)); echo "FAIL tile $z/$x/$y: PMTiles and MBTiles differ"; }
+done < <(sqlite3 "$out/tiles/kuril.mbtiles" "SELECT zoom_level, tile_column, tile_row FROM tiles WHERE zoom_level <= 8 ORDER BY 1, 2, 3")
+if [ "$compared" -gt 20 ] && [ "$differ" = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $compared tiles compared, $differ differ"; fi
+echo "$compared tiles z0-z8 served from the PMTiles, byte-equal to the MBTiles"
+tile_url=$(curl -s "$base/tilesets/kuril.pmtiles.json" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["tiles"][0])')
+versioned=${tile_url/\{z\}\/\{x\}\/\{y\}/5/28/11}
+headers=$(curl -s -D - -o /dev/null "$versioned")
+etag=$(echo "$headers" | tr -d '\r' | awk -F': ' 'tolower($1) == "etag" {print $2}')
+if echo "$headers" | grep -qi "cache-control: public, max-age=31536000, immutable"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: the versioned tile URL is not immutable: $headers"; fi
+expect 304 "If-None-Match on a tile" -H "If-None-Match: $etag" "$versioned"
+expect 200 "a stale ETag" -H 'If-None-Match: "old"' "$versioned"
 # Bounded load on loopback: every response must be a 200. The load counts as passed only if wrk ran and
 # reported its requests (a missing wrk, or one that fails, fails the test).
 if wrk_out=$(wrk -t2 -c64 -d3s --latency "$base/tiles/10/925/372.pbf" 2>&1) && echo "$wrk_out" | grep -q "Requests/sec"; then
