@@ -39,3 +39,5 @@ for dir in web tests/js; do
     (cd "$here/$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done
+# The OpenLayers example, an ES module, bundled with ol and ol-pmtiles (esbuild, from npm; under a second).
+(cd "$here/web" && npm run --silent build > /dev/null)

@@ -51,7 +51,27 @@ std::vector<ViewerFile> viewer_files() {
             {"node_modules/maplibre-gl/dist/maplibre-gl.css", "maplibre-gl.css"},
             {"node_modules/maplibre-gl/LICENSE.txt", "LICENSE-maplibre-gl.txt"},
             {"node_modules/pmtiles/dist/pmtiles.js", "pmtiles.js"},
-            {"node_modules/pmtiles/package.json", "pmtiles-package.json"}};
+            {"node_modules/pmtiles/package.json", "pmtiles-package.json"},
+            // Example pages for other map clients (README, "Any map client"), each with its npm build.
+            {"viewer/examples/index.html", "examples/index.html"},
+            {"viewer/examples/kuril-dates.js", "examples/kuril-dates.js"},
+            {"viewer/examples/openlayers.html", "examples/openlayers.html"},
+            {"examples-src/openlayers.mjs", "examples/openlayers.mjs"},
+            {"build/openlayers.js", "examples/openlayers.js"},  // the above with ol and ol-pmtiles (npm run build)
+            {"node_modules/ol/ol.css", "examples/ol.css"},
+            {"node_modules/ol/LICENSE.md", "examples/LICENSE-ol.md"},
+            {"node_modules/ol-pmtiles/package.json", "examples/ol-pmtiles-package.json"},
+            {"viewer/examples/leaflet.html", "examples/leaflet.html"},
+            {"viewer/examples/leaflet-example.js", "examples/leaflet-example.js"},
+            {"node_modules/leaflet/dist/leaflet.js", "examples/leaflet.js"},
+            {"node_modules/leaflet/dist/leaflet.css", "examples/leaflet.css"},
+            {"node_modules/leaflet/LICENSE", "examples/LICENSE-leaflet.txt"},
+            {"node_modules/protomaps-leaflet/dist/protomaps-leaflet.js", "examples/protomaps-leaflet.js"},
+            {"node_modules/protomaps-leaflet/LICENSE", "examples/LICENSE-protomaps-leaflet.txt"},
+            {"viewer/examples/deckgl.html", "examples/deckgl.html"},
+            {"examples-src/deckgl.mjs", "examples/deckgl.mjs"},
+            {"build/deckgl.js", "examples/deckgl.js"},  // the above with @deck.gl/* (npm run build)
+            {"node_modules/@deck.gl/core/LICENSE", "examples/LICENSE-deck.gl.txt"}};
 }
 
 // The style's label font stack ("text-font" in styles/kuril.maplibre.json): Noto Sans for Latin and
@@ -103,7 +123,7 @@ void CommandBuild::setup() {
     if (!no_viewer_) {
         for (const auto& f : viewer_files()) {
             if (!fs::exists(fs::path(web_) / f.from)) {
-                throw UsageError(fmt::format("--web {}: no {} (run scripts/setup.sh, which runs npm ci there, or pass "
+                throw UsageError(fmt::format("--web {}: no {} (run scripts/setup.sh, which runs npm ci and npm run build there, or pass "
                                              "--no-viewer)",
                                              web_, f.from));
             }
@@ -217,6 +237,7 @@ std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const Atlas& a
 void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& layers, const Progress& progress) const {
     fs::create_directories(dir);
     for (const auto& f : viewer_files()) {
+        fs::create_directories((dir / f.to).parent_path());
         copy_file_contents(fs::path(web_) / f.from, dir / f.to);
     }
     copy_file_contents(fs::path(styles_) / "kuril.maplibre.json", dir / "kuril.style.json");

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <mutex>
+#include <regex>
 
 #include <fmt/format.h>
 // httplib listens with a backlog of 5: a burst of connections overflows it, and each dropped SYN
@@ -73,6 +74,17 @@ void send_tilejson(Tileset& set, const std::string& url, const httplib::Request&
         return;
     }
     res.set_content(t.dump(), "application/json");
+}
+
+// A z/x/y tile path ("tiles/xyz/5/28/11.pbf") inside a tile directory that kuril wrote (a tiles.json beside
+// its zoom folders): a missing tile there is an empty one, answered 204 like the tilesets' routes; a client
+// that parses any body as a tile (protomaps-leaflet) would choke on a 404 page.
+bool in_tile_directory(const fs::path& root, const std::string& relative) {
+    static const std::regex tile(R"(^((?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_-]+)/\d{1,2}/\d{1,9}/\d{1,9}\.(?:pbf|mvt)$)");
+    std::smatch m;
+    if (!std::regex_match(relative, m, tile)) return false;
+    std::error_code ec;
+    return fs::is_regular_file(root / m[1].str() / "tiles.json", ec);
 }
 
 // Runs a handler; a broken tileset file answers 500 with the reason instead of an empty error.
@@ -172,6 +184,8 @@ struct Server::Impl {
             }
             if (const auto file = resolve_static(o.root, relative)) {
                 send_file(*file, req, res);
+            } else if (in_tile_directory(o.root, relative)) {
+                res.status = 204;  // a z/x/y directory holds no file where there is no data, as MBTiles has no row
             } else {
                 res.status = 404;
             }

@@ -1,0 +1,57 @@
+// Kuril Atlas in OpenLayers: the PMTiles archive read by HTTP range requests (ol-pmtiles), the land of the
+// `views` layer coloured by who held it on one day (?date=YYYY-MM-DD), with the viewer's date filter.
+// An ES module, as OpenLayers apps are written: `npm run build` in web/ bundles it with ol and ol-pmtiles
+// (esbuild) into the openlayers.js that openlayers.html loads. (ol-pmtiles' own script build carries a copy
+// of OpenLayers' classes that does not mix with ol.js.)
+import Map from "ol/Map.js";
+import View from "ol/View.js";
+import VectorTileLayer from "ol/layer/VectorTile.js";
+import { fromLonLat } from "ol/proj.js";
+import { Fill, Stroke, Style } from "ol/style.js";
+import { PMTilesVectorSource } from "ol-pmtiles";
+
+const { decimalYear, activeOn, COLOURS, dateFromUrl } = window.kurilDates;
+let date = dateFromUrl();
+let decdate = decimalYear(date);
+const styles = Object.fromEntries(Object.entries(COLOURS).map(([holder, colour]) =>
+  [holder, new Style({ fill: new Fill({ color: colour }), stroke: new Stroke({ color: "#ffffff", width: 0.5 }) })]));
+
+const source = new PMTilesVectorSource({
+  url: new URL("../../tiles/kuril.pmtiles", location.href).href,
+  attributions: ["Coastline: GSHHG (LGPL); history: Kuril Atlas, sources per record"],
+});
+const layer = new VectorTileLayer({
+  source,
+  style: (feature) => (feature.get("layer") === "views" && activeOn(feature.getProperties(), decdate)
+    ? styles[feature.get("pov_neutral")] : undefined),  // undefined: not drawn, and not hit by getFeatures
+});
+const map = new Map({ target: "map", layers: [layer], view: new View({ center: fromLonLat([148.5, 46.3]), zoom: 6 }) });
+const label = document.getElementById("date");
+label.textContent = date;
+
+// Resolves once every tile in view is loaded and drawn (the source first reads the archive's header).
+function rendered() {
+  return new Promise((resolve) => {
+    const wait = () => map.once("rendercomplete", () => {
+      if (source.getState() === "ready" && !map.getAllLayers().some((l) => l.getSource().getState() !== "ready")) resolve();
+      else wait();
+    });
+    wait();
+    map.render();
+  });
+}
+
+// For tests and the console: show a day; who is drawn at a point (features hit at its pixel).
+window.example = {
+  ready: rendered(),
+  async show(iso) {
+    date = iso; decdate = decimalYear(iso); label.textContent = iso;
+    const done = rendered();
+    layer.changed();
+    await done;
+  },
+  async holderAt(lon, lat) {
+    const hits = await layer.getFeatures(map.getPixelFromCoordinate(fromLonLat([lon, lat])));
+    return hits.map((f) => ({ territory: f.get("territory"), holder: f.get("pov_neutral") }));
+  },
+};

@@ -1,0 +1,23 @@
+// Kuril Atlas examples: the date filter every client uses, the same as the viewer's. A feature of a dated
+// layer holds from start_decdate (inclusive) to end_decdate (exclusive; absent: to today), both as
+// OpenHistoricalMap decimal years: year + (days since 1 January) / (days in the year).
+(function () {
+  "use strict";
+  function decimalYear(iso) {
+    const [y, m, d] = iso.split("-").map(Number);
+    const start = Date.UTC(y, 0, 1), next = Date.UTC(y + 1, 0, 1);
+    return y + (Date.UTC(y, m - 1, d) - start) / (next - start);
+  }
+  function activeOn(props, decdate) {
+    return props.start_decdate <= decdate && (props.end_decdate === undefined || props.end_decdate === null ||
+      props.end_decdate > decdate);
+  }
+  // The holder colours of the viewer's style, by the pov_neutral value (who holds the land in fact).
+  const COLOURS = { japan: "#d64842", russia: "#426eb4", "japan;russia": "#9664b4", undetermined: "#bebebe" };
+  // ?date=YYYY-MM-DD in the page's URL, else today.
+  function dateFromUrl() {
+    const d = new URLSearchParams(location.search).get("date");
+    return /^\d{4}-\d{2}-\d{2}$/.test(d || "") ? d : new Date().toISOString().slice(0, 10);
+  }
+  window.kurilDates = { decimalYear, activeOn, COLOURS, dateFromUrl };
+})();
