@@ -1,22 +1,34 @@
 #!/usr/bin/env bash
-# Installs everything Kuril Atlas needs to build, run and test, on Debian bookworm, as root.
-# Idempotent: packages already present are left as they are.
+# Installs what Kuril Atlas needs, on Debian bookworm, as root. Idempotent: what is present is left alone.
+#   bash scripts/setup.sh           what building and running `kuril` need (the first README command)
+#   bash scripts/setup.sh --tests   that, and what the tests need: the real clients (QGIS, Chromium), GMT,
+#                                   GDAL's tools, wrk, poppler and librsvg, and the test scripts' npm packages
 set -euo pipefail
-packages=(
+build_packages=(
   build-essential cmake ninja-build pkg-config
-  libgdal-dev gdal-bin python3-gdal libproj-dev proj-bin libgeos-dev
-  libprotozero-dev catch2 libsqlite3-dev sqlite3
+  libgdal-dev libproj-dev libgeos-dev
+  libprotozero-dev libsqlite3-dev
   nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libcpp-httplib-dev libfreetype-dev
-  gmt gmt-gshhg-full
-  sqlite3 time bc wrk help2man
-  qgis python3-qgis
-  libcairo2-dev libpango1.0-dev poppler-utils librsvg2-bin
-  chromium fonts-noto-core fonts-ipafont-gothic
+  libcairo2-dev libpango1.0-dev fonts-noto-core fonts-ipafont-gothic
+  help2man
 )
+test_packages=(
+  catch2 gdal-bin python3-gdal proj-bin sqlite3
+  gmt gmt-gshhg-full
+  time bc wrk
+  qgis python3-qgis
+  poppler-utils librsvg2-bin
+  chromium
+)
+packages=("${build_packages[@]}")
+if [ "${1:-}" = "--tests" ]; then packages+=("${test_packages[@]}"); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
+  missing+=(nodejs npm)  # Debian's, where the machine has none: the viewer's and examples' packages come from npm
+fi
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -26,18 +38,15 @@ else
   echo "setup: all ${#packages[@]} packages present"
 fi
 
-# Node.js for the client tests (the npm pmtiles reader, @mapbox/mvt-fixtures); Debian's if none is there.
-if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
-  echo "setup: installing nodejs npm"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
-fi
-# npm packages, from package-lock.json: the viewer's (web/) and the client tests' (tests/js/).
+# npm packages, from package-lock.json: the viewer's and the examples' (web/), and the client tests' (tests/js/).
 here=$(cd "$(dirname "$0")/.." && pwd)
-for dir in web tests/js; do
+dirs=(web)
+if [ "${1:-}" = "--tests" ]; then dirs+=(tests/js); fi
+for dir in "${dirs[@]}"; do
   if ! (cd "$here/$dir" && npm ls --all > /dev/null 2>&1); then
     echo "setup: npm ci in $dir"
     (cd "$here/$dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 done
-# The OpenLayers example, an ES module, bundled with ol and ol-pmtiles (esbuild, from npm; under a second).
+# The OpenLayers and deck.gl examples, ES modules, bundled with their npm packages (esbuild; about a second).
 (cd "$here/web" && npm run --silent build > /dev/null)

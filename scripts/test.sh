@@ -4,7 +4,7 @@
 # labelled client (real clients reading files already checked in the plain run) and repro (two more builds).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --tests
 if [ "${1:-}" = "--sanitize" ]; then
   # -O1 as ASan recommends, assertions kept (Debug: no NDEBUG).
   cmake -S . -B build-asan -G Ninja -DBUILD_TESTING=ON -DKURIL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g"
