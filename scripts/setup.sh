@@ -5,7 +5,7 @@
 #                                   GDAL's tools, wrk, poppler and librsvg, and the test scripts' npm packages
 set -euo pipefail
 build_packages=(
-  build-essential cmake ninja-build pkg-config
+  build-essential cmake ninja-build pkg-config ca-certificates
   libgdal-dev libproj-dev libgeos-dev
   libprotozero-dev libsqlite3-dev
   nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libcpp-httplib-dev libfreetype-dev
