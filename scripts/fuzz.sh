@@ -19,6 +19,6 @@ for t in csv land tile pmtiles vector; do
        -artifact_prefix=build-fuzz/crashes/$t- "$work" "tests/fuzz/corpus/$t" 2> "build-fuzz/fuzz_$t.log"; then
     echo "fuzz_$t: CRASH, see build-fuzz/fuzz_$t.log and build-fuzz/crashes/"; status=1
   fi
-  grep -E "stat::number_of_executed_runs|cov:" "build-fuzz/fuzz_$t.log" | tail -2
+  grep -E "stat::number_of_executed_units|DONE" "build-fuzz/fuzz_$t.log" | tail -2
 done
 exit $status

@@ -20,6 +20,8 @@ struct DatasetCloser {
     void operator()(GDALDataset* d) const { GDALClose(d); }
 };
 
+constexpr double kMaxProjected = 1e12;
+
 struct Reader {
     const std::string& file;
     std::string layer;
@@ -28,6 +30,14 @@ struct Reader {
     Location where(GIntBig fid) const { return Location{file, 0, fmt::format("{} feature {}", layer, fid)}; }
 
     tiles::Pt point(double x, double y, GIntBig fid) const {
+        // Checked before reprojecting: GDAL 3.6 wraps longitudes by adding 360 in a loop, which never ends for
+        // a coordinate like 1e300 (found by fuzz_vector). 1e12 is a million kilometres in metres: beyond any
+        // projected CRS of the Earth.
+        if (to_wgs84 != nullptr && !(std::abs(x) <= kMaxProjected && std::abs(y) <= kMaxProjected)) {
+            throw InputError(where(fid), fmt::format("position ({}, {}) is not a position on the Earth in the "
+                                                     "layer's CRS (a coordinate is NaN, infinite or beyond 1e12)",
+                                                     x, y));
+        }
         if (to_wgs84 != nullptr && !to_wgs84->Transform(1, &x, &y)) {
             throw InputError(where(fid), fmt::format("cannot reproject ({}, {}) to WGS 84", x, y));
         }
