@@ -23,16 +23,19 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 secs() { /usr/bin/time -f "%e" -o "$work/t" "$@" > /dev/null 2>&1; cat "$work/t"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-measure() {  # NAME COMMAND... (the binary is $1 of COMMAND, replaced by each build in turn)
+n=0
+measure() {  # NAME COMMAND... (run by the earlier build and by this one, alternately)
   local name=$1; shift
-  : > "$work/$name.old"; : > "$work/$name.new"
+  n=$((n + 1))
+  local key="$work/m$n"
+  : > "$key.old"; : > "$key.new"
   for i in $(seq "$runs"); do
     a=$(secs "$old" "$@"); b=$(secs "$new" "$@")
-    echo "$a" >> "$work/$name.old"; echo "$b" >> "$work/$name.new"
+    echo "$a" >> "$key.old"; echo "$b" >> "$key.new"
   done
-  local o n
-  o=$(median < "$work/$name.old"); n=$(median < "$work/$name.new")
-  printf '%-34s before %6.2f s  synced %6.2f s  ratio %.3f  (median of %d)\n' "$name" "$o" "$n" "$(echo "$n / $o" | bc -l)" "$runs"
+  local o s
+  o=$(median < "$key.old"); s=$(median < "$key.new")
+  printf '%-34s before %6.2f s  synced %6.2f s  ratio %.3f  (median of %d)\n' "$name" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
 }
 measure "kuril build (all outputs)" build -q --today 2026-11-21 -o "$work/out"
 measure "kuril tiles -z 14 -> PMTiles" tiles -q -z 14 -o "$work/land.pmtiles" geodata/land.geojsonl

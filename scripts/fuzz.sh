@@ -15,7 +15,7 @@ for t in csv land tile pmtiles vector; do
   echo "fuzz_$t: ${seconds}s"
   dict=()
   if [ -f "tests/fuzz/$t.dict" ]; then dict=(-dict="tests/fuzz/$t.dict"); fi
-  if ! build-fuzz/fuzz_$t -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "${dict[@]}" \
+  if ! build-fuzz/fuzz_$t -max_total_time="$seconds" -timeout=60 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "${dict[@]}" \
        -artifact_prefix=build-fuzz/crashes/$t- "$work" "tests/fuzz/corpus/$t" 2> "build-fuzz/fuzz_$t.log"; then
     echo "fuzz_$t: CRASH, see build-fuzz/fuzz_$t.log and build-fuzz/crashes/"; status=1
   fi

@@ -5,10 +5,9 @@
 #include <regex>
 
 #include <fmt/format.h>
-// httplib listens with a backlog of 5: a burst of connections overflows it, and each dropped SYN
-// costs the client a 1 s retransmission. 128 is Linux's classic SOMAXCONN.
-#define CPPHTTPLIB_LISTEN_BACKLOG 128
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <nlohmann/json.hpp>
 
 #include "serve/static_files.hpp"
@@ -95,6 +94,27 @@ void guarded(httplib::Response& res, F&& f) {
     } catch (const std::exception& e) {
         res.status = 500;
         res.set_content(fmt::format("{}\n", e.what()), "text/plain");
+    }
+}
+
+// Debian's cpp-httplib is a compiled library that listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG is
+// read when the library is built, not here): 64 clients connecting at once overflow it, and each dropped
+// SYN costs its client a 1 s retransmission (p99 of 0.5-1 s under wrk -c64; TcpExtListenOverflows counts
+// them). listen(2) again on the bound socket raises the backlog; the socket is found by its port.
+void widen_backlog(int port) {
+    for (int fd = 3; fd < 1024; ++fd) {
+        int listening = 0;
+        socklen_t len = sizeof listening;
+        sockaddr_storage addr{};
+        socklen_t alen = sizeof addr;
+        if (::getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || listening == 0 ||
+            ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &alen) != 0) {
+            continue;
+        }
+        const int bound = addr.ss_family == AF_INET    ? ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port)
+                          : addr.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
+                                                       : -1;
+        if (bound == port) ::listen(fd, SOMAXCONN);
     }
 }
 
@@ -228,6 +248,7 @@ void Server::run(const std::function<void(int)>& ready) {
         throw Error(fmt::format("cannot listen on {}:{}", impl_->o.bind, impl_->o.port));
     }
     impl_->o.port = port;
+    widen_backlog(port);
     ready(port);
     impl_->http.listen_after_bind();
 }
