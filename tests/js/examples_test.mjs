@@ -4,27 +4,17 @@
 // at five island points must be the record's (OpenLayers and deck.gl: the feature hit at the pixel;
 // Leaflet: the colour of the pixel), with no console error or failed request. Screenshots to SCREENS_DIR.
 // Usage: node examples_test.mjs KURIL OUTPUT_DIR [SCREENS_DIR]
-import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { launchChromium, startServer, tally } from './browser.mjs';
 
 const [kuril, out, screensArg] = process.argv.slice(2);
 const screens = screensArg || `${out}/screens`;
 mkdirSync(screens, { recursive: true });
-let passed = 0, failed = 0;
-const check = (ok, what) => { if (ok) passed++; else { failed++; console.error('FAIL ' + what); } };
+const t = tally();
+const check = t.check;
 
-const server = spawn(kuril, ['serve', '-d', out, '-p', '0', '-q'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const base = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+/.exec(String(d)); if (m) resolve(m[0]); });
-  server.on('exit', (code) => reject(new Error(`kuril serve exited ${code}`)));
-  setTimeout(() => reject(new Error('kuril serve did not start')), 10000);
-});
-const browser = await chromium.launch({
-  executablePath: '/usr/lib/chromium/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-    '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const { server, base } = await startServer(kuril, out);
+const browser = await launchChromium();
 
 const PLACES = { Urup: [150.0089, 45.9392], Iturup: [147.8334, 45.1154], Shikotan: [146.6892, 43.7855],
   'south Sakhalin': [142.35, 47.35], Shumshu: [156.4213, 50.7458] };
@@ -67,5 +57,5 @@ for (const example of ['openlayers', 'leaflet', 'deckgl']) {
 await browser.close();
 server.kill('SIGINT');
 await new Promise((resolve) => server.on('exit', resolve));
-console.log(`examples: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(`examples: ${t.passed} passed, ${t.failed} failed`);
+process.exit(t.failed === 0 ? 0 : 1);

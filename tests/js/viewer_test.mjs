@@ -2,28 +2,18 @@
 // 127.0.0.1. Moves the time slider to several dates and asserts the holder drawn at island points,
 // switches the point of view and the language, fails on any console error, saves screenshots.
 // Usage: node viewer_test.mjs KURIL OUTPUT_DIR [SCREENS_DIR]
-import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { launchChromium, startServer, tally } from './browser.mjs';
 
 const [kuril, out, screensArg] = process.argv.slice(2);
 const screens = screensArg || `${out}/screens`;
 mkdirSync(screens, { recursive: true });
-let passed = 0, failed = 0;
-const check = (ok, what) => { if (ok) passed++; else { failed++; console.error('FAIL ' + what); } };
+const t = tally();
+const check = t.check;
 
-const server = spawn(kuril, ['serve', '-d', out, '-p', '0', '-q'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const url = await new Promise((resolve, reject) => {
-  server.stdout.on('data', (d) => { const m = /http:\/\/127\.0\.0\.1:\d+\/viewer\//.exec(String(d)); if (m) resolve(m[0]); });
-  server.on('exit', (code) => reject(new Error(`kuril serve exited ${code}`)));
-  setTimeout(() => reject(new Error('kuril serve did not start')), 10000);
-});
-
-const browser = await chromium.launch({
-  executablePath: '/usr/lib/chromium/chromium', headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-    '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-});
+const { server, base } = await startServer(kuril, out);
+const url = `${base}/viewer/`;
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
 const errors = [];
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -137,5 +127,5 @@ await browser.close();
 server.kill('SIGINT');
 const code = await new Promise((resolve) => server.on('exit', resolve));
 check(code === 0, `kuril serve did not stop cleanly on Ctrl-C (exit ${code})`);
-console.log(`viewer: ${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+console.log(`viewer: ${t.passed} passed, ${t.failed} failed`);
+process.exit(t.failed === 0 ? 0 : 1);
