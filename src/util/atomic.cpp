@@ -83,7 +83,8 @@ void Staging::commit() {
             throw OutputError(fmt::format("cannot swap {} into place: {}", target_.string(), std::strerror(errno)));
         }
         committed_ = true;
-        fs::remove_all(staging_);       // now holds the previous output
+        std::error_code ec;
+        fs::remove_all(staging_, ec);   // now holds the previous output; a leftover goes with the next run
         sync_path(parent_of(target_));  // the swap itself
     } else {
         fs::rename(staging_, target_);
