@@ -68,30 +68,35 @@ std::string PmtilesArchive::read(std::uint64_t offset, std::uint64_t length) con
 }
 
 // PMTiles v3 §"Directory": a varint count, then the tile ids (delta), run lengths, lengths and offsets
-// (0: right after the previous entry, else offset + 1), all gzip-compressed as the header says.
-std::vector<PmtilesArchive::Entry> PmtilesArchive::directory(std::uint64_t offset, std::uint64_t length) const {
-    const std::string raw = read(offset, length);
-    const std::string buf = header_.internal_compression == 2 ? gunzip(raw) : raw;
+// (0: right after the previous entry, else offset + 1).
+std::vector<PmtilesEntry> decode_pmtiles_directory(const std::string& buf, const Location& where) {
     const char* p = buf.data();
     const char* end = p + buf.size();
-    const Location where{file_.string(), 0, fmt::format("directory at {}", offset)};
     try {
         const std::uint64_t n = protozero::decode_varint(&p, end);
-        if (n > buf.size()) throw InputError(where, "the entry count is larger than the directory");
-        std::vector<Entry> e(n);
+        if (n > buf.size()) throw InputError(where, "PMTiles directory entry count is larger than the directory");
+        std::vector<PmtilesEntry> e(n);
         std::uint64_t id = 0;
         for (auto& x : e) x.tile_id = id += protozero::decode_varint(&p, end);
         for (auto& x : e) x.run_length = protozero::decode_varint(&p, end);
         for (auto& x : e) x.length = protozero::decode_varint(&p, end);
         for (std::size_t i = 0; i < e.size(); ++i) {
             const std::uint64_t v = protozero::decode_varint(&p, end);
-            if (v == 0 && i == 0) throw InputError(where, "the first entry has offset 0 (the spec stores offset + 1)");
+            if (v == 0 && i == 0) {
+                throw InputError(where, "the first PMTiles directory entry has offset 0 (spec: offset + 1)");
+            }
             e[i].offset = v == 0 ? e[i - 1].offset + e[i - 1].length : v - 1;
         }
         return e;
     } catch (const protozero::exception& ex) {
-        throw InputError(where, fmt::format("malformed directory: {}", ex.what()));
+        throw InputError(where, fmt::format("malformed PMTiles directory: {}", ex.what()));
     }
+}
+
+std::vector<PmtilesArchive::Entry> PmtilesArchive::directory(std::uint64_t offset, std::uint64_t length) const {
+    const std::string raw = read(offset, length);
+    return decode_pmtiles_directory(header_.internal_compression == 2 ? gunzip(raw) : raw,
+                                    Location{file_.string(), 0, fmt::format("directory at {}", offset)});
 }
 
 std::shared_ptr<const std::vector<PmtilesArchive::Entry>> PmtilesArchive::leaf(std::uint64_t offset, std::uint64_t length) {

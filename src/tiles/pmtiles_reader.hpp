@@ -14,8 +14,17 @@
 
 #include "tiles/tile_id.hpp"
 #include "tiles/tile_reader.hpp"
+#include "util/error.hpp"
 
 namespace kuril::tiles {
+
+// One entry of a PMTiles v3 directory: a run of `run_length` tiles from `tile_id` (0: a leaf directory).
+struct PmtilesEntry {
+    std::uint64_t tile_id, offset, length, run_length;
+};
+
+// PMTiles v3 §"Directories": decodes an uncompressed directory. Throws InputError at `where` if malformed.
+[[nodiscard]] std::vector<PmtilesEntry> decode_pmtiles_directory(const std::string& directory, const Location& where);
 
 class PmtilesArchive {
 public:
@@ -32,9 +41,7 @@ public:
     // The JSON metadata (PMTiles v3 §"JSON Metadata"), uncompressed.
     [[nodiscard]] std::string metadata();
 
-    struct Entry {
-        std::uint64_t tile_id, offset, length, run_length;
-    };
+    using Entry = PmtilesEntry;
 
 private:
     [[nodiscard]] std::string read(std::uint64_t offset, std::uint64_t length) const;

@@ -7,12 +7,11 @@
 #include <sstream>
 
 #include <fmt/format.h>
-#include <protozero/exception.hpp>
-#include <protozero/varint.hpp>
 #include <sqlite3.h>
 
 #include "tiles/gzip.hpp"
 #include "tiles/output.hpp"
+#include "tiles/pmtiles_reader.hpp"
 #include "util/error.hpp"
 
 namespace kuril::tiles {
@@ -40,45 +39,8 @@ T get(const std::string& b, std::size_t at) {
 
 std::string maybe_gunzip(const std::string& data) { return is_gzip(data) ? gunzip(data) : data; }
 
-struct DirEntry {
-    std::uint64_t tile_id, offset, length, run_length;
-};
-
-std::vector<DirEntry> parse_directory(const std::string& raw, const std::string& name) {
-    const std::string buf = maybe_gunzip(raw);
-    const char* p = buf.data();
-    const char* end = p + buf.size();
-    try {
-        const std::uint64_t n = protozero::decode_varint(&p, end);
-        if (n > buf.size()) {
-            throw InputError(Location{name, 0, {}}, "PMTiles directory entry count is larger than the directory");
-        }
-        std::vector<DirEntry> e(n);
-        std::uint64_t last = 0;
-        for (auto& x : e) {
-            last += protozero::decode_varint(&p, end);
-            x.tile_id = last;
-        }
-        for (auto& x : e) {
-            x.run_length = protozero::decode_varint(&p, end);
-        }
-        for (auto& x : e) {
-            x.length = protozero::decode_varint(&p, end);
-        }
-        for (std::size_t i = 0; i < e.size(); ++i) {
-            const std::uint64_t v = protozero::decode_varint(&p, end);
-            if (v == 0 && i > 0) {
-                e[i].offset = e[i - 1].offset + e[i - 1].length;
-            } else if (v == 0) {
-                throw InputError(Location{name, 0, {}}, "the first PMTiles directory entry has offset 0 (spec: offset + 1)");
-            } else {
-                e[i].offset = v - 1;
-            }
-        }
-        return e;
-    } catch (const protozero::exception& ex) {
-        throw InputError(Location{name, 0, {}}, fmt::format("malformed PMTiles directory: {}", ex.what()));
-    }
+std::vector<PmtilesEntry> parse_directory(const std::string& raw, const std::string& name) {
+    return decode_pmtiles_directory(maybe_gunzip(raw), Location{name, 0, {}});
 }
 
 std::string slice(const std::string& b, std::uint64_t off, std::uint64_t len, const std::string& name) {
