@@ -1,5 +1,6 @@
 // Tiling a part at a time (tiles/partitioned.hpp) and its temporary files (tiles/feature_spill.hpp).
 #include <catch2/catch.hpp>
+#include <unistd.h>
 
 #include <filesystem>
 #include <set>
@@ -23,7 +24,7 @@ SourceFeature square(std::uint64_t id, double lon, double lat, double size) {
 }
 
 std::filesystem::path scratch(const char* name) {
-    const auto d = std::filesystem::temp_directory_path() / name;
+    const auto d = std::filesystem::temp_directory_path() / (std::string(name) + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(d);
     std::filesystem::create_directories(d);
     return d;

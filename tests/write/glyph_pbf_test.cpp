@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 #include <protozero/pbf_message.hpp>
 
@@ -111,7 +112,7 @@ TEST_CASE("a blank has metrics and no bitmap; a missing code point has no glyph"
 }
 
 TEST_CASE("a file that is not a font is an input error naming it", "[glyphs]") {
-    const auto bad = std::filesystem::temp_directory_path() / "kuril-not-a-font.ttf";
+    const auto bad = std::filesystem::temp_directory_path() / ("kuril-not-a-font-" + std::to_string(::getpid()) + ".ttf");
     std::ofstream(bad) << "not a font";
     try {
         const SdfFont f(bad);
@@ -132,7 +133,7 @@ TEST_CASE("ranges: 256 code points per file, named by the stack, Latin whole, CJ
     CHECK(wanted.count(U'択') == 1);
     CHECK(wanted.size() == 19);
 
-    const auto dir = std::filesystem::temp_directory_path() / "kuril-glyph-test";
+    const auto dir = std::filesystem::temp_directory_path() / ("kuril-glyph-test-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     const std::vector<FontStackFace> stack{{"Noto Sans Regular", kNoto}, {"IPAGothic Regular", kIpa}};
     const GlyphRangeStats stats = write_glyph_ranges(dir, stack, wanted);
