@@ -94,7 +94,7 @@ void Staging::commit() {
 }
 
 void remove_stale_staging(const fs::path& target) {
-    const fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+    const fs::path dir = parent_of(target);
     if (!fs::is_directory(dir)) {
         return;
     }

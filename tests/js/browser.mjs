@@ -2,6 +2,7 @@
 // playwright-core (software WebGL), and a pass/fail tally.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 
 // Starts `kuril serve -d out -p 0`; resolves to { server, base } once it prints its address.
 export async function startServer(kuril, out) {
@@ -26,4 +27,12 @@ export function tally() {
   const t = { passed: 0, failed: 0 };
   t.check = (ok, what) => { if (ok) t.passed++; else { t.failed++; console.error('FAIL ' + what); } };
   return t;
+}
+
+// The arguments every browser test takes: KURIL OUTPUT_DIR [SCREENS_DIR] (made if missing).
+export function testArgs() {
+  const [kuril, out, screensArg] = process.argv.slice(2);
+  const screens = screensArg || `${out}/screens`;
+  mkdirSync(screens, { recursive: true });
+  return { kuril, out, screens };
 }

@@ -4,12 +4,9 @@
 // at five island points must be the record's (OpenLayers and deck.gl: the feature hit at the pixel;
 // Leaflet: the colour of the pixel), with no console error or failed request. Screenshots to SCREENS_DIR.
 // Usage: node examples_test.mjs KURIL OUTPUT_DIR [SCREENS_DIR]
-import { mkdirSync } from 'node:fs';
-import { launchChromium, startServer, tally } from './browser.mjs';
+import { launchChromium, startServer, tally, testArgs } from './browser.mjs';
 
-const [kuril, out, screensArg] = process.argv.slice(2);
-const screens = screensArg || `${out}/screens`;
-mkdirSync(screens, { recursive: true });
+const { kuril, out, screens } = testArgs();
 const t = tally();
 const check = t.check;
 

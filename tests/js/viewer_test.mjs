@@ -2,12 +2,9 @@
 // 127.0.0.1. Moves the time slider to several dates and asserts the holder drawn at island points,
 // switches the point of view and the language, fails on any console error, saves screenshots.
 // Usage: node viewer_test.mjs KURIL OUTPUT_DIR [SCREENS_DIR]
-import { mkdirSync } from 'node:fs';
-import { launchChromium, startServer, tally } from './browser.mjs';
+import { launchChromium, startServer, tally, testArgs } from './browser.mjs';
 
-const [kuril, out, screensArg] = process.argv.slice(2);
-const screens = screensArg || `${out}/screens`;
-mkdirSync(screens, { recursive: true });
+const { kuril, out, screens } = testArgs();
 const t = tally();
 const check = t.check;
 
