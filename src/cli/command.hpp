@@ -3,7 +3,7 @@
 // work and reports success or failure; only main() turns that, or an exception, into an exit code.
 #include <string>
 
-#include <CLI/CLI.hpp>
+#include "cli/arguments.hpp"
 
 namespace kuril::cli {
 
@@ -14,7 +14,7 @@ public:
     virtual ~Command() = default;
     [[nodiscard]] virtual std::string name() const = 0;
     [[nodiscard]] virtual std::string description() const = 0;
-    virtual void add_options(CLI::App& app) = 0;
+    virtual void add_options(Arguments& args) = 0;
     virtual void setup() = 0;
     [[nodiscard]] virtual Outcome run() = 0;
 };

@@ -103,16 +103,16 @@ std::string CommandBuild::description() const {
            "1945 and today. output/ is replaced in one step, only when everything was written.";
 }
 
-void CommandBuild::add_options(CLI::App& app) {
-    options_.add(app);
-    app.add_option("-o,--output", output_, "output directory, replaced whole on success")->capture_default_str();
-    app.add_option("--styles", styles_, "directory of the QGIS .qml styles stored in the GeoPackage")
-        ->capture_default_str();
-    app.add_flag("--no-tiles", no_tiles_, "skip the vector tiles (output/tiles/)");
-    app.add_option("--web", web_, "where the viewer's page (viewer/) and npm packages (node_modules/) are")
-        ->capture_default_str();
-    app.add_flag("--no-viewer", no_viewer_, "skip the web viewer (output/viewer/)");
-    app.add_flag("--no-maps", no_maps_, "skip the print maps (output/maps/)");
+void CommandBuild::add_options(Arguments& args) {
+    options_.add(args);
+    args.option("-o,--output", output_, "output directory, replaced whole on success").show_default();
+    args.option("--styles", styles_, "directory of the QGIS .qml styles stored in the GeoPackage")
+        .show_default();
+    args.flag("--no-tiles", no_tiles_, "skip the vector tiles (output/tiles/)");
+    args.option("--web", web_, "where the viewer's page (viewer/) and npm packages (node_modules/) are")
+        .show_default();
+    args.flag("--no-viewer", no_viewer_, "skip the web viewer (output/viewer/)");
+    args.flag("--no-maps", no_maps_, "skip the print maps (output/maps/)");
 }
 
 void CommandBuild::setup() {
@@ -246,10 +246,10 @@ void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& l
     for (const auto& layer : layers) {
         if (layer.name != "labels" && layer.name != "places") continue;
         for (const auto& feature : layer.features) {
-            for (std::size_t i = 0; i < layer.fields.size(); ++i) {
-                if (layer.fields[i].name.rfind("name_", 0) != 0) continue;
-                if (const auto* text = std::get_if<std::string>(&feature.values[i])) add_code_points(*text, wanted);
-            }
+            layer.for_each_attribute(feature, [&](const Layer::Attribute& a) {
+                if (a.field.name.rfind("name_", 0) != 0) return;
+                if (const auto* text = std::get_if<std::string>(&a.value)) add_code_points(*text, wanted);
+            });
         }
     }
     progress.step(fmt::format("writing viewer/fonts/ (SDF glyphs for {} code points)", wanted.size()));

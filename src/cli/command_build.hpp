@@ -19,7 +19,7 @@ class CommandBuild final : public Command {
 public:
     [[nodiscard]] std::string name() const override { return "build"; }
     [[nodiscard]] std::string description() const override;
-    void add_options(CLI::App& app) override;
+    void add_options(Arguments& args) override;
     void setup() override;
     [[nodiscard]] Outcome run() override;
 

@@ -9,7 +9,7 @@ class CommandCheck final : public Command {
 public:
     [[nodiscard]] std::string name() const override { return "check"; }
     [[nodiscard]] std::string description() const override;
-    void add_options(CLI::App& app) override { options_.add(app); }
+    void add_options(Arguments& args) override { options_.add(args); }
     void setup() override { options_.check(); }
     [[nodiscard]] Outcome run() override;
 

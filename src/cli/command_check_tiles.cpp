@@ -18,9 +18,9 @@ std::string CommandCheckTiles::description() const {
            "winding, zero-area rings, repeated points, self-intersection). Exits 1 if any tile breaks a rule.";
 }
 
-void CommandCheckTiles::add_options(CLI::App& app) {
-    app.add_option("tiles", path_, "the tileset")->required();
-    app.add_option("--max-problems", max_problems_, "how many problems to list")->capture_default_str();
+void CommandCheckTiles::add_options(Arguments& args) {
+    args.option("tiles", path_, "the tileset").required();
+    args.option("--max-problems", max_problems_, "how many problems to list").show_default();
 }
 
 void CommandCheckTiles::setup() {

@@ -17,11 +17,11 @@ std::string CommandImportCoastline::description() const {
            "through GMT: the shoreline segments of the Kuril region are assembled into valid land polygons.";
 }
 
-void CommandImportCoastline::add_options(CLI::App& app) {
-    app.add_option("--geodata", geodata_, "geodata directory to write land.geojsonl into")->capture_default_str();
-    app.add_option("--region", region_, "W/E/S/N in degrees (default: the Kuril region 141/157.5/41.3/51.5)");
-    app.add_option("-o,--output", output_, "file to write (default: <geodata>/land.geojsonl)");
-    app.add_flag("-q,--quiet", quiet_, "no progress output");
+void CommandImportCoastline::add_options(Arguments& args) {
+    args.option("--geodata", geodata_, "geodata directory to write land.geojsonl into").show_default();
+    args.option("--region", region_, "W/E/S/N in degrees (default: the Kuril region 141/157.5/41.3/51.5)");
+    args.option("-o,--output", output_, "file to write (default: <geodata>/land.geojsonl)");
+    args.flag("-q,--quiet", quiet_, "no progress output");
 }
 
 void CommandImportCoastline::setup() {

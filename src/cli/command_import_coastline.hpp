@@ -11,7 +11,7 @@ class CommandImportCoastline final : public Command {
 public:
     [[nodiscard]] std::string name() const override { return "import-coastline"; }
     [[nodiscard]] std::string description() const override;
-    void add_options(CLI::App& app) override;
+    void add_options(Arguments& args) override;
     void setup() override;
     [[nodiscard]] Outcome run() override;
 

@@ -23,19 +23,19 @@ std::string CommandMap::description() const {
            "file (.pgw) and its CRS (.aux.xml).";
 }
 
-void CommandMap::add_options(CLI::App& app) {
-    options_.add(app);
-    app.add_option("--date", date_, "the day, YYYY-MM-DD, from 1855-02-07 to today")->required();
-    app.add_option("--view", view_, "point of view: neutral, japan or russia")->capture_default_str();
-    app.add_option("--lang", lang_, "language of the names: en, ja, ru or ainu")->capture_default_str();
-    app.add_option("--extent", extent_, "chain, south, sakhalin or W,S,E,N in degrees")->capture_default_str();
-    app.add_option("--paper", paper_, "A4, A3 or WxHmm (landscape as given)")->capture_default_str();
-    app.add_option("--crs", crs_, "projected CRS (EPSG:code or PROJ string); default a fitted Lambert conformal conic");
-    app.add_option("--dpi", dpi_, "PNG resolution")->capture_default_str()->check(CLI::Range(36, 1200));
-    app.add_flag("--no-inset", no_inset_, "no inset of the southern islands on a whole-chain map");
-    app.add_option("--palette", palette_, "the colours (styles/palette.json)")->capture_default_str();
-    app.add_option("-o,--output", outputs_, "FILE.pdf, FILE.svg or FILE.png; repeat for the same map in several")
-        ->required();
+void CommandMap::add_options(Arguments& args) {
+    options_.add(args);
+    args.option("--date", date_, "the day, YYYY-MM-DD, from 1855-02-07 to today").required();
+    args.option("--view", view_, "point of view: neutral, japan or russia").show_default();
+    args.option("--lang", lang_, "language of the names: en, ja, ru or ainu").show_default();
+    args.option("--extent", extent_, "chain, south, sakhalin or W,S,E,N in degrees").show_default();
+    args.option("--paper", paper_, "A4, A3 or WxHmm (landscape as given)").show_default();
+    args.option("--crs", crs_, "projected CRS (EPSG:code or PROJ string); default a fitted Lambert conformal conic");
+    args.option("--dpi", dpi_, "PNG resolution").show_default().range(36, 1200);
+    args.flag("--no-inset", no_inset_, "no inset of the southern islands on a whole-chain map");
+    args.option("--palette", palette_, "the colours (styles/palette.json)").show_default();
+    args.option("-o,--output", outputs_, "FILE.pdf, FILE.svg or FILE.png; repeat for the same map in several")
+        .required();
 }
 
 void CommandMap::setup() {

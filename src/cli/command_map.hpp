@@ -12,7 +12,7 @@ class CommandMap final : public Command {
 public:
     [[nodiscard]] std::string name() const override { return "map"; }
     [[nodiscard]] std::string description() const override;
-    void add_options(CLI::App& app) override;
+    void add_options(Arguments& args) override;
     void setup() override;
     [[nodiscard]] Outcome run() override;
 

@@ -19,11 +19,11 @@ std::string CommandServe::description() const {
            "/tiles.json, CORS headers on all. Nothing outside output/ is served. Ctrl-C stops it.";
 }
 
-void CommandServe::add_options(CLI::App& app) {
-    app.add_option("-d,--output", root_, "the directory to serve (what kuril build wrote)")->capture_default_str();
-    app.add_option("-p,--port", port_, "TCP port (0: any free port)")->capture_default_str();
-    app.add_option("--bind", bind_, "address to listen on")->capture_default_str();
-    app.add_flag("-q,--quiet", quiet_, "no request log");
+void CommandServe::add_options(Arguments& args) {
+    args.option("-d,--output", root_, "the directory to serve (what kuril build wrote)").show_default();
+    args.option("-p,--port", port_, "TCP port (0: any free port)").show_default();
+    args.option("--bind", bind_, "address to listen on").show_default();
+    args.flag("-q,--quiet", quiet_, "no request log");
 }
 
 void CommandServe::setup() {

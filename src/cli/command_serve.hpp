@@ -10,7 +10,7 @@ class CommandServe final : public Command {
 public:
     [[nodiscard]] std::string name() const override { return "serve"; }
     [[nodiscard]] std::string description() const override;
-    void add_options(CLI::App& app) override;
+    void add_options(Arguments& args) override;
     void setup() override;
     [[nodiscard]] Outcome run() override;
 

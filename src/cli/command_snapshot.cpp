@@ -17,10 +17,10 @@ std::string CommandSnapshot::description() const {
            "and Russian views, as an RFC 7946 GeoJSON FeatureCollection.";
 }
 
-void CommandSnapshot::add_options(CLI::App& app) {
-    options_.add(app);
-    app.add_option("--date", date_, "the day, YYYY-MM-DD, from 1855-02-07 to today")->required();
-    app.add_option("-o,--output", output_, "file to write (default output/geojson/snapshot_<date>.geojson; - for stdout)");
+void CommandSnapshot::add_options(Arguments& args) {
+    options_.add(args);
+    args.option("--date", date_, "the day, YYYY-MM-DD, from 1855-02-07 to today").required();
+    args.option("-o,--output", output_, "file to write (default output/geojson/snapshot_<date>.geojson; - for stdout)");
 }
 
 void CommandSnapshot::setup() {

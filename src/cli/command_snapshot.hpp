@@ -9,7 +9,7 @@ class CommandSnapshot final : public Command {
 public:
     [[nodiscard]] std::string name() const override { return "snapshot"; }
     [[nodiscard]] std::string description() const override;
-    void add_options(CLI::App& app) override;
+    void add_options(Arguments& args) override;
     void setup() override;
     [[nodiscard]] Outcome run() override;
 

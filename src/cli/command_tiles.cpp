@@ -55,21 +55,21 @@ std::string CommandTiles::description() const {
            "else a {z}/{x}/{y}.pbf directory with tiles.json (TileJSON 3.0). Written atomically.";
 }
 
-void CommandTiles::add_options(CLI::App& app) {
-    app.add_option("-o,--output", output_, "output: FILE.pmtiles, FILE.mbtiles or a directory")->required();
-    app.add_option("inputs", inputs_, "vector inputs (GeoJSON, GeoJSONSeq, GeoPackage, Shapefile, ...)")->required();
-    app.add_option("-Z,--minimum-zoom", minzoom_, "lowest zoom")->capture_default_str();
-    app.add_option("-z,--maximum-zoom", maxzoom_, "highest zoom")->capture_default_str();
-    app.add_option("-l,--layer", layer_, "layer name for every input (default: the input's name)");
-    app.add_option("-y,--include", include_, "keep only this attribute (repeatable)");
-    app.add_option("-x,--exclude", exclude_, "drop this attribute (repeatable)");
-    app.add_option("-n,--name", name_, "tileset name (default: the output's name)");
-    app.add_option("--attribution", attribution_, "attribution shown by map clients");
-    app.add_option("-j,--threads", threads_, "threads (default: all cores)");
-    app.add_option("--partition-zoom", partition_zoom_,
+void CommandTiles::add_options(Arguments& args) {
+    args.option("-o,--output", output_, "output: FILE.pmtiles, FILE.mbtiles or a directory").required();
+    args.option("inputs", inputs_, "vector inputs (GeoJSON, GeoJSONSeq, GeoPackage, Shapefile, ...)").required();
+    args.option("-Z,--minimum-zoom", minzoom_, "lowest zoom").show_default();
+    args.option("-z,--maximum-zoom", maxzoom_, "highest zoom").show_default();
+    args.option("-l,--layer", layer_, "layer name for every input (default: the input's name)");
+    args.option("-y,--include", include_, "keep only this attribute (repeatable)");
+    args.option("-x,--exclude", exclude_, "drop this attribute (repeatable)");
+    args.option("-n,--name", name_, "tileset name (default: the output's name)");
+    args.option("--attribution", attribution_, "attribution shown by map clients");
+    args.option("-j,--threads", threads_, "threads (default: all cores)");
+    args.option("--partition-zoom", partition_zoom_,
                    "stream the inputs into tiles of this zoom (1-4) on disk and tile one at a time, for inputs "
                    "larger than memory; 0: all in memory; default: chosen by the inputs' size (from 64 MB)");
-    app.add_flag("-q,--quiet", quiet_, "no progress output");
+    args.flag("-q,--quiet", quiet_, "no progress output");
 }
 
 void CommandTiles::setup() {

@@ -14,7 +14,7 @@ class CommandTiles final : public Command {
 public:
     [[nodiscard]] std::string name() const override { return "tiles"; }
     [[nodiscard]] std::string description() const override;
-    void add_options(CLI::App& app) override;
+    void add_options(Arguments& args) override;
     void setup() override;
     [[nodiscard]] Outcome run() override;
 

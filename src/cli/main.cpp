@@ -3,9 +3,9 @@
 #include <memory>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <cpl_error.h>
 
+#include "cli/arguments.hpp"
 #include "cli/command_build.hpp"
 #include "cli/command_check.hpp"
 #include "cli/command_check_tiles.hpp"
@@ -41,10 +41,9 @@ void gdal_message(CPLErr level, CPLErrorNum /*code*/, const char* message) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Kuril Atlas: real island geometry joined with a dated record of who held and claimed each "
-                 "island of the Kuril archipelago and each part of Sakhalin, 1855 to today."};
-    app.require_subcommand(1);
-    app.set_version_flag("--version", kuril::cli::version_text());
+    kuril::cli::CommandLine line("Kuril Atlas: real island geometry joined with a dated record of who held and "
+                                 "claimed each island of the Kuril archipelago and each part of Sakhalin, 1855 to today.",
+                                 kuril::cli::version_text());
     CPLSetErrorHandler(gdal_message);
     std::vector<std::unique_ptr<kuril::cli::Command>> commands;
     commands.push_back(std::make_unique<kuril::cli::CommandBuild>());
@@ -55,39 +54,31 @@ int main(int argc, char** argv) {
     commands.push_back(std::make_unique<kuril::cli::CommandCheckTiles>());
     commands.push_back(std::make_unique<kuril::cli::CommandServe>());
     commands.push_back(std::make_unique<kuril::cli::CommandImportCoastline>());
-    std::vector<std::pair<CLI::App*, kuril::cli::Command*>> subs;
     for (auto& c : commands) {
-        CLI::App* sub = app.add_subcommand(c->name(), c->description());
-        c->add_options(*sub);
-        subs.emplace_back(sub, c.get());
+        kuril::cli::Arguments args = line.add_command(c->name(), c->description());
+        c->add_options(args);
     }
+    const auto parsed = line.parse(argc, argv);
+    if (!parsed.command) {
+        return parsed.ok ? kOk : kUsage;
+    }
+    kuril::cli::Command* command = commands[*parsed.command].get();
     try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kOk : kUsage;
+        command->setup();
+        return command->run() == kuril::cli::Outcome::ok ? kOk : kProblems;
+    } catch (const kuril::UsageError& e) {
+        std::fprintf(stderr, "kuril %s: %s\nhint: kuril %s --help\n", command->name().c_str(), e.what(),
+                     command->name().c_str());
+        return kUsage;
+    } catch (const kuril::InvalidInputs& e) {
+        print_problems(e.diagnostics());
+        std::fprintf(stderr, "hint: kuril check lists every problem in geodata/\n");
+        return kProblems;
+    } catch (const kuril::InputError& e) {
+        std::fprintf(stderr, "error: %s\n", e.what());
+        return kProblems;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "kuril %s: %s\n", command->name().c_str(), e.what());
+        return kFailure;
     }
-    for (auto& [sub, command] : subs) {
-        if (!sub->parsed()) {
-            continue;
-        }
-        try {
-            command->setup();
-            return command->run() == kuril::cli::Outcome::ok ? kOk : kProblems;
-        } catch (const kuril::UsageError& e) {
-            std::fprintf(stderr, "kuril %s: %s\nhint: kuril %s --help\n", command->name().c_str(), e.what(),
-                         command->name().c_str());
-            return kUsage;
-        } catch (const kuril::InvalidInputs& e) {
-            print_problems(e.diagnostics());
-            std::fprintf(stderr, "hint: kuril check lists every problem in geodata/\n");
-            return kProblems;
-        } catch (const kuril::InputError& e) {
-            std::fprintf(stderr, "error: %s\n", e.what());
-            return kProblems;
-        } catch (const std::exception& e) {
-            std::fprintf(stderr, "kuril %s: %s\n", command->name().c_str(), e.what());
-            return kFailure;
-        }
-    }
-    return kUsage;
 }

@@ -6,11 +6,11 @@
 
 namespace kuril::cli {
 
-void CommonOptions::add(CLI::App& app) {
-    app.add_option("--geodata", geodata, "directory of the input tables and land polygons")->capture_default_str();
-    app.add_option("--today", today,
+void CommonOptions::add(Arguments& args) {
+    args.option("--geodata", geodata, "directory of the input tables and land polygons").show_default();
+    args.option("--today", today,
                    "the day open periods run to, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else the system clock)");
-    app.add_flag("-q,--quiet", quiet, "no progress output");
+    args.flag("-q,--quiet", quiet, "no progress output");
 }
 
 void CommonOptions::check() const {

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-#include <CLI/CLI.hpp>
+#include "cli/arguments.hpp"
 
 #include "cli/data_dir.hpp"
 #include "model/date.hpp"
@@ -17,7 +17,7 @@ struct CommonOptions {
     std::string today;  // blank: SOURCE_DATE_EPOCH or the system clock
     bool quiet = false;
 
-    void add(CLI::App& app);
+    void add(Arguments& args);
     void check() const;  // throws UsageError
     [[nodiscard]] GeodataFiles files() const { return GeodataFiles{geodata}; }
     [[nodiscard]] Date today_date() const;

@@ -39,8 +39,6 @@ Atlas::Atlas(const geom::Context& ctx, const GeodataFiles& files, const Region& 
 
 namespace {
 
-Value str(const std::string& s) { return s.empty() ? Value{} : Value{s}; }
-
 // The holders of a territory on a day in each point of view; where its atoms differ, each distinct
 // value is listed.
 std::array<std::string, 3> views_of(const Timeline& tl, const TerritoryIndex& index, const std::string& territory,
@@ -63,15 +61,20 @@ const std::vector<Field> kNameFields = {{"name_en", FieldType::string},     {"na
                                         {"name_ja_latn", FieldType::string}, {"name_ru", FieldType::string},
                                         {"name_ru_latn", FieldType::string}, {"name_ainu", FieldType::string}};
 
-std::vector<Value> name_values(const Names& n) {
-    return {str(n.en), str(n.ja), str(n.ja_latn), str(n.ru), str(n.ru_latn), str(n.ainu)};
+void set_names(Row& row, const Names& n) {
+    row.set("name_en", n.en).set("name_ja", n.ja).set("name_ja_latn", n.ja_latn);
+    row.set("name_ru", n.ru).set("name_ru_latn", n.ru_latn).set("name_ainu", n.ainu);
+}
+
+void set_views(Row& row, const std::array<std::string, 3>& views) {
+    row.set("pov_neutral", views[0]).set("pov_japan", views[1]).set("pov_russia", views[2]);
 }
 
 }  // namespace
 
 Layer Atlas::islands() const {
     Layer layer{"islands", "Islands and context land, GSHHG full resolution, joined to the gazetteer",
-                GeometryKind::multipolygon, kNameFields, false, {}};
+                GeometryKind::multipolygon, kNameFields, false};
     for (const auto& f : std::vector<Field>{{"kind", FieldType::string},        {"group_ru", FieldType::string},
                                             {"subgroup_ru", FieldType::string}, {"group_ja", FieldType::string},
                                             {"area_km2", FieldType::real},      {"land_polygons", FieldType::integer},
@@ -84,22 +87,21 @@ Layer Atlas::islands() const {
         if (ctx_.is_empty(land.lonlat)) {
             continue;
         }
-        auto values = name_values(island.names);
-        const auto views = views_of(*timeline_, *index_, island.id, today_);
-        const double area = geom::geodesic_area_km2(ctx_, land.lonlat);
-        for (Value v : {str(island.kind), str(island.group_ru), str(island.subgroup_ru), str(island.group_ja),
-                        Value{area}, Value{static_cast<long long>(land.pieces.size())}, str(views[0]), str(views[1]),
-                        str(views[2]), str(island.source)}) {
-            values.push_back(std::move(v));
-        }
-        layer.features.push_back(Feature{island.id, ctx_.clone(land.lonlat), std::move(values), std::nullopt});
+        Row row(layer);
+        set_names(row, island.names);
+        row.set("kind", island.kind).set("group_ru", island.group_ru).set("subgroup_ru", island.subgroup_ru);
+        row.set("group_ja", island.group_ja).set("area_km2", Value{geom::geodesic_area_km2(ctx_, land.lonlat)});
+        row.set("land_polygons", Value{static_cast<long long>(land.pieces.size())});
+        set_views(row, views_of(*timeline_, *index_, island.id, today_));
+        row.set("source", island.source);
+        layer.add(island.id, ctx_.clone(land.lonlat), std::move(row));
     }
     return layer;
 }
 
 Layer Atlas::labels() const {
     Layer layer{"labels", "One label point per island, at its pole of inaccessibility", GeometryKind::point,
-                kNameFields, false, {}};
+                kNameFields, false};
     for (const auto& f : std::vector<Field>{{"kind", FieldType::string},
                                             {"group_ru", FieldType::string},
                                             {"group_ja", FieldType::string},
@@ -117,14 +119,13 @@ Layer Atlas::labels() const {
         const bool has_land = !ctx_.is_empty(land.lonlat);
         const auto m = has_land ? measure_island(ctx_, geo_->projection(), land.lonlat)
                                 : IslandMeasures{0, island.points.front(), 0};
-        const auto views = views_of(*timeline_, *index_, island.id, today_);
-        auto values = name_values(island.names);
-        for (Value v : {str(island.kind), str(island.group_ru), str(island.group_ja), Value{m.area_km2},
-                        Value{m.label_radius_km}, str(has_land ? "gshhg_full" : "gazetteer_point"), str(views[0]),
-                        str(views[1]), str(views[2])}) {
-            values.push_back(std::move(v));
-        }
-        layer.features.push_back(Feature{island.id, ctx_.point(m.label), std::move(values), std::nullopt});
+        Row row(layer);
+        set_names(row, island.names);
+        row.set("kind", island.kind).set("group_ru", island.group_ru).set("group_ja", island.group_ja);
+        row.set("area_km2", Value{m.area_km2}).set("label_radius_km", Value{m.label_radius_km});
+        row.set("position", has_land ? "gshhg_full" : "gazetteer_point");
+        set_views(row, views_of(*timeline_, *index_, island.id, today_));
+        layer.add(island.id, ctx_.point(m.label), std::move(row));
     }
     return layer;
 }
@@ -141,21 +142,19 @@ Layer Atlas::territories() const {
                  {"pov_japan", FieldType::string},
                  {"pov_russia", FieldType::string},
                  {"source", FieldType::string}},
-                false,
-                {}};
+                false};
     auto add = [&](const std::string& id, const Names& names, const std::string& source) {
         geom::Geom land = geo_->territory_land(*index_, id);
         if (ctx_.is_empty(land)) {
             return;
         }
-        const auto views = views_of(*timeline_, *index_, id, today_);
-        const double area = geom::geodesic_area_km2(ctx_, land);
-        layer.features.push_back(Feature{id,
-                                         std::move(land),
-                                         {str(index_->kind_of(id)), str(names.en), str(names.ja), str(names.ru),
-                                          str(join(index_->atoms_of(id), ";")), Value{area}, str(views[0]),
-                                          str(views[1]), str(views[2]), str(source)},
-                                         std::nullopt});
+        Row row(layer);
+        row.set("kind", index_->kind_of(id)).set("name_en", names.en).set("name_ja", names.ja);
+        row.set("name_ru", names.ru).set("atoms", join(index_->atoms_of(id), ";"));
+        row.set("area_km2", Value{geom::geodesic_area_km2(ctx_, land)});
+        set_views(row, views_of(*timeline_, *index_, id, today_));
+        row.set("source", source);
+        layer.add(id, std::move(land), std::move(row));
     };
     for (const auto& i : ds_.islands) {
         add(i.id, i.names, i.source);
@@ -180,8 +179,7 @@ Layer Atlas::sovereignty() const {
                  {"basis_name", FieldType::string},
                  {"source", FieldType::string},
                  {"note", FieldType::string}},
-                true,
-                {}};
+                true};
     std::map<std::string, geom::Geom> land_cache;
     for (const auto& r : ds_.records) {
         auto it = land_cache.find(r.territory);
@@ -189,14 +187,13 @@ Layer Atlas::sovereignty() const {
             it = land_cache.emplace(r.territory, geo_->territory_land(*index_, r.territory)).first;
         }
         const Event* basis = ds_.event(r.basis);
-        layer.features.push_back(Feature{r.id,
-                                         ctx_.clone(it->second),
-                                         {str(r.territory), str(index_->kind_of(r.territory)),
-                                          str(std::string(to_string(r.lane()))), str(join(r.holders, ";")),
-                                          str(timeline_->holder_name(r)), str(join(r.regimes, ";")),
-                                          str(std::string(to_string(r.status))), str(r.basis),
-                                          str(basis != nullptr ? basis->names.en : ""), str(r.source), str(r.note)},
-                                         r.period});
+        Row row(layer);
+        row.set("territory", r.territory).set("territory_kind", index_->kind_of(r.territory));
+        row.set("lane", std::string(to_string(r.lane()))).set("holder", join(r.holders, ";"));
+        row.set("holder_name", timeline_->holder_name(r)).set("regime", join(r.regimes, ";"));
+        row.set("status", std::string(to_string(r.status))).set("basis", r.basis);
+        row.set("basis_name", basis != nullptr ? basis->names.en : "").set("source", r.source).set("note", r.note);
+        layer.add(r.id, ctx_.clone(it->second), std::move(row), r.period);
     }
     return layer;
 }
@@ -214,8 +211,7 @@ Layer Atlas::views() const {
                  {"pov_russia", FieldType::string},
                  {"status_russia", FieldType::string},
                  {"basis", FieldType::string}},
-                true,
-                {}};
+                true};
     for (const auto& atom : index_->atoms()) {
         // Every day on which anything about this atom changes.
         std::set<Date> cuts{kTimelineStart};
@@ -251,13 +247,14 @@ Layer Atlas::views() const {
         for (std::size_t i = 0; i < spans.size(); ++i) {
             const auto& s = spans[i];
             Interval period{s.from, i + 1 < spans.size() ? std::optional<Date>(spans[i + 1].from) : std::nullopt};
-            layer.features.push_back(
-                Feature{fmt::format("{}-{}", atom.id, s.from.iso()),
-                        ctx_.clone(land),
-                        {str(atom.id), str(atom.island), str(s.held != nullptr ? timeline_->holder_name(*s.held) : ""),
-                         str(s.views[0].holder), str(s.views[0].status), str(s.views[1].holder), str(s.views[1].status),
-                         str(s.views[2].holder), str(s.views[2].status), str(s.held != nullptr ? s.held->basis : "")},
-                        period});
+            Row row(layer);
+            row.set("territory", atom.id).set("island", atom.island);
+            row.set("holder_name", s.held != nullptr ? timeline_->holder_name(*s.held) : "");
+            row.set("pov_neutral", s.views[0].holder).set("status_neutral", s.views[0].status);
+            row.set("pov_japan", s.views[1].holder).set("status_japan", s.views[1].status);
+            row.set("pov_russia", s.views[2].holder).set("status_russia", s.views[2].status);
+            row.set("basis", s.held != nullptr ? s.held->basis : "");
+            layer.add(fmt::format("{}-{}", atom.id, s.from.iso()), ctx_.clone(land), std::move(row), period);
         }
     }
     return layer;
@@ -271,8 +268,7 @@ Layer Atlas::epochs() const {
                  {"name_ja", FieldType::string},
                  {"name_ru", FieldType::string},
                  {"page", FieldType::integer}},
-                false,
-                {}};
+                false};
     const geom::Geom frame = ctx_.box(region_.west, region_.south, region_.east, region_.north);
     auto add = [&](const Date& day, const Event* e) {
         Row row(layer);
@@ -284,8 +280,7 @@ Layer Atlas::epochs() const {
         }
         std::vector<geom::Geom> parts;
         parts.push_back(ctx_.clone(frame));
-        layer.features.push_back(
-            Feature{"epoch-" + day.iso(), ctx_.collect(std::move(parts), GEOS_MULTIPOLYGON), row.take(), std::nullopt});
+        layer.add("epoch-" + day.iso(), ctx_.collect(std::move(parts), GEOS_MULTIPOLYGON), std::move(row));
     };
     for (const Event* e : ds_.epochs()) add(*e->epoch, e);
     add(today_, nullptr);
@@ -305,8 +300,7 @@ Layer Atlas::places() const {
                  {"basis_name", FieldType::string},
                  {"source", FieldType::string},
                  {"note", FieldType::string}},
-                true,
-                {}};
+                true};
     for (const auto& place : ds_.places) {
         std::vector<const PlaceName*> names;
         std::set<Date> cuts{place.valid_from};
@@ -332,8 +326,7 @@ Layer Atlas::places() const {
             row.set("basis", basis).set("basis_name", event != nullptr ? event->names.en : "");
             row.set("source", join(sources, "; ")).set("note", place.note);
             Interval period{*cut, next != cuts.end() ? std::optional<Date>(*next) : std::nullopt};
-            layer.features.push_back(
-                Feature{fmt::format("{}-{}", place.id, cut->iso()), ctx_.point(place.point), row.take(), period});
+            layer.add(fmt::format("{}-{}", place.id, cut->iso()), ctx_.point(place.point), std::move(row), period);
         }
     }
     return layer;
@@ -356,8 +349,7 @@ Layer Atlas::boundaries(Diagnostics* diag) const {
                  {"pov_japan", FieldType::string},
                  {"pov_russia", FieldType::string},
                  {"source", FieldType::string}},
-                true,
-                {}};
+                true};
     BoundaryDeriver deriver(ctx_, *geo_, *index_, region_);
     for (const auto& b : ds_.boundaries) {
         geom::Geom line;
@@ -372,14 +364,14 @@ Layer Atlas::boundaries(Diagnostics* diag) const {
         }
         const double km = ctx_.length(geo_->projection().forward(ctx_, line)) / 1000;
         const Event* basis = ds_.event(b.basis);
-        layer.features.push_back(Feature{
-            b.id,
-            std::move(line),
-            {str(b.names.en), str(b.names.ja), str(b.names.ru), str(b.kind), str(b.basis),
-             str(basis != nullptr ? basis->names.en : ""), str(b.method == BoundaryMethod::median ? "median" : "parallel"),
-             str(b.side_a), str(b.side_b), Value{km}, str(b.pov_neutral), str(b.pov_japan), str(b.pov_russia),
-             str(b.source)},
-            b.period});
+        Row row(layer);
+        row.set("name_en", b.names.en).set("name_ja", b.names.ja).set("name_ru", b.names.ru).set("kind", b.kind);
+        row.set("basis", b.basis).set("basis_name", basis != nullptr ? basis->names.en : "");
+        row.set("method", b.method == BoundaryMethod::median ? "median" : "parallel");
+        row.set("side_a", b.side_a).set("side_b", b.side_b).set("length_km", Value{km});
+        set_views(row, {b.pov_neutral, b.pov_japan, b.pov_russia});
+        row.set("source", b.source);
+        layer.add(b.id, std::move(line), std::move(row), b.period);
     }
     return layer;
 }
@@ -396,8 +388,7 @@ Layer Atlas::snapshot(const Date& d, const std::string& name) const {
                  {"pov_russia", FieldType::string},
                  {"territories", FieldType::string},
                  {"area_km2", FieldType::real}},
-                false,
-                {}};
+                false};
     struct Group {
         std::vector<std::string> atoms;
         std::string holder_name;
@@ -425,12 +416,12 @@ Layer Atlas::snapshot(const Date& d, const std::string& name) const {
         const double area = geom::geodesic_area_km2(ctx_, land);
         const std::string id = fmt::format("{}-{}", d.iso(), key[0].holder.empty() ? "none" : key[0].holder) +
                                fmt::format("-{}-{}-{}", key[0].status, key[1].holder, key[2].holder);
-        layer.features.push_back(Feature{id,
-                                         std::move(land),
-                                         {str(d.iso()), str(key[0].holder), str(g.holder_name), str(key[0].status),
-                                          str(key[0].holder), str(key[1].holder), str(key[2].holder),
-                                          str(join(g.atoms, ";")), Value{area}},
-                                         std::nullopt});
+        Row row(layer);
+        row.set("date", d.iso()).set("holder", key[0].holder).set("holder_name", g.holder_name);
+        row.set("status", key[0].status);
+        set_views(row, {key[0].holder, key[1].holder, key[2].holder});
+        row.set("territories", join(g.atoms, ";")).set("area_km2", Value{area});
+        layer.add(id, std::move(land), std::move(row));
     }
     return layer;
 }

@@ -26,24 +26,18 @@ SourceLayer source_layer(const geom::Context& ctx, const Layer& layer, int minzo
         SourceFeature sf;
         sf.id = next_id++;
         sf.attributes.push_back({"id", f.id});
-        for (std::size_t i = 0; i < layer.fields.size(); ++i) {
-            const auto& v = f.values[i];
-            if (const auto* s = std::get_if<std::string>(&v)) {
-                sf.attributes.push_back({layer.fields[i].name, *s});
-            } else if (const auto* n = std::get_if<long long>(&v)) {
-                sf.attributes.push_back({layer.fields[i].name, static_cast<std::int64_t>(*n)});
-            } else if (const auto* d = std::get_if<double>(&v)) {
-                sf.attributes.push_back({layer.fields[i].name, *d});
+        layer.for_each_attribute(f, [&](const Layer::Attribute& a) {
+            const std::string& key = a.field.name;
+            if (const auto* s = std::get_if<std::string>(&a.value)) {
+                sf.attributes.push_back({key, *s});
+            } else if (const auto* n = std::get_if<long long>(&a.value)) {
+                sf.attributes.push_back({key, static_cast<std::int64_t>(*n)});
+            } else if (const auto* d = std::get_if<double>(&a.value)) {
+                sf.attributes.push_back({key, *d});
+            } else if (const auto* day = std::get_if<Date>(&a.value)) {
+                sf.attributes.push_back({key, day->iso()});  // MVT has no date type: ISO 8601 text
             }
-        }
-        if (layer.temporal && f.period) {
-            sf.attributes.push_back({"start_date", f.period->from.iso()});
-            sf.attributes.push_back({"start_decdate", f.period->from.decimal_year()});
-            if (f.period->to) {
-                sf.attributes.push_back({"end_date", f.period->to->iso()});
-                sf.attributes.push_back({"end_decdate", f.period->to->decimal_year()});
-            }
-        }
+        });
         switch (layer.geometry) {
             case GeometryKind::point:
                 sf.kind = GeomKind::point;

@@ -17,6 +17,8 @@ void append_value(std::string& out, const Value& v) {
         out += std::to_string(*i);
     } else if (const auto* d = std::get_if<double>(&v)) {
         out += format_number(*d, 6);
+    } else if (const auto* day = std::get_if<Date>(&v)) {
+        out += quoted(day->iso());
     }
 }
 
@@ -36,25 +38,10 @@ std::string geojson_text(const geom::Context& ctx, const Layer& layer) {
             out += quoted(k);
             out += ':';
         };
-        for (std::size_t i = 0; i < layer.fields.size(); ++i) {
-            if (std::holds_alternative<std::monostate>(feat.values[i])) {
-                continue;
-            }
-            key(layer.fields[i].name);
-            append_value(out, feat.values[i]);
-        }
-        if (layer.temporal && feat.period) {
-            key("start_date");
-            out += quoted(feat.period->from.iso());
-            key("start_decdate");
-            out += format_number(feat.period->from.decimal_year(), 6);
-            if (feat.period->to) {
-                key("end_date");
-                out += quoted(feat.period->to->iso());
-                key("end_decdate");
-                out += format_number(feat.period->to->decimal_year(), 6);
-            }
-        }
+        layer.for_each_attribute(feat, [&](const Layer::Attribute& a) {
+            key(a.field.name);
+            append_value(out, a.value);
+        });
         out += "},\"geometry\":";
         append_geometry(out, ctx, feat.geometry, kGeoJsonDecimals);
         out += f + 1 < layer.features.size() ? "},\n" : "}\n";

@@ -31,8 +31,32 @@ OGRFieldType ogr_field(FieldType t) {
         case FieldType::string: return OFTString;
         case FieldType::integer: return OFTInteger64;
         case FieldType::real: return OFTReal;
+        case FieldType::date: return OFTDate;
     }
     return OFTString;
+}
+
+// The GeoPackage's names for the period's date attributes: valid_from/valid_to (DATE), the names the
+// QGIS project's temporal settings use; the decimal years keep OpenHistoricalMap's names.
+std::string gpkg_name(const Field& f) {
+    if (f.name == "start_date") return "valid_from";
+    if (f.name == "end_date") return "valid_to";
+    return f.name;
+}
+
+// The layer's columns after id: its fields, then for a temporal layer the period's DATE columns, then its
+// decimal years.
+std::vector<Field> gpkg_columns(const Layer& layer) {
+    std::vector<Field> columns;
+    for (const auto& f : layer.fields) columns.push_back(f);
+    if (layer.temporal) {
+        for (const FieldType type : {FieldType::date, FieldType::real}) {
+            for (const auto& f : period_fields()) {
+                if (f.type == type) columns.push_back({gpkg_name(f), f.type});
+            }
+        }
+    }
+    return columns;
 }
 
 void add_field(OGRLayer* layer, const char* name, OGRFieldType type, OGRFieldSubType sub = OFSTNone) {
@@ -72,14 +96,9 @@ void write_layer(const geom::Context& ctx, GDALDataset& ds, OGRSpatialReference&
         throw OutputError(fmt::format("cannot create layer {}: {}", layer.name, CPLGetLastErrorMsg()));
     }
     add_field(out, "id", OFTString);
-    for (const auto& f : layer.fields) {
+    const std::vector<Field> columns = gpkg_columns(layer);
+    for (const auto& f : columns) {
         add_field(out, f.name.c_str(), ogr_field(f.type));
-    }
-    if (layer.temporal) {
-        add_field(out, "valid_from", OFTDate);
-        add_field(out, "valid_to", OFTDate);
-        add_field(out, "start_decdate", OFTReal);
-        add_field(out, "end_decdate", OFTReal);
     }
     if (out->StartTransaction() != OGRERR_NONE) {
         throw OutputError(fmt::format("cannot start a transaction: {}", CPLGetLastErrorMsg()));
@@ -87,30 +106,19 @@ void write_layer(const geom::Context& ctx, GDALDataset& ds, OGRSpatialReference&
     for (const auto& feat : layer.features) {
         OGRFeature f(out->GetLayerDefn());
         f.SetField("id", feat.id.c_str());
-        for (std::size_t i = 0; i < layer.fields.size(); ++i) {
-            const auto& v = feat.values[i];
-            const char* name = layer.fields[i].name.c_str();
-            if (const auto* s = std::get_if<std::string>(&v)) {
-                f.SetField(name, s->c_str());
-            } else if (const auto* n = std::get_if<long long>(&v)) {
-                f.SetField(name, static_cast<GIntBig>(*n));
-            } else if (const auto* d = std::get_if<double>(&v)) {
-                f.SetField(name, *d);
-            } else {
-                f.SetFieldNull(f.GetFieldIndex(name));
+        for (const auto& c : columns) f.SetFieldNull(f.GetFieldIndex(c.name.c_str()));  // no value: NULL
+        layer.for_each_attribute(feat, [&](const Layer::Attribute& a) {
+            const std::string name = gpkg_name(a.field);
+            if (const auto* s = std::get_if<std::string>(&a.value)) {
+                f.SetField(name.c_str(), s->c_str());
+            } else if (const auto* n = std::get_if<long long>(&a.value)) {
+                f.SetField(name.c_str(), static_cast<GIntBig>(*n));
+            } else if (const auto* d = std::get_if<double>(&a.value)) {
+                f.SetField(name.c_str(), *d);
+            } else if (const auto* day = std::get_if<Date>(&a.value)) {
+                set_date(f, name.c_str(), *day);
             }
-        }
-        if (layer.temporal && feat.period) {
-            set_date(f, "valid_from", feat.period->from);
-            f.SetField("start_decdate", feat.period->from.decimal_year());
-            if (feat.period->to) {
-                set_date(f, "valid_to", *feat.period->to);
-                f.SetField("end_decdate", feat.period->to->decimal_year());
-            } else {
-                f.SetFieldNull(f.GetFieldIndex("valid_to"));
-                f.SetFieldNull(f.GetFieldIndex("end_decdate"));
-            }
-        }
+        });
         f.SetGeometryDirectly(to_ogr(ctx, feat.geometry, layer.geometry).release());
         if (out->CreateFeature(&f) != OGRERR_NONE) {
             throw OutputError(fmt::format("cannot write feature {} of {}: {}", feat.id, layer.name,

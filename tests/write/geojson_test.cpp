@@ -23,11 +23,10 @@ TEST_CASE("RFC 7946 §3.1.6 winding: exterior counter-clockwise, holes clockwise
 
 TEST_CASE("temporal layers use OpenHistoricalMap keys, an open end omits the end keys", "[write][geojson]") {
     geom::Context ctx;
-    Layer layer{"t", "t", GeometryKind::point, {{"holder", FieldType::string}, {"note", FieldType::string}}, true, {}};
-    layer.features.push_back(
-        Feature{"a", ctx.point({150, 45}), {Value{std::string("japan")}, Value{}}, Interval{Date(1855, 2, 7), std::nullopt}});
-    layer.features.push_back(
-        Feature{"b", ctx.point({150, 45}), {Value{std::string("russia")}, Value{}}, Interval{Date(1855, 2, 7), Date(1875, 8, 22)}});
+    Layer layer{"t", "t", GeometryKind::point, {{"holder", FieldType::string}, {"note", FieldType::string}}, true};
+    layer.add("a", ctx.point({150, 45}), std::move(Row(layer).set("holder", "japan")), Interval{Date(1855, 2, 7), std::nullopt});
+    layer.add("b", ctx.point({150, 45}), std::move(Row(layer).set("holder", "russia")),
+              Interval{Date(1855, 2, 7), Date(1875, 8, 22)});
     const std::string text = geojson_text(ctx, layer);
     CHECK(text.find(R"("id":"a","properties":{"holder":"japan","start_date":"1855-02-07","start_decdate":1855.10137},)") !=
           std::string::npos);
