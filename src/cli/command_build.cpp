@@ -10,6 +10,7 @@
 #include "maps/palette.hpp"
 #include "maps/renderer.hpp"
 #include "maps/text.hpp"
+#include "plan/build_plan.hpp"
 #include "tiles/layer_source.hpp"
 #include "tiles/output.hpp"
 #include "tiles/tiler.hpp"
@@ -25,63 +26,6 @@ namespace kuril::cli {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The layers in the vector tiles and their zoom ranges. Dated polygons stop at z10: the web map
-// overzooms them (MapLibre draws z10 tiles at any higher zoom) while coastlines, boundaries and labels
-// go to z14.
-struct TileLayerZoom {
-    const char* layer;
-    int minzoom;
-    int maxzoom;
-};
-const TileLayerZoom kTileLayers[] = {{"islands", 0, 14},     {"labels", 0, 14},      {"boundaries", 0, 14},
-                                     {"territories", 0, 10}, {"sovereignty", 0, 10}, {"views", 0, 10},
-                                     {"places", 0, 14}};
-
-// The viewer's files: from web/ (the page) and web/node_modules/ (npm packages, never a CDN).
-struct ViewerFile {
-    const char* from;
-    const char* to;
-};
-std::vector<ViewerFile> viewer_files() {
-    return {{"viewer/index.html", "index.html"},
-            {"viewer/viewer.js", "viewer.js"},
-            {"viewer/viewer.css", "viewer.css"},
-            {"node_modules/maplibre-gl/dist/maplibre-gl.js", "maplibre-gl.js"},
-            {"node_modules/maplibre-gl/dist/maplibre-gl.css", "maplibre-gl.css"},
-            {"node_modules/maplibre-gl/LICENSE.txt", "LICENSE-maplibre-gl.txt"},
-            {"node_modules/pmtiles/dist/pmtiles.js", "pmtiles.js"},
-            {"node_modules/pmtiles/package.json", "pmtiles-package.json"},
-            // Example pages for other map clients (README, "Any map client"), each with its npm build.
-            {"viewer/examples/index.html", "examples/index.html"},
-            {"viewer/examples/kuril-dates.js", "examples/kuril-dates.js"},
-            {"viewer/examples/openlayers.html", "examples/openlayers.html"},
-            {"examples-src/openlayers.mjs", "examples/openlayers.mjs"},
-            {"build/openlayers.js", "examples/openlayers.js"},  // the above with ol and ol-pmtiles (npm run build)
-            {"node_modules/ol/ol.css", "examples/ol.css"},
-            {"node_modules/ol/LICENSE.md", "examples/LICENSE-ol.md"},
-            {"node_modules/ol-pmtiles/package.json", "examples/ol-pmtiles-package.json"},
-            {"viewer/examples/leaflet.html", "examples/leaflet.html"},
-            {"viewer/examples/leaflet-example.js", "examples/leaflet-example.js"},
-            {"node_modules/leaflet/dist/leaflet.js", "examples/leaflet.js"},
-            {"node_modules/leaflet/dist/leaflet.css", "examples/leaflet.css"},
-            {"node_modules/leaflet/LICENSE", "examples/LICENSE-leaflet.txt"},
-            {"node_modules/protomaps-leaflet/dist/protomaps-leaflet.js", "examples/protomaps-leaflet.js"},
-            {"node_modules/protomaps-leaflet/LICENSE", "examples/LICENSE-protomaps-leaflet.txt"},
-            {"viewer/examples/deckgl.html", "examples/deckgl.html"},
-            {"examples-src/deckgl.mjs", "examples/deckgl.mjs"},
-            {"build/deckgl.js", "examples/deckgl.js"},  // the above with @deck.gl/* (npm run build)
-            {"node_modules/@deck.gl/core/LICENSE", "examples/LICENSE-deck.gl.txt"}};
-}
-
-// The style's label font stack ("text-font" in styles/kuril.maplibre.json): Noto Sans for Latin and
-// Cyrillic, IPAGothic for the Japanese names. Both are Debian packages that scripts/setup.sh installs.
-const std::vector<FontStackFace>& label_fonts() {
-    static const std::vector<FontStackFace> stack{
-        {"Noto Sans Regular", "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"},
-        {"IPAGothic Regular", "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"}};
-    return stack;
-}
 
 // The label boxes the renderer placed, for the test that no two overlap (and for anyone placing more).
 void write_label_boxes(const fs::path& file, const maps::MapResult& r) {
@@ -99,8 +43,9 @@ void write_label_boxes(const fs::path& file, const maps::MapResult& r) {
 
 std::string CommandBuild::description() const {
     return "Build the dataset from geodata/ into output/: GeoJSON layers (RFC 7946) in output/geojson/, the same "
-           "layers in output/kuril.gpkg with QGIS styles and temporal settings, and snapshots for 1855, 1875, 1905, "
-           "1945 and today. output/ is replaced in one step, only when everything was written.";
+           "layers in output/kuril.gpkg with QGIS styles and temporal settings, snapshots for each epoch of "
+           "events.csv and today, vector tiles, the web viewer and the print maps. output/ is replaced in one step, "
+           "only when everything was written.";
 }
 
 void CommandBuild::add_options(Arguments& args) {
@@ -121,14 +66,14 @@ void CommandBuild::setup() {
         throw UsageError(fmt::format("--styles {}: not a directory", styles_));
     }
     if (!no_viewer_) {
-        for (const auto& f : viewer_files()) {
+        for (const auto& f : plan::viewer_files()) {
             if (!fs::exists(fs::path(web_) / f.from)) {
                 throw UsageError(fmt::format("--web {}: no {} (run scripts/setup.sh, which runs npm ci and npm run build there, or pass "
                                              "--no-viewer)",
                                              web_, f.from));
             }
         }
-        for (const auto& face : label_fonts()) {
+        for (const auto& face : plan::label_fonts()) {
             if (!fs::exists(face.file)) {
                 throw UsageError(fmt::format("no font {} for the map labels (run scripts/setup.sh, which installs it, "
                                              "or pass --no-viewer)",
@@ -150,22 +95,7 @@ Outcome CommandBuild::run() {
     geom::Context ctx;
     const Atlas atlas(ctx, options_.files(), kKurilRegion, today, progress);
 
-    progress.step("deriving layers");
-    std::vector<Layer> layers;
-    layers.push_back(atlas.islands());
-    layers.push_back(atlas.labels());
-    layers.push_back(atlas.territories());
-    layers.push_back(atlas.sovereignty());
-    layers.push_back(atlas.views());
-    layers.push_back(atlas.places());
-    layers.push_back(atlas.epochs());
-    progress.step("deriving boundary lines");
-    layers.push_back(atlas.boundaries());
-    progress.step("dissolving snapshots");
-    for (const Event* e : atlas.dataset().epochs()) {
-        layers.push_back(atlas.snapshot(*e->epoch, fmt::format("snapshot_{}", e->epoch->year())));
-    }
-    layers.push_back(atlas.snapshot(today, "snapshot_today"));
+    const std::vector<Layer> layers = plan::derive_layers(atlas, progress);
 
     fs::create_directories(output.parent_path());
     std::size_t features = 0;
@@ -206,9 +136,7 @@ std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const Atlas& a
     std::vector<const Layer*> ptrs;
     for (const auto& layer : layers) {
         ptrs.push_back(&layer);
-        const bool snapshot = layer.name.rfind("snapshot_", 0) == 0;
-        const fs::path qml = fs::path(styles_) / ((snapshot ? std::string("snapshot") : layer.name) + ".qml");
-        if (fs::exists(qml)) {
+        if (const fs::path qml = plan::layer_style(styles_, layer); !qml.empty()) {
             gpkg.qml[layer.name] = read_file(qml);
         }
     }
@@ -216,12 +144,7 @@ std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const Atlas& a
     write_gpkg(ctx, dir / "kuril.gpkg", ptrs, gpkg);
     // The QGIS project beside it (made by scripts/make_qgis_project.py): its time range runs to today.
     if (const fs::path qgs = fs::path(styles_) / "kuril.qgs"; fs::exists(qgs)) {
-        std::string project = read_file(qgs);
-        const std::string placeholder = "2999-12-31T00:00:00Z";
-        if (const auto at = project.find(placeholder); at != std::string::npos) {
-            project.replace(at, placeholder.size(), today.iso() + "T00:00:00Z");
-        }
-        write_file(dir / "kuril.qgs", project);
+        write_file(dir / "kuril.qgs", plan::qgis_project(read_file(qgs), today));
     }
 
     if (!no_viewer_) {
@@ -236,7 +159,7 @@ std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const Atlas& a
 
 void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& layers, const Progress& progress) const {
     fs::create_directories(dir);
-    for (const auto& f : viewer_files()) {
+    for (const auto& f : plan::viewer_files()) {
         fs::create_directories((dir / f.to).parent_path());
         copy_file_contents(fs::path(web_) / f.from, dir / f.to);
     }
@@ -244,7 +167,7 @@ void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& l
     // Every name the label layers (islands and places) can show, in any language.
     std::set<char32_t> wanted;
     for (const auto& layer : layers) {
-        if (layer.name != "labels" && layer.name != "places") continue;
+        if (!plan::has_label_names(layer)) continue;
         for (const auto& feature : layer.features) {
             layer.for_each_attribute(feature, [&](const Layer::Attribute& a) {
                 if (a.field.name.rfind("name_", 0) != 0) return;
@@ -253,10 +176,10 @@ void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& l
         }
     }
     progress.step(fmt::format("writing viewer/fonts/ (SDF glyphs for {} code points)", wanted.size()));
-    const GlyphRangeStats stats = write_glyph_ranges(dir / "fonts", label_fonts(), wanted);
+    const GlyphRangeStats stats = write_glyph_ranges(dir / "fonts", plan::label_fonts(), wanted);
     if (stats.missing > 0) {
         throw OutputError(fmt::format("{} code point(s) of the label names are in none of the label fonts ({})",
-                                      stats.missing, fontstack_name(label_fonts())));
+                                      stats.missing, fontstack_name(plan::label_fonts())));
     }
 }
 
@@ -268,28 +191,8 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
     fs::create_directories(dir);
     const maps::MapData data = maps::map_data(layers);
     const maps::Palette palette = maps::read_palette(fs::path(styles_) / "palette.json");
-    auto spec_of = [&](const Date& day, const char* view) {
-        maps::MapSpec spec;
-        spec.date = day;
-        spec.view = view;
-        spec.extent = maps::parse_extent("chain");
-        return spec;
-    };
-    std::vector<maps::MapSpec> sheets;
-    for (const Event* e : atlas.dataset().epochs()) sheets.push_back(spec_of(*e->epoch, "neutral"));
-    for (const char* view : {"neutral", "japan", "russia"}) sheets.push_back(spec_of(today, view));
-    const std::vector<maps::MapSpec> pages(sheets.begin(), sheets.end() - 2);  // the epochs and today, neutral
-    struct Job {
-        const maps::MapSpec* spec;  // nullptr: the atlas
-        std::string file;
-    };
-    std::vector<Job> jobs{{nullptr, "kuril-atlas.pdf"}};  // the longest first
-    for (const auto& spec : sheets) {
-        const std::string stem = fmt::format("kuril-{}-{}", spec.date == today ? "today" : spec.date.iso(), spec.view);
-        jobs.push_back({&spec, stem + ".pdf"});
-        jobs.push_back({&spec, stem + ".svg"});
-    }
-    progress.step(fmt::format("writing maps/ ({} maps and the atlas)", jobs.size() - 1));
+    const plan::MapPlan plan = plan::map_plan(atlas);
+    progress.step(fmt::format("writing maps/ ({} maps and the atlas)", plan.jobs.size() - 1));
     struct Worker {
         Worker() = default;
         Worker(const Worker&) = delete;
@@ -298,15 +201,15 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
         std::unique_ptr<geom::Context> ctx = std::make_unique<geom::Context>();
         maps::SheetCache cache{*ctx};
     };
-    parallel_for(jobs.size(), 0, [] { return std::make_unique<Worker>(); },
+    parallel_for(plan.jobs.size(), 0, [] { return std::make_unique<Worker>(); },
                  [&](std::size_t i, std::unique_ptr<Worker>& w) {
-                     const Job& job = jobs[i];
-                     if (job.spec == nullptr) {
-                         (void)maps::render_atlas(atlas, data, w->cache, pages, palette, dir / job.file, today);
+                     const plan::MapJob& job = plan.jobs[i];
+                     if (job.atlas()) {
+                         (void)maps::render_atlas(atlas, data, w->cache, plan.pages, palette, dir / job.file, today);
                          return;
                      }
-                     const maps::MapResult r =
-                         maps::render_map(atlas, data, w->cache, *job.spec, palette, dir / job.file, today);
+                     const maps::MapResult r = maps::render_map(atlas, data, w->cache, plan.sheets[job.sheet], palette,
+                                                                dir / job.file, today);
                      if (job.file.ends_with(".pdf")) {
                          write_label_boxes(dir / (job.file.substr(0, job.file.size() - 4) + ".labels.json"), r);
                      }
@@ -317,17 +220,11 @@ std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::ve
                                          const std::filesystem::path& dir, const Progress& progress) const {
     progress.step("making vector tiles");
     std::vector<tiles::SourceLayer> sources;
-    for (const auto& tl : kTileLayers) {
-        const auto it = std::find_if(layers.begin(), layers.end(), [&](const Layer& l) { return l.name == tl.layer; });
-        sources.push_back(tiles::source_layer(ctx, *it, tl.minzoom, tl.maxzoom));
+    for (const Layer* layer : plan::tile_layers(layers)) {
+        sources.push_back(tiles::source_layer(ctx, *layer, layer->tiles->minzoom, layer->tiles->maxzoom));
     }
     const tiles::TileSet tileset = tiles::make_tiles(std::move(sources), tiles::TileOptions{}, progress);
-    tiles::TilesetInfo info;
-    info.name = "kuril";
-    info.description = "Kuril Atlas: islands, sovereignty by date and treaty boundaries, 1855 to today";
-    info.attribution = "Coastline: GSHHG 2.3.7 full resolution (LGPL-3.0, Wessel & Smith); history: Kuril Atlas, "
-                       "sources per record";
-    info.version = "1.0.0";
+    const tiles::TilesetInfo info = plan::tileset_info();
     fs::create_directories(dir);
     for (const char* name : {"kuril.pmtiles", "kuril.mbtiles", "xyz"}) {
         progress.step(std::string("writing tiles/") + name);
