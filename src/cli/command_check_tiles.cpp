@@ -6,8 +6,8 @@
 #include <fmt/format.h>
 
 #include "geom/geos.hpp"
-#include "tiles/mvt_checker.hpp"
-#include "tiles/tile_reader.hpp"
+#include "tiles/mvt/checker.hpp"
+#include "tiles/containers/tile_reader.hpp"
 #include "util/error.hpp"
 
 namespace kuril::cli {

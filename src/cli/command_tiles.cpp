@@ -7,10 +7,10 @@
 #include <fmt/format.h>
 
 #include "read/vector_reader.hpp"
-#include "tiles/output.hpp"
-#include "tiles/partitioned.hpp"
+#include "tiles/containers/output.hpp"
+#include "tiles/engine/partitioned.hpp"
 #include "util/atomic.hpp"
-#include "tiles/tiler.hpp"
+#include "tiles/engine/tiler.hpp"
 #include "util/error.hpp"
 
 namespace kuril::cli {

@@ -4,7 +4,7 @@
 
 #include "cli/command.hpp"
 #include "read/vector_reader.hpp"
-#include "tiles/tiler.hpp"
+#include "tiles/engine/tiler.hpp"
 #include "util/progress.hpp"
 
 namespace kuril::cli {

@@ -9,7 +9,7 @@
 
 #include "maps/map_spec.hpp"
 #include "model/layer.hpp"
-#include "tiles/metadata.hpp"
+#include "tiles/containers/metadata.hpp"
 #include "util/progress.hpp"
 #include "write/glyph_pbf.hpp"
 

@@ -9,7 +9,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include "tiles/antimeridian.hpp"
+#include "tiles/engine/antimeridian.hpp"
 #include "util/error.hpp"
 
 namespace kuril {

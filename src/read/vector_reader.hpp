@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "tiles/source.hpp"
+#include "tiles/engine/source.hpp"
 #include "util/error.hpp"
 
 namespace kuril {

@@ -11,9 +11,9 @@
 #include "built_output.hpp"
 #include "gdal_reader.hpp"
 #include "geom/geos.hpp"
-#include "tiles/mvt_checker.hpp"
-#include "tiles/source.hpp"
-#include "tiles/tile_reader.hpp"
+#include "tiles/mvt/checker.hpp"
+#include "tiles/engine/source.hpp"
+#include "tiles/containers/tile_reader.hpp"
 
 using namespace kuril;
 using namespace kuril::test;

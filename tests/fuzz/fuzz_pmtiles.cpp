@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tiles/tile_reader.hpp"
+#include "tiles/containers/tile_reader.hpp"
 #include "util/error.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "tiles/mvt_checker.hpp"
+#include "tiles/mvt/checker.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const kuril::geom::Context ctx;

@@ -1,0 +1,38 @@
+#pragma once
+// Tileset metadata: the vector_layers description (TileJSON 3.0 §3.1 / MBTiles 1.3 `json`), and the
+// TileJSON 3.0.0 document of a z/x/y directory, written and read back from a container for serving.
+#include <map>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tiles/containers/tile_reader.hpp"
+#include "tiles/engine/tiler.hpp"
+
+namespace kuril::tiles {
+
+struct TilesetInfo {
+    std::string name = "kuril";
+    std::string description;
+    std::string attribution;
+    std::string version = "1.0.0";
+};
+
+[[nodiscard]] nlohmann::ordered_json vector_layers_json(const TileSet& set);
+[[nodiscard]] int center_zoom(const TileSet& set);
+// The PMTiles metadata object: name, format, vector_layers, bounds, center, attribution, ...
+[[nodiscard]] std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info);
+// The MBTiles-style metadata.json that tippecanoe writes beside a z/x/y directory and GDAL's MVT
+// driver reads (name, format, bounds, center, minzoom, maxzoom, json = {"vector_layers": ...}).
+[[nodiscard]] std::string mbtiles_metadata_json(const TileSet& set, const TilesetInfo& info);
+// TileJSON 3.0.0 for tiles at `url_template` (relative URLs resolve against the TileJSON's own URL).
+[[nodiscard]] std::string tilejson(const TileSet& set, const TilesetInfo& info, const std::string& url_template);
+
+// The same TileJSON 3.0.0 fields read back from a container, for serving it: name, attribution, description,
+// minzoom, maxzoom, bounds, center, vector_layers. From a PMTiles v3 archive's header and JSON metadata,
+// or from an MBTiles 1.3 metadata table (bounds and center as comma-separated numbers, the vector layers
+// in its `json` row).
+[[nodiscard]] nlohmann::ordered_json tilejson_fields(const PmtilesHeader& header, const std::string& metadata);
+[[nodiscard]] nlohmann::ordered_json tilejson_fields(const std::map<std::string, std::string>& metadata);
+
+}  // namespace kuril::tiles

@@ -1,0 +1,17 @@
+#pragma once
+// Writes a tile set to the container its path names: *.pmtiles, *.mbtiles, or else a z/x/y directory.
+#include <filesystem>
+#include <string>
+
+#include "tiles/containers/metadata.hpp"
+#include "tiles/engine/tiler.hpp"
+
+namespace kuril::tiles {
+
+enum class Container { pmtiles, mbtiles, directory };
+[[nodiscard]] Container container_of(const std::filesystem::path& path);
+[[nodiscard]] std::string to_string(Container c);
+// Returns the bytes written (the directory: the sum of its tiles).
+std::uint64_t write_tiles(const std::filesystem::path& path, const TileSet& set, const TilesetInfo& info);
+
+}  // namespace kuril::tiles

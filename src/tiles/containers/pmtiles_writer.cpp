@@ -1,0 +1,147 @@
+#include "tiles/containers/pmtiles_writer.hpp"
+
+#include <cmath>
+#include <cstring>
+#include <unordered_map>
+
+#include <protozero/buffer_string.hpp>
+#include <protozero/varint.hpp>
+
+#include "tiles/gzip.hpp"
+#include "util/atomic.hpp"
+#include "util/error.hpp"
+
+namespace kuril::tiles {
+
+namespace {
+
+struct Entry {
+    std::uint64_t tile_id;
+    std::uint64_t offset;
+    std::uint32_t length;
+    std::uint32_t run_length;  // 0: points at a leaf directory
+};
+
+// PMTiles v3 directory: entry count, then delta-coded ids, run lengths, lengths, offsets (0 = follows
+// the previous entry), all varints; then compressed.
+std::string serialize_directory(const std::vector<Entry>& entries) {
+    std::string buf;
+    protozero::add_varint_to_buffer(&buf, entries.size());
+    std::uint64_t last = 0;
+    for (const auto& e : entries) {
+        protozero::add_varint_to_buffer(&buf, e.tile_id - last);
+        last = e.tile_id;
+    }
+    for (const auto& e : entries) {
+        protozero::add_varint_to_buffer(&buf, e.run_length);
+    }
+    for (const auto& e : entries) {
+        protozero::add_varint_to_buffer(&buf, e.length);
+    }
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const bool follows = i > 0 && entries[i].offset == entries[i - 1].offset + entries[i - 1].length;
+        protozero::add_varint_to_buffer(&buf, follows ? 0 : entries[i].offset + 1);
+    }
+    return gzip(buf);
+}
+
+template <typename T>
+void put(std::string& h, std::size_t at, T v) {
+    std::memcpy(h.data() + at, &v, sizeof v);  // little-endian host (x86_64, aarch64)
+}
+
+std::int32_t e7(double deg) { return static_cast<std::int32_t>(std::lround(deg * 1e7)); }
+
+}  // namespace
+
+std::string pmtiles_archive(const TileSet& set, const TilesetInfo& info, PmtilesStats* stats) {
+    // Tile data, deduplicated.
+    std::string data;
+    std::vector<Entry> entries;
+    std::unordered_map<std::string, std::pair<std::uint64_t, std::uint32_t>> seen;
+    std::uint64_t addressed = 0;
+    for (const auto& t : set.tiles) {
+        const std::string& z = t.gz;
+        auto it = seen.find(z);
+        ++addressed;
+        if (it != seen.end()) {
+            auto& last = entries.back();
+            if (last.offset == it->second.first && last.tile_id + last.run_length == t.id) {
+                ++last.run_length;  // the same bytes as the tile just before it
+                continue;
+            }
+            entries.push_back(Entry{t.id, it->second.first, it->second.second, 1});
+            continue;
+        }
+        const auto off = static_cast<std::uint64_t>(data.size());
+        const auto len = static_cast<std::uint32_t>(z.size());
+        data += z;
+        entries.push_back(Entry{t.id, off, len, 1});
+        seen.emplace(z, std::make_pair(off, len));
+    }
+
+    // Root directory, with leaf directories when it would not fit in the first 16 KiB.
+    std::string root = serialize_directory(entries);
+    std::string leaves;
+    std::uint64_t leaf_count = 0;
+    for (std::size_t leaf_size = 4096; root.size() > kPmtilesRootLimit - kPmtilesHeaderSize; leaf_size *= 2) {
+        leaves.clear();
+        std::vector<Entry> root_entries;
+        for (std::size_t i = 0; i < entries.size(); i += leaf_size) {
+            const std::vector<Entry> chunk(entries.begin() + static_cast<std::ptrdiff_t>(i),
+                                           entries.begin() + static_cast<std::ptrdiff_t>(std::min(i + leaf_size, entries.size())));
+            const std::string leaf = serialize_directory(chunk);
+            root_entries.push_back(Entry{chunk.front().tile_id, leaves.size(), static_cast<std::uint32_t>(leaf.size()), 0});
+            leaves += leaf;
+        }
+        leaf_count = root_entries.size();
+        root = serialize_directory(root_entries);
+    }
+    const std::string metadata = gzip(pmtiles_metadata(set, info));
+
+    std::string h(kPmtilesHeaderSize, '\0');
+    std::memcpy(h.data(), "PMTiles", 7);
+    h[7] = 3;
+    const std::uint64_t root_off = kPmtilesHeaderSize;
+    const std::uint64_t meta_off = root_off + root.size();
+    const std::uint64_t leaf_off = meta_off + metadata.size();
+    const std::uint64_t data_off = leaf_off + leaves.size();
+    put<std::uint64_t>(h, 8, root_off);
+    put<std::uint64_t>(h, 16, root.size());
+    put<std::uint64_t>(h, 24, meta_off);
+    put<std::uint64_t>(h, 32, metadata.size());
+    put<std::uint64_t>(h, 40, leaf_off);
+    put<std::uint64_t>(h, 48, leaves.size());
+    put<std::uint64_t>(h, 56, data_off);
+    put<std::uint64_t>(h, 64, data.size());
+    put<std::uint64_t>(h, 72, addressed);
+    put<std::uint64_t>(h, 80, entries.size());
+    put<std::uint64_t>(h, 88, seen.size());
+    h[96] = 1;  // clustered
+    h[97] = 2;  // internal compression: gzip
+    h[98] = 2;  // tile compression: gzip
+    h[99] = 1;  // tile type: MVT
+    h[100] = static_cast<char>(set.minzoom);
+    h[101] = static_cast<char>(set.maxzoom);
+    put<std::int32_t>(h, 102, e7(set.west));
+    put<std::int32_t>(h, 106, e7(set.south));
+    put<std::int32_t>(h, 110, e7(set.east));
+    put<std::int32_t>(h, 114, e7(set.north));
+    h[118] = static_cast<char>(center_zoom(set));
+    put<std::int32_t>(h, 119, e7((set.west + set.east) / 2));
+    put<std::int32_t>(h, 123, e7((set.south + set.north) / 2));
+
+    std::string out = h + root + metadata + leaves + data;
+    if (stats != nullptr) {
+        *stats = PmtilesStats{addressed, entries.size(), seen.size(), leaf_count, out.size()};
+    }
+    return out;
+}
+
+PmtilesStats write_pmtiles(const std::filesystem::path& path, const TileSet& set, const TilesetInfo& info) {
+    PmtilesStats stats;
+    write_file_atomic(path, pmtiles_archive(set, info, &stats));
+    return stats;
+}
+
+}  // namespace kuril::tiles

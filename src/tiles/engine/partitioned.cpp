@@ -1,0 +1,188 @@
+#include "tiles/engine/partitioned.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "tiles/engine/clip.hpp"
+#include "tiles/engine/simplify.hpp"
+
+namespace kuril::tiles {
+
+namespace {
+
+Box bounds(const SourceFeature& f) {
+    Box b{2, 2, -1, -1};
+    const auto add = [&](const Pt& p) {
+        b.x0 = std::min(b.x0, p.x);
+        b.y0 = std::min(b.y0, p.y);
+        b.x1 = std::max(b.x1, p.x);
+        b.y1 = std::max(b.y1, p.y);
+    };
+    for (const auto& p : f.points) add(p);
+    for (const auto& l : f.lines) for (const auto& p : l) add(p);
+    for (const auto& poly : f.polygons) for (const auto& p : poly.front()) add(p);
+    return b;
+}
+
+// A ring simplified for the low zooms; one that simplification collapses keeps three of its points,
+// which the tiler draws as its smallest square.
+Path low_ring(const Path& ring, double tolerance) {
+    Path r = ring;
+    simplify_ring(r, tolerance);
+    if (r.size() >= 4) {
+        r.shrink_to_fit();  // simplification keeps the input's capacity; this copy is held to the end
+        return r;
+    }
+    const std::size_t m = ring.size() - 1;
+    return Path{ring[0], ring[m / 3], ring[2 * m / 3], ring[0]};
+}
+
+// A partition's fields and bounds join the whole set's (clipping only ever shrinks geometry, so the
+// union of the parts' bounds is the input's).
+void merge_info(TileSet& set, const TileSet& part) {
+    for (std::size_t i = 0; i < set.layers.size(); ++i) {
+        auto& fields = set.layers[i].fields;
+        for (const auto& f : part.layers[i].fields) {
+            if (std::none_of(fields.begin(), fields.end(), [&](const FieldInfo& x) { return x.name == f.name; })) {
+                fields.push_back(f);
+            }
+        }
+        std::sort(fields.begin(), fields.end(), [](const FieldInfo& a, const FieldInfo& b) { return a.name < b.name; });
+    }
+    if (!part.tiles.empty()) {
+        set.west = std::min(set.west, part.west);
+        set.south = std::min(set.south, part.south);
+        set.east = std::max(set.east, part.east);
+        set.north = std::max(set.north, part.north);
+    }
+}
+
+}  // namespace
+
+int partition_zoom_for(std::uint64_t bytes, int maxzoom) {
+    constexpr std::uint64_t kInMemory = 64ULL << 20U;
+    return bytes < kInMemory ? 0 : std::min(kMaxPartitionZoom, maxzoom);
+}
+
+PartitionedTiler::PartitionedTiler(TileOptions options, int partition_zoom, std::filesystem::path spill_dir)
+    : options_(options), zoom_(std::clamp(partition_zoom, 1, kMaxPartitionZoom)), dir_(std::move(spill_dir)) {}
+
+std::size_t PartitionedTiler::layer(const std::string& name, int minzoom, int maxzoom) {
+    const auto it = std::find_if(low_.begin(), low_.end(), [&](const SourceLayer& l) { return l.name == name; });
+    if (it != low_.end()) return static_cast<std::size_t>(it - low_.begin());
+    SourceLayer l;
+    l.name = name;
+    l.minzoom = minzoom;
+    l.maxzoom = maxzoom;
+    low_.push_back(std::move(l));
+    return low_.size() - 1;
+}
+
+PartitionedTiler::~PartitionedTiler() {
+    std::error_code ec;
+    for (auto& [key, w] : parts_) {
+        if (w) {
+            std::filesystem::remove(w->file(), ec);
+        }
+    }
+}
+
+void PartitionedTiler::add(std::size_t layer, const SourceFeature& f) {
+    // The copy for zooms below P: simplified at the tolerance of zoom P − 1.
+    if (zoom_ > 0 && low_[layer].minzoom < zoom_) {
+        const double tol = options_.tolerance / (static_cast<double>(options_.extent) * (1U << (zoom_ - 1)));
+        SourceFeature low;
+        low.id = f.id;
+        low.kind = f.kind;
+        low.attributes = f.attributes;
+        low.points = f.points;
+        for (const auto& l : f.lines) {
+            Path s = l;
+            simplify_line(s, tol);
+            s.shrink_to_fit();
+            low.lines.push_back(std::move(s));
+        }
+        for (const auto& poly : f.polygons) {
+            PolygonPaths p;
+            for (const auto& r : poly) p.push_back(low_ring(r, tol));
+            low.polygons.push_back(std::move(p));
+        }
+        low_[layer].features.push_back(std::move(low));
+    }
+    if (low_[layer].maxzoom < zoom_) return;
+    // Each partition the feature touches gets the part inside it (with the tile buffer).
+    const Box b = bounds(f);
+    const double n = static_cast<double>(1U << zoom_);
+    const double buf = static_cast<double>(options_.buffer) / options_.extent;
+    const auto index = [&](double v) { return static_cast<std::uint32_t>(std::clamp(std::floor(v), 0.0, n - 1)); };
+    for (std::uint32_t y = index(b.y0 * n - buf); y <= index(b.y1 * n + buf); ++y) {
+        for (std::uint32_t x = index(b.x0 * n - buf); x <= index(b.x1 * n + buf); ++x) {
+            SourceFeature part;
+            static_cast<Geometry&>(part) = clip_geometry(f, tile_box(zoom_, x, y, options_.buffer, options_.extent));
+            if (part.empty()) continue;
+            part.id = f.id;
+            part.kind = f.kind;
+            part.attributes = f.attributes;
+            auto& w = parts_[(static_cast<std::uint64_t>(x) << 32U) | y];
+            if (!w) {
+                w = std::make_unique<SpillWriter>(dir_ / fmt::format("part-{}-{}-{}.bin", zoom_, x, y));
+            }
+            w->write(static_cast<std::uint32_t>(layer), part);
+        }
+    }
+}
+
+std::uint64_t PartitionedTiler::spilled_bytes() const {
+    std::uint64_t n = 0;
+    for (const auto& [k, w] : parts_) n += w->bytes();
+    return n;
+}
+
+TileSet PartitionedTiler::finish(const Progress& progress) {
+    // Zooms below P, from the simplified copy; its layer list and bounds describe the whole input.
+    std::vector<SourceLayer> low = std::move(low_);
+    if (low.empty()) {
+        return TileSet{};
+    }
+    std::vector<int> maxzooms;
+    std::vector<SourceLayer> specs;
+    for (auto& l : low) {
+        maxzooms.push_back(l.maxzoom);
+        SourceLayer spec;
+        spec.name = l.name;
+        spec.description = l.description;
+        spec.minzoom = std::max(l.minzoom, zoom_);
+        spec.maxzoom = l.maxzoom;
+        specs.push_back(std::move(spec));
+        l.maxzoom = std::min(l.maxzoom, zoom_ - 1);
+    }
+    progress.step(fmt::format("tiles: zooms below {} from the simplified copy", zoom_));
+    TileSet set = make_tiles(std::move(low), options_, progress);
+    for (std::size_t i = 0; i < set.layers.size(); ++i) set.layers[i].maxzoom = maxzooms[i];
+    set.maxzoom = *std::max_element(maxzooms.begin(), maxzooms.end());
+    // Each partition in turn: read back, tile from z = P down, free.
+    std::size_t done = 0;
+    for (auto& [key, writer] : parts_) {
+        writer->close();
+        std::vector<SourceLayer> layers = specs;
+        read_spill(writer->file(), [&](std::uint32_t layer, SourceFeature&& f) { layers[layer].features.push_back(std::move(f)); });
+        std::filesystem::remove(writer->file());
+        TileOptions o = options_;
+        o.root = TileAddress{static_cast<std::uint8_t>(zoom_), static_cast<std::uint32_t>(key >> 32U),
+                             static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
+        TileSet part = make_tiles(std::move(layers), o, Progress(true));
+        merge_info(set, part);
+        for (auto& t : part.tiles) {
+            t.data = std::string();  // the writers take the gzip'd copy; the directory writer unpacks it
+            set.tiles.push_back(std::move(t));
+        }
+        progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, parts_.size(), zoom_, o.root.x, o.root.y));
+    }
+    parts_.clear();
+    std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
+    return set;
+}
+
+}  // namespace kuril::tiles

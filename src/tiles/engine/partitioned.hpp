@@ -1,0 +1,50 @@
+#pragma once
+// A tile set made a part at a time, for inputs too large to hold in memory. Features are streamed
+// in: each is clipped to the partition tiles (one zoom, P) it touches and appended to that partition's
+// temporary file, and a copy simplified for the zooms below P stays in memory. finish() tiles the
+// zooms below P from that copy, then each partition in turn from its file (zooms P and deeper).
+// Peak memory is the largest partition, the low-zoom copy and the finished tiles, not the input.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tiles/engine/feature_spill.hpp"
+#include "tiles/engine/tiler.hpp"
+
+namespace kuril::tiles {
+
+inline constexpr int kMaxPartitionZoom = 4;  // 256 partition files open at once at most
+
+class PartitionedTiler {
+public:
+    // partition_zoom in 1..kMaxPartitionZoom; `spill_dir` must exist and holds the partition files,
+    // each removed once tiled (or by the destructor).
+    PartitionedTiler(TileOptions options, int partition_zoom, std::filesystem::path spill_dir);
+
+    // The index of the layer of that name, added with these zooms if new.
+    std::size_t layer(const std::string& name, int minzoom, int maxzoom);
+    ~PartitionedTiler();
+    PartitionedTiler(const PartitionedTiler&) = delete;
+    PartitionedTiler& operator=(const PartitionedTiler&) = delete;
+
+    void add(std::size_t layer, const SourceFeature& feature);
+    [[nodiscard]] TileSet finish(const Progress& progress);
+
+    [[nodiscard]] std::uint64_t spilled_bytes() const;
+
+private:
+    std::vector<SourceLayer> low_;  // the simplified copy, zooms below P
+    TileOptions options_;
+    int zoom_;
+    std::filesystem::path dir_;
+    std::map<std::uint64_t, std::unique_ptr<SpillWriter>> parts_;  // key: x << 32 | y
+};
+
+// The partition zoom for an input of `bytes`: 0 (all in memory) below 64 MB, else the finest
+// (kMaxPartitionZoom, or maxzoom if lower).
+[[nodiscard]] int partition_zoom_for(std::uint64_t bytes, int maxzoom);
+
+}  // namespace kuril::tiles

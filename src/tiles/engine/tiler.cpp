@@ -1,0 +1,439 @@
+#include "tiles/engine/tiler.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <cmath>
+#include <map>
+#include <set>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "geom/geos.hpp"
+#include "tiles/engine/clip.hpp"
+#include "tiles/gzip.hpp"
+#include "tiles/mvt/builder.hpp"
+#include "tiles/engine/simplify.hpp"
+#include "util/parallel.hpp"
+
+namespace kuril::tiles {
+
+namespace {
+
+// A feature's geometry clipped to one tile (with buffer), still in unit-square coordinates.
+struct Clipped : Geometry {
+    const SourceFeature* feature = nullptr;
+};
+using LayerClips = std::vector<std::vector<Clipped>>;  // per source layer
+
+Box tile_box(int z, std::uint32_t x, std::uint32_t y, const TileOptions& o) { return tiles::tile_box(z, x, y, o.buffer, o.extent); }
+
+Clipped clip(const Clipped& in, const Box& box) {
+    Clipped out;
+    static_cast<Geometry&>(out) = clip_geometry(in, box);
+    out.feature = in.feature;
+    return out;
+}
+
+double shoelace(const IRing& r) {
+    double a = 0;
+    for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+        a += static_cast<double>(r[i].x) * r[i + 1].y - static_cast<double>(r[i + 1].x) * r[i].y;
+    }
+    return a / 2;
+}
+
+// Snaps a ring to the integer grid and drops repeated points; empty when it collapses.
+IRing snap_ring(const Path& ring) {
+    IRing out;
+    out.reserve(ring.size());
+    for (const auto& p : ring) {
+        const IPt q{static_cast<std::int32_t>(std::lround(p.x)), static_cast<std::int32_t>(std::lround(p.y))};
+        if (out.empty() || !(out.back() == q)) {
+            out.push_back(q);
+        }
+    }
+    if (out.size() < 4 || !(out.front() == out.back()) || shoelace(out) == 0) {
+        return {};
+    }
+    return out;
+}
+
+// MVT 2.1 §4.3.4.4: exteriors have positive area in tile coordinates (y down), holes negative.
+void orient(IRing& r, bool exterior) {
+    if ((shoelace(r) > 0) != exterior) {
+        std::reverse(r.begin(), r.end());
+    }
+}
+
+class TileEncoder {
+public:
+    TileEncoder(const std::vector<SourceLayer>& layers, const TileOptions& o) : layers_(layers), o_(o) {}
+
+    std::string encode(int z, std::uint32_t x, std::uint32_t y, const LayerClips& clips) {
+        std::vector<std::string> messages;
+        for (std::size_t li = 0; li < layers_.size(); ++li) {
+            const auto& layer = layers_[li];
+            if (z < layer.minzoom || z > layer.maxzoom || clips[li].empty()) {
+                continue;
+            }
+            LayerBuilder builder(layer.name, o_.extent);
+            for (const auto& c : clips[li]) {
+                add(builder, c, z, x, y);
+            }
+            if (!builder.empty()) {
+                messages.push_back(builder.finish());
+            }
+        }
+        return messages.empty() ? std::string() : tile_message(messages);
+    }
+
+private:
+    Pt to_tile(const Pt& p, int z, std::uint32_t x, std::uint32_t y) const {
+        const double scale = static_cast<double>(1U << z);
+        return Pt{(p.x * scale - x) * o_.extent, (p.y * scale - y) * o_.extent, p.fixed};
+    }
+
+    void add(LayerBuilder& b, const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
+        const SourceFeature& f = *c.feature;
+        if (f.kind == GeomKind::point) {
+            std::vector<IPt> pts;
+            for (const auto& p : c.points) {
+                const Pt t = to_tile(p, z, x, y);
+                pts.push_back({static_cast<std::int32_t>(std::lround(t.x)), static_cast<std::int32_t>(std::lround(t.y))});
+            }
+            b.add_points(f.id, pts, f.attributes);
+        } else if (f.kind == GeomKind::line) {
+            std::vector<std::vector<IPt>> lines;
+            for (const auto& l : c.lines) {
+                Path t;
+                for (const auto& p : l) {
+                    t.push_back(to_tile(p, z, x, y));
+                }
+                simplify_line(t, o_.tolerance);
+                std::vector<IPt> s;
+                for (const auto& p : t) {
+                    const IPt q{static_cast<std::int32_t>(std::lround(p.x)), static_cast<std::int32_t>(std::lround(p.y))};
+                    if (s.empty() || !(s.back() == q)) {
+                        s.push_back(q);
+                    }
+                }
+                if (s.size() >= 2) {
+                    lines.push_back(std::move(s));
+                }
+            }
+            b.add_lines(f.id, lines, f.attributes);
+        } else {
+            b.add_polygons(f.id, polygon_rings(c, z, x, y), f.attributes);
+        }
+    }
+
+    std::vector<IRing> polygon_rings(const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
+        std::vector<std::vector<IRing>> polys;
+        // Area-weighted centroid of the exteriors (before snapping): sums of cross products.
+        double sum_cross = 0;
+        double sum_x = 0;
+        double sum_y = 0;
+        for (const auto& poly : c.polygons) {
+            std::vector<IRing> rings;
+            for (std::size_t r = 0; r < poly.size(); ++r) {
+                Path t;
+                t.reserve(poly[r].size());
+                for (const auto& p : poly[r]) {
+                    t.push_back(to_tile(p, z, x, y));
+                }
+                if (r == 0) {
+                    double a = 0;
+                    double sx = 0;
+                    double sy = 0;
+                    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
+                        const double cross = t[i].x * t[i + 1].y - t[i + 1].x * t[i].y;
+                        a += cross;
+                        sx += (t[i].x + t[i + 1].x) * cross;
+                        sy += (t[i].y + t[i + 1].y) * cross;
+                    }
+                    sum_cross += a;
+                    sum_x += sx;
+                    sum_y += sy;
+                }
+                simplify_ring(t, o_.tolerance);
+                IRing s = snap_ring(t);
+                if (s.empty()) {
+                    if (r == 0) {
+                        break;  // the exterior collapsed: so does the polygon
+                    }
+                    continue;
+                }
+                orient(s, r == 0);
+                rings.push_back(std::move(s));
+            }
+            if (!rings.empty()) {
+                polys.push_back(std::move(rings));
+            }
+        }
+        std::vector<IRing> out;
+        if (polys.empty()) {
+            // Too small for the grid: a minimum-size square where the feature is, so small islands
+            // stay on the map at every zoom. Only in the tile whose interior holds the centroid.
+            if (sum_cross != 0) {
+                const double mx = sum_x / (3 * sum_cross);
+                const double my = sum_y / (3 * sum_cross);
+                const double e = o_.extent;
+                if (mx >= 0 && mx < e && my >= 0 && my < e) {
+                    const std::int32_t h = o_.min_polygon / 2;
+                    const auto px = static_cast<std::int32_t>(std::lround(mx));
+                    const auto py = static_cast<std::int32_t>(std::lround(my));
+                    IRing sq{{px - h, py - h}, {px + h, py - h}, {px + h, py + h}, {px - h, py + h}, {px - h, py - h}};
+                    orient(sq, true);
+                    out.push_back(std::move(sq));
+                }
+            }
+            return out;
+        }
+        if (!valid(polys)) {
+            polys = repaired(polys);
+        }
+        for (auto& p : polys) {
+            for (auto& r : p) {
+                out.push_back(std::move(r));
+            }
+        }
+        return out;
+    }
+
+    geom::Geom to_geos(const std::vector<std::vector<IRing>>& polys) const {
+        std::vector<geom::Geom> parts;
+        for (const auto& p : polys) {
+            geom::PolygonRings rings;
+            for (const auto& r : p) {
+                geom::Ring ring;
+                ring.reserve(r.size());
+                for (const auto& q : r) {
+                    ring.push_back({static_cast<double>(q.x), static_cast<double>(q.y)});
+                }
+                rings.push_back(std::move(ring));
+            }
+            parts.push_back(ctx_.polygon(rings));
+        }
+        return ctx_.collect(std::move(parts), GEOS_MULTIPOLYGON);
+    }
+
+    bool valid(const std::vector<std::vector<IRing>>& polys) const { return ctx_.is_valid(to_geos(polys)); }
+
+    // Snapping can make rings cross or polygons overlap: snap-round with GEOS onto the same grid,
+    // which gives a valid result with integer coordinates.
+    std::vector<std::vector<IRing>> repaired(const std::vector<std::vector<IRing>>& polys) const {
+        // GEOS snap-rounding wants valid input: make it valid first (keeping the polygonal parts),
+        // then snap-round onto the integer grid, which keeps it valid.
+        const geom::Geom valid = ctx_.make_valid(to_geos(polys));
+        std::vector<geom::Geom> parts;
+        for (auto& p : ctx_.polygons(valid)) {
+            parts.push_back(ctx_.polygon(p));
+        }
+        const geom::Geom fixed = ctx_.set_precision(ctx_.collect(std::move(parts), GEOS_MULTIPOLYGON), 1.0);
+        std::vector<std::vector<IRing>> out;
+        for (const auto& p : ctx_.polygons(fixed)) {
+            std::vector<IRing> rings;
+            for (std::size_t r = 0; r < p.size(); ++r) {
+                IRing ir;
+                for (const auto& q : p[r]) {
+                    const IPt v{static_cast<std::int32_t>(std::lround(q.x)), static_cast<std::int32_t>(std::lround(q.y))};
+                    if (ir.empty() || !(ir.back() == v)) {
+                        ir.push_back(v);
+                    }
+                }
+                if (ir.size() < 4 || shoelace(ir) == 0) {
+                    if (r == 0) {
+                        break;
+                    }
+                    continue;
+                }
+                orient(ir, r == 0);
+                rings.push_back(std::move(ir));
+            }
+            if (!rings.empty()) {
+                out.push_back(std::move(rings));
+            }
+        }
+        return out;
+    }
+
+    const std::vector<SourceLayer>& layers_;
+    const TileOptions& o_;
+    geom::Context ctx_;
+};
+
+struct Task {
+    int z;
+    std::uint32_t x;
+    std::uint32_t y;
+    LayerClips clips;
+};
+
+class Tiler {
+public:
+    Tiler(const std::vector<SourceLayer>& layers, const TileOptions& o) : layers_(layers), o_(o) {
+        for (const auto& l : layers) {
+            maxzoom_ = std::max(maxzoom_, l.maxzoom);
+        }
+    }
+
+    // Tiles z/x/y and, depth first, everything below it; tiles at `stop_z` are handed to `defer`.
+    void run(Task t, TileEncoder& enc, std::vector<Tile>& out, int stop_z, std::vector<Task>* defer) const {
+        if (defer != nullptr && t.z == stop_z) {
+            defer->push_back(std::move(t));
+            return;
+        }
+        std::string data = enc.encode(t.z, t.x, t.y, t.clips);
+        if (!data.empty()) {
+            const TileAddress a{static_cast<std::uint8_t>(t.z), t.x, t.y};
+            std::string z = gzip(data);
+            out.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z)});
+        }
+        if (t.z >= maxzoom_) {
+            return;
+        }
+        for (std::uint32_t dy = 0; dy < 2; ++dy) {
+            for (std::uint32_t dx = 0; dx < 2; ++dx) {
+                Task child{t.z + 1, t.x * 2 + dx, t.y * 2 + dy, LayerClips(layers_.size())};
+                const Box box = tile_box(child.z, child.x, child.y, o_);
+                bool any = false;
+                for (std::size_t li = 0; li < layers_.size(); ++li) {
+                    if (layers_[li].maxzoom < child.z) {
+                        continue;
+                    }
+                    for (const auto& c : t.clips[li]) {
+                        Clipped cc = clip(c, box);
+                        if (!cc.empty()) {
+                            child.clips[li].push_back(std::move(cc));
+                            any = true;
+                        }
+                    }
+                }
+                if (any) {
+                    run(std::move(child), enc, out, stop_z, defer);
+                }
+            }
+        }
+    }
+
+private:
+    const std::vector<SourceLayer>& layers_;
+    const TileOptions& o_;
+    int maxzoom_ = 0;
+};
+
+std::string type_name(const AttrValue& v) {
+    if (std::holds_alternative<std::string>(v)) {
+        return "String";
+    }
+    if (std::holds_alternative<bool>(v)) {
+        return "Boolean";
+    }
+    return "Number";
+}
+
+}  // namespace
+
+TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, const Progress& progress) {
+    TileSet set;
+    set.minzoom = 99;
+    for (auto& l : layers) {
+        mark_shared_borders(l);
+        set.minzoom = std::min(set.minzoom, l.minzoom);
+        set.maxzoom = std::max(set.maxzoom, l.maxzoom);
+        LayerInfo info{l.name, l.description, l.minzoom, l.maxzoom, {}};
+        std::map<std::string, std::string> fields;
+        for (const auto& f : l.features) {
+            for (const auto& a : f.attributes) {
+                fields.emplace(a.key, type_name(a.value));
+            }
+            auto extend = [&](const Pt& p) {
+                set.west = std::min(set.west, p.x * 360 - 180);
+                set.east = std::max(set.east, p.x * 360 - 180);
+                set.north = std::max(set.north, mercator_lat(p.y));
+                set.south = std::min(set.south, mercator_lat(p.y));
+            };
+            for (const auto& p : f.points) {
+                extend(p);
+            }
+            for (const auto& line : f.lines) {
+                for (const auto& p : line) {
+                    extend(p);
+                }
+            }
+            for (const auto& poly : f.polygons) {
+                for (const auto& p : poly.front()) {
+                    extend(p);
+                }
+            }
+        }
+        for (auto& [k, t] : fields) {
+            info.fields.push_back({k, t});
+        }
+        set.layers.push_back(std::move(info));
+    }
+    if (layers.empty()) {
+        return set;
+    }
+    const TileAddress& r = options.root;
+    Task root{r.z, r.x, r.y, LayerClips(layers.size())};
+    const Box root_box = tile_box(r.z, r.x, r.y, options);
+    for (std::size_t li = 0; li < layers.size(); ++li) {
+        for (const auto& f : layers[li].features) {
+            Clipped c;
+            c.feature = &f;
+            static_cast<Geometry&>(c) = f;
+            if (r.z > 0) {
+                c = clip(c, root_box);
+            }
+            if (!c.empty()) {
+                root.clips[li].push_back(std::move(c));
+            }
+        }
+    }
+    const Tiler tiler(layers, options);
+    const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+    // Each thread of the pool with its own encoder (and GEOS context).
+    auto parallel_for = [&](std::size_t n, const std::function<void(std::size_t, TileEncoder&)>& fn) {
+        kuril::parallel_for(n, threads, [&] { return TileEncoder(layers, options); }, fn);
+    };
+
+    // Breadth first, one zoom at a time (each zoom's tiles shared out over the pool), until there are
+    // enough subtrees to keep every core busy; then each subtree, depth first, is a task for the pool.
+    std::vector<Task> tasks;
+    tasks.push_back(std::move(root));
+    std::vector<std::vector<Tile>> results;
+    while (!tasks.empty() && tasks.size() < 16 * static_cast<std::size_t>(threads) && tasks.front().z < set.maxzoom) {
+        std::vector<std::vector<Task>> children(tasks.size());
+        std::vector<std::vector<Tile>> level(tasks.size());
+        parallel_for(tasks.size(), [&](std::size_t i, TileEncoder& enc) {
+            const int stop = tasks[i].z + 1;
+            tiler.run(std::move(tasks[i]), enc, level[i], stop, &children[i]);
+        });
+        for (auto& l : level) {
+            results.push_back(std::move(l));
+        }
+        tasks.clear();
+        for (auto& c : children) {
+            for (auto& t : c) {
+                tasks.push_back(std::move(t));
+            }
+        }
+    }
+    const std::size_t first = results.size();
+    results.resize(first + tasks.size());
+    parallel_for(tasks.size(), [&](std::size_t i, TileEncoder& enc) {
+        tiler.run(std::move(tasks[i]), enc, results[first + i], -1, nullptr);
+        progress.step(fmt::format("tiles: subtree {}/{} done", i + 1, tasks.size()));
+    });
+    for (auto& r : results) {
+        for (auto& t : r) {
+            set.tiles.push_back(std::move(t));
+        }
+    }
+    std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
+    return set;
+}
+
+}  // namespace kuril::tiles

@@ -1,0 +1,54 @@
+#pragma once
+// The tiling engine: Web Mercator tiles of extent 4096 with a clip buffer, made by clipping each
+// tile's geometry from its parent's (so the work per tile stays local), simplifying in tile units,
+// snapping to the integer grid and repairing what snapping broke, then encoding MVT 2.1.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tiles/engine/source.hpp"
+#include "tiles/tile_id.hpp"
+#include "util/progress.hpp"
+
+namespace kuril::tiles {
+
+struct TileOptions {
+    std::uint32_t extent = 4096;
+    std::uint32_t buffer = 64;      // tile units beyond each edge
+    double tolerance = 1.0;         // Douglas–Peucker tolerance, tile units
+    std::int32_t min_polygon = 16;  // side of the square that stands for a polygon too small to draw
+    unsigned threads = 0;           // 0: all cores
+    TileAddress root{};             // tile only this tile and its descendants (a partition); 0/0/0: all
+};
+
+struct Tile {
+    TileAddress address;
+    std::uint64_t id = 0;  // PMTiles tile id
+    std::string data;      // uncompressed MVT; empty when only `gz` is kept (partitioned runs)
+    std::string gz;        // the same, gzip-compressed (made in parallel by the tiler)
+};
+
+struct FieldInfo {
+    std::string name;
+    std::string type;  // String | Number | Boolean (TileJSON vector_layers)
+};
+struct LayerInfo {
+    std::string name;
+    std::string description;
+    int minzoom = 0;
+    int maxzoom = 0;
+    std::vector<FieldInfo> fields;
+};
+
+struct TileSet {
+    std::vector<Tile> tiles;  // sorted by PMTiles id
+    std::vector<LayerInfo> layers;
+    int minzoom = 0;
+    int maxzoom = 0;
+    double west = 180, south = 90, east = -180, north = -90;  // lon/lat bounds of the data
+};
+
+// `layers` are consumed (shared borders are marked in place).
+[[nodiscard]] TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, const Progress& progress);
+
+}  // namespace kuril::tiles
