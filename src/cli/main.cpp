@@ -77,6 +77,12 @@ int main(int argc, char** argv) {
     } catch (const kuril::InputError& e) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return kProblems;
+    } catch (const kuril::ExternalProgramError& e) {
+        std::fprintf(stderr, "kuril %s: %s\n", command->name().c_str(), e.what());
+        if (e.program() == "gmt") {
+            std::fprintf(stderr, "hint: the import needs GMT and the GSHHG full data: apt-get install gmt gmt-gshhg-full\n");
+        }
+        return kFailure;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "kuril %s: %s\n", command->name().c_str(), e.what());
         return kFailure;

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "util/error.hpp"
+
 namespace kuril {
 
 namespace {
@@ -25,131 +27,168 @@ geom::Geom collect_polygons(const geom::Context& ctx, const std::vector<const ge
     return ctx.collect(std::move(polys), GEOS_MULTIPOLYGON);
 }
 
-Geography::Geography(const geom::Context& ctx, const Dataset& ds, const TerritoryIndex& index, const Region& region,
-                     Diagnostics& diag)
-    : ctx_(ctx),
-      projection_(geom::Projection::local({(region.west + region.east) / 2, (region.south + region.north) / 2})) {
-    const std::size_t n = ds.land.size();
-    std::vector<geom::Geom> projected;
-    projected.reserve(n);
-    for (const auto& piece : ds.land) {
-        projected.push_back(projection_.forward(ctx, piece.geometry));
-    }
-    std::vector<geom::Context::Prepared> prepared;
-    prepared.reserve(n);
-    for (const auto& g : projected) {
-        prepared.push_back(ctx.prepare(g));
-    }
-    std::vector<const Island*> owner(n, nullptr);
+namespace {
 
-    // 1. Pieces that contain an island's point. Two islands on one piece is an error in the gazetteer.
-    struct Pending {
-        const Island* island;
-        geom::XY lonlat;
-    };
-    std::vector<Pending> pending;
+// The land pieces in the region's local projection, prepared for point-in-polygon and distance tests.
+struct ProjectedLand {
+    std::vector<geom::Geom> pieces;
+    std::vector<geom::Context::Prepared> prepared;
+};
+
+ProjectedLand project_land(const geom::Context& ctx, const geom::Projection& projection, const Dataset& ds) {
+    ProjectedLand out;
+    out.pieces.reserve(ds.land.size());
+    for (const auto& piece : ds.land) {
+        out.pieces.push_back(projection.forward(ctx, piece.geometry));
+    }
+    out.prepared.reserve(ds.land.size());
+    for (const auto& g : out.pieces) {
+        out.prepared.push_back(ctx.prepare(g));
+    }
+    return out;
+}
+
+// Which island owns each land piece (nullptr: none yet), and how many pieces each island's points found.
+struct Ownership {
+    std::vector<const Island*> owner;
     std::map<std::string, std::size_t> found;
+};
+
+struct SeaPoint {
+    const Island* island;
+    geom::XY lonlat;
+};
+
+// 1. Pieces that contain an island's point. Two islands on one piece is an error in the gazetteer. Returns
+// the points that fall in the sea.
+std::vector<SeaPoint> own_by_points(const geom::Context& ctx, const geom::Projection& projection, const Dataset& ds,
+                                    const ProjectedLand& land, Ownership& own, Diagnostics& diag) {
+    const std::size_t n = land.pieces.size();
+    std::vector<SeaPoint> sea;
     for (const auto& island : ds.islands) {
         for (const auto& ll : island.points) {
-            const geom::Geom pt = ctx.point(projection_.forward(ll));
+            const geom::Geom pt = ctx.point(projection.forward(ll));
             std::size_t hit = n;
             for (std::size_t i = 0; i < n && hit == n; ++i) {
-                if (prepared[i].contains(pt)) {
-                    hit = i;
-                }
+                if (land.prepared[i].contains(pt)) hit = i;
             }
             if (hit == n) {
-                pending.push_back({&island, ll});
+                sea.push_back({&island, ll});
                 continue;
             }
-            if (owner[hit] != nullptr && owner[hit] != &island) {
+            if (own.owner[hit] != nullptr && own.owner[hit] != &island) {
                 diag.add(island.where, fmt::format("point ({} {}) falls on land piece '{}' that island '{}' already owns",
-                                                   ll.y, ll.x, ds.land[hit].id, owner[hit]->id));
+                                                   ll.y, ll.x, ds.land[hit].id, own.owner[hit]->id));
                 continue;
             }
-            owner[hit] = &island;
-            ++found[island.id];
+            own.owner[hit] = &island;
+            ++own.found[island.id];
         }
     }
-    // 1b. Points in the sea (source coordinates of rocks): the nearest unowned piece within kSnapMetres,
-    // closest pairs first, so two nearby rocks never take the same polygon.
+    return sea;
+}
+
+// 1b. Points in the sea (source coordinates of rocks): the nearest unowned piece within kSnapMetres,
+// closest pairs first, so two nearby rocks never take the same polygon.
+void own_by_sea_points(const geom::Context& ctx, const geom::Projection& projection, const ProjectedLand& land,
+                       const std::vector<SeaPoint>& sea, Ownership& own) {
     struct Candidate {
         double metres;
-        std::size_t pending;
+        std::size_t point;
         std::size_t piece;
     };
     std::vector<Candidate> candidates;
-    for (std::size_t k = 0; k < pending.size(); ++k) {
-        const geom::Geom pt = ctx.point(projection_.forward(pending[k].lonlat));
-        for (std::size_t i = 0; i < n; ++i) {
-            const double d = prepared[i].distance(pt);
-            if (d <= kSnapMetres && owner[i] == nullptr) {
-                candidates.push_back({d, k, i});
-            }
+    for (std::size_t k = 0; k < sea.size(); ++k) {
+        const geom::Geom pt = ctx.point(projection.forward(sea[k].lonlat));
+        for (std::size_t i = 0; i < land.pieces.size(); ++i) {
+            const double d = land.prepared[i].distance(pt);
+            if (d <= kSnapMetres && own.owner[i] == nullptr) candidates.push_back({d, k, i});
         }
     }
     std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
         return a.metres != b.metres ? a.metres < b.metres : a.piece < b.piece;
     });
-    std::vector<bool> resolved(pending.size(), false);
+    std::vector<bool> resolved(sea.size(), false);
     for (const auto& c : candidates) {
-        if (resolved[c.pending] || owner[c.piece] != nullptr) {
-            continue;
-        }
-        resolved[c.pending] = true;
-        owner[c.piece] = pending[c.pending].island;
-        ++found[pending[c.pending].island->id];
+        if (resolved[c.point] || own.owner[c.piece] != nullptr) continue;
+        resolved[c.point] = true;
+        own.owner[c.piece] = sea[c.point].island;
+        ++own.found[sea[c.point].island->id];
     }
-    for (const auto& island : ds.islands) {
-        islands_[island.id].named_pieces = found[island.id];
-        if (found[island.id] == 0) {
-            no_land_.push_back(island.id);
-        }
-    }
+}
 
-    // 2. Unnamed islets: the nearest island that owns land.
+// 2. Unnamed islets: the nearest island that owns land.
+void own_islets(const ProjectedLand& land, Ownership& own) {
+    const std::size_t n = land.pieces.size();
     std::vector<std::size_t> owned;
     for (std::size_t i = 0; i < n; ++i) {
-        if (owner[i] != nullptr) {
-            owned.push_back(i);
-        }
+        if (own.owner[i] != nullptr) owned.push_back(i);
     }
     for (std::size_t i = 0; i < n; ++i) {
-        if (owner[i] != nullptr) {
-            continue;
-        }
+        if (own.owner[i] != nullptr) continue;
         double best_d = std::numeric_limits<double>::infinity();
         const Island* best = nullptr;
         for (std::size_t j : owned) {
-            const double d = prepared[j].distance(projected[i]);
+            const double d = land.prepared[j].distance(land.pieces[i]);
             if (d < best_d) {
                 best_d = d;
-                best = owner[j];
+                best = own.owner[j];
             }
         }
-        owner[i] = best;
+        own.owner[i] = best;
     }
+}
 
-    // 3. Island and atom land.
+}  // namespace
+
+Geography::Geography(const geom::Context& ctx, const Dataset& ds, const TerritoryIndex& index, const Region& region,
+                     Diagnostics& diag)
+    : ctx_(ctx),
+      projection_(geom::Projection::local({(region.west + region.east) / 2, (region.south + region.north) / 2})) {
+    const ProjectedLand land = project_land(ctx, projection_, ds);
+    Ownership own{std::vector<const Island*>(ds.land.size(), nullptr), {}};
+    const std::vector<SeaPoint> sea = own_by_points(ctx, projection_, ds, land, own, diag);
+    own_by_sea_points(ctx, projection_, land, sea, own);
+    for (const auto& island : ds.islands) {
+        islands_[island.id].named_pieces = own.found[island.id];
+        if (own.found[island.id] == 0) no_land_.push_back(island.id);
+    }
+    own_islets(land, own);
+    build_land(ds, index, region, own.owner);
+}
+
+// 3. Island and atom land. A geometry failure names the island or the atom and its band of latitude.
+void Geography::build_land(const Dataset& ds, const TerritoryIndex& index, const Region& region,
+                           const std::vector<const Island*>& owner) {
     std::map<std::string, std::vector<const geom::Geom*>> parts;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < owner.size(); ++i) {
         if (owner[i] != nullptr) {
             parts[owner[i]->id].push_back(&ds.land[i].geometry);
             islands_[owner[i]->id].pieces.push_back(ds.land[i].id);
         }
     }
     for (const auto& island : ds.islands) {
-        islands_[island.id].lonlat = collect_polygons(ctx, parts[island.id]);
+        try {
+            islands_[island.id].lonlat = collect_polygons(ctx_, parts[island.id]);
+        } catch (const GeometryError& e) {
+            throw GeometryError(fmt::format("island '{}' ({} land pieces): {}", island.id, parts[island.id].size(), e.what()));
+        }
     }
     for (const auto& atom : index.atoms()) {
         const geom::Geom& land = islands_[atom.island].lonlat;
         if (!atom.lat_min && !atom.lat_max) {
-            atoms_.emplace(atom.id, ctx.clone(land));
+            atoms_.emplace(atom.id, ctx_.clone(land));
             continue;
         }
-        const geom::Geom band = ctx.box(region.west - 1, atom.lat_min.value_or(-90), region.east + 1, atom.lat_max.value_or(90));
-        const geom::Geom cut = ctx.intersection(land, band);
-        atoms_.emplace(atom.id, collect_polygons(ctx, {&cut}));
+        const double south = atom.lat_min.value_or(-90), north = atom.lat_max.value_or(90);
+        try {
+            const geom::Geom band = ctx_.box(region.west - 1, south, region.east + 1, north);
+            const geom::Geom cut = ctx_.intersection(land, band);
+            atoms_.emplace(atom.id, collect_polygons(ctx_, {&cut}));
+        } catch (const GeometryError& e) {
+            throw GeometryError(fmt::format("territory atom '{}' (island '{}' between {}°N and {}°N): {}", atom.id,
+                                            atom.island, south, north, e.what()));
+        }
     }
 }
 

@@ -35,6 +35,9 @@ public:
     [[nodiscard]] const std::vector<std::string>& islands_without_land() const noexcept { return no_land_; }
 
 private:
+    void build_land(const Dataset& ds, const TerritoryIndex& index, const Region& region,
+                    const std::vector<const Island*>& owner);
+
     const geom::Context& ctx_;
     geom::Projection projection_;
     std::map<std::string, IslandLand> islands_;

@@ -415,12 +415,4 @@ std::size_t PointIndex::nearest(const Geom& g) const {
     return reinterpret_cast<std::uintptr_t>(found) - 1;
 }
 
-double signed_area(const Ring& ring) {
-    double a = 0;
-    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-        a += ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
-    }
-    return a / 2;
-}
-
 }  // namespace kuril::geom

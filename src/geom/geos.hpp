@@ -153,7 +153,16 @@ private:
     std::vector<Geom> points_;
 };
 
-// Signed shoelace area of a closed ring: positive when counter-clockwise (y up).
-[[nodiscard]] double signed_area(const Ring& ring);
+// Signed shoelace area of a closed ring of points with x and y (doubles, or the integer tile coordinates
+// of MVT): positive when counter-clockwise with y up, i.e. clockwise in tile coordinates (y down). The one
+// ring-area computation of the project: GeoJSON winding, the tiler's orientation, the MVT checker.
+template <typename Ring>
+[[nodiscard]] double signed_area(const Ring& ring) {
+    double a = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+        a += static_cast<double>(ring[i].x) * ring[i + 1].y - static_cast<double>(ring[i + 1].x) * ring[i].y;
+    }
+    return a / 2;
+}
 
 }  // namespace kuril::geom

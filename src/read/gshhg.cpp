@@ -28,7 +28,7 @@ struct PipeCloser {
 std::string run(const std::string& command) {
     std::unique_ptr<FILE, PipeCloser> pipe(popen(command.c_str(), "r"));
     if (!pipe) {
-        throw Error("cannot run: " + command);
+        throw ExternalProgramError("gmt", "cannot run: " + command);
     }
     std::string out;
     char buf[65536];
@@ -38,9 +38,7 @@ std::string run(const std::string& command) {
     }
     const int status = pclose(pipe.release());
     if (status != 0) {
-        throw Error(fmt::format("command failed (status {}): {}\n"
-                                "hint: the import needs GMT and the GSHHG full data: apt-get install gmt gmt-gshhg-full",
-                                status, command));
+        throw ExternalProgramError("gmt", fmt::format("command failed (status {}): {}", status, command));
     }
     return out;
 }

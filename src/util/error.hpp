@@ -45,6 +45,17 @@ public:
     using Error::Error;
 };
 
+// An external program the project runs (GMT's coast, for the coastline import) failed or is missing.
+class ExternalProgramError : public Error {
+public:
+    ExternalProgramError(std::string program, const std::string& message)
+        : Error(message), program_(std::move(program)) {}
+    [[nodiscard]] const std::string& program() const noexcept { return program_; }
+
+private:
+    std::string program_;
+};
+
 // Wrong command-line arguments: detected in a command's setup(), before any file is touched.
 class UsageError : public Error {
 public:

@@ -14,6 +14,7 @@
 #include "tiles/gzip.hpp"
 #include "tiles/mvt/builder.hpp"
 #include "tiles/engine/simplify.hpp"
+#include "util/error.hpp"
 #include "util/parallel.hpp"
 
 namespace kuril::tiles {
@@ -35,14 +36,6 @@ Clipped clip(const Clipped& in, const Box& box) {
     return out;
 }
 
-double shoelace(const IRing& r) {
-    double a = 0;
-    for (std::size_t i = 0; i + 1 < r.size(); ++i) {
-        a += static_cast<double>(r[i].x) * r[i + 1].y - static_cast<double>(r[i + 1].x) * r[i].y;
-    }
-    return a / 2;
-}
-
 // Snaps a ring to the integer grid and drops repeated points; empty when it collapses.
 IRing snap_ring(const Path& ring) {
     IRing out;
@@ -53,7 +46,7 @@ IRing snap_ring(const Path& ring) {
             out.push_back(q);
         }
     }
-    if (out.size() < 4 || !(out.front() == out.back()) || shoelace(out) == 0) {
+    if (out.size() < 4 || !(out.front() == out.back()) || geom::signed_area(out) == 0) {
         return {};
     }
     return out;
@@ -61,7 +54,7 @@ IRing snap_ring(const Path& ring) {
 
 // MVT 2.1 §4.3.4.4: exteriors have positive area in tile coordinates (y down), holes negative.
 void orient(IRing& r, bool exterior) {
-    if ((shoelace(r) > 0) != exterior) {
+    if ((geom::signed_area(r) > 0) != exterior) {
         std::reverse(r.begin(), r.end());
     }
 }
@@ -79,7 +72,12 @@ public:
             }
             LayerBuilder builder(layer.name, o_.extent);
             for (const auto& c : clips[li]) {
-                add(builder, c, z, x, y);
+                try {
+                    add(builder, c, z, x, y);
+                } catch (const Error& e) {  // a geometry repair that failed: say which tile and feature
+                    throw GeometryError(fmt::format("tile {}/{}/{}, layer {}, feature {}: {}", z, x, y, layer.name,
+                                                    c.feature->id, e.what()));
+                }
             }
             if (!builder.empty()) {
                 messages.push_back(builder.finish());
@@ -242,7 +240,7 @@ private:
                         ir.push_back(v);
                     }
                 }
-                if (ir.size() < 4 || shoelace(ir) == 0) {
+                if (ir.size() < 4 || geom::signed_area(ir) == 0) {
                     if (r == 0) {
                         break;
                     }
@@ -335,47 +333,35 @@ std::string type_name(const AttrValue& v) {
 
 }  // namespace
 
-TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, const Progress& progress) {
-    TileSet set;
-    set.minzoom = 99;
-    for (auto& l : layers) {
-        mark_shared_borders(l);
-        set.minzoom = std::min(set.minzoom, l.minzoom);
-        set.maxzoom = std::max(set.maxzoom, l.maxzoom);
-        LayerInfo info{l.name, l.description, l.minzoom, l.maxzoom, {}};
-        std::map<std::string, std::string> fields;
-        for (const auto& f : l.features) {
-            for (const auto& a : f.attributes) {
-                fields.emplace(a.key, type_name(a.value));
-            }
-            auto extend = [&](const Pt& p) {
-                set.west = std::min(set.west, p.x * 360 - 180);
-                set.east = std::max(set.east, p.x * 360 - 180);
-                set.north = std::max(set.north, mercator_lat(p.y));
-                set.south = std::min(set.south, mercator_lat(p.y));
-            };
-            for (const auto& p : f.points) {
-                extend(p);
-            }
-            for (const auto& line : f.lines) {
-                for (const auto& p : line) {
-                    extend(p);
-                }
-            }
-            for (const auto& poly : f.polygons) {
-                for (const auto& p : poly.front()) {
-                    extend(p);
-                }
-            }
+namespace {
+
+// The layer's description in the tileset (its fields and their types), and the tileset's bounds extended
+// by its features.
+LayerInfo describe_layer(const SourceLayer& l, TileSet& set) {
+    LayerInfo info{l.name, l.description, l.minzoom, l.maxzoom, {}};
+    std::map<std::string, std::string> fields;
+    auto extend = [&](const Pt& p) {
+        set.west = std::min(set.west, p.x * 360 - 180);
+        set.east = std::max(set.east, p.x * 360 - 180);
+        set.north = std::max(set.north, mercator_lat(p.y));
+        set.south = std::min(set.south, mercator_lat(p.y));
+    };
+    for (const auto& f : l.features) {
+        for (const auto& a : f.attributes) fields.emplace(a.key, type_name(a.value));
+        for (const auto& p : f.points) extend(p);
+        for (const auto& line : f.lines) {
+            for (const auto& p : line) extend(p);
         }
-        for (auto& [k, t] : fields) {
-            info.fields.push_back({k, t});
+        for (const auto& poly : f.polygons) {
+            for (const auto& p : poly.front()) extend(p);
         }
-        set.layers.push_back(std::move(info));
     }
-    if (layers.empty()) {
-        return set;
-    }
+    for (auto& [k, t] : fields) info.fields.push_back({k, t});
+    return info;
+}
+
+// The root tile (options.root, z0 by default) with every feature clipped to it.
+Task root_task(const std::vector<SourceLayer>& layers, const TileOptions& options) {
     const TileAddress& r = options.root;
     Task root{r.z, r.x, r.y, LayerClips(layers.size())};
     const Box root_box = tile_box(r.z, r.x, r.y, options);
@@ -384,54 +370,67 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
             Clipped c;
             c.feature = &f;
             static_cast<Geometry&>(c) = f;
-            if (r.z > 0) {
-                c = clip(c, root_box);
-            }
-            if (!c.empty()) {
-                root.clips[li].push_back(std::move(c));
-            }
+            if (r.z > 0) c = clip(c, root_box);
+            if (!c.empty()) root.clips[li].push_back(std::move(c));
         }
     }
+    return root;
+}
+
+// Every tile under `root`, on a pool of `threads`, each thread with its own encoder (and GEOS context).
+// Breadth first, one zoom at a time (each zoom's tiles shared out over the pool), until there are enough
+// subtrees to keep every core busy; then each subtree, depth first, is a task for the pool.
+std::vector<Tile> run_tiler(const std::vector<SourceLayer>& layers, const TileOptions& options, Task root,
+                            int maxzoom, unsigned threads, const Progress& progress) {
     const Tiler tiler(layers, options);
-    const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-    // Each thread of the pool with its own encoder (and GEOS context).
-    auto parallel_for = [&](std::size_t n, const std::function<void(std::size_t, TileEncoder&)>& fn) {
+    auto on_pool = [&](std::size_t n, const std::function<void(std::size_t, TileEncoder&)>& fn) {
         kuril::parallel_for(n, threads, [&] { return TileEncoder(layers, options); }, fn);
     };
-
-    // Breadth first, one zoom at a time (each zoom's tiles shared out over the pool), until there are
-    // enough subtrees to keep every core busy; then each subtree, depth first, is a task for the pool.
     std::vector<Task> tasks;
     tasks.push_back(std::move(root));
     std::vector<std::vector<Tile>> results;
-    while (!tasks.empty() && tasks.size() < 16 * static_cast<std::size_t>(threads) && tasks.front().z < set.maxzoom) {
+    while (!tasks.empty() && tasks.size() < 16 * static_cast<std::size_t>(threads) && tasks.front().z < maxzoom) {
         std::vector<std::vector<Task>> children(tasks.size());
         std::vector<std::vector<Tile>> level(tasks.size());
-        parallel_for(tasks.size(), [&](std::size_t i, TileEncoder& enc) {
+        on_pool(tasks.size(), [&](std::size_t i, TileEncoder& enc) {
             const int stop = tasks[i].z + 1;
             tiler.run(std::move(tasks[i]), enc, level[i], stop, &children[i]);
         });
-        for (auto& l : level) {
-            results.push_back(std::move(l));
-        }
+        for (auto& l : level) results.push_back(std::move(l));
         tasks.clear();
         for (auto& c : children) {
-            for (auto& t : c) {
-                tasks.push_back(std::move(t));
-            }
+            for (auto& t : c) tasks.push_back(std::move(t));
         }
     }
     const std::size_t first = results.size();
     results.resize(first + tasks.size());
-    parallel_for(tasks.size(), [&](std::size_t i, TileEncoder& enc) {
+    on_pool(tasks.size(), [&](std::size_t i, TileEncoder& enc) {
         tiler.run(std::move(tasks[i]), enc, results[first + i], -1, nullptr);
         progress.step(fmt::format("tiles: subtree {}/{} done", i + 1, tasks.size()));
     });
+    std::vector<Tile> tiles;
     for (auto& r : results) {
-        for (auto& t : r) {
-            set.tiles.push_back(std::move(t));
-        }
+        for (auto& t : r) tiles.push_back(std::move(t));
     }
+    return tiles;
+}
+
+}  // namespace
+
+TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, const Progress& progress) {
+    TileSet set;
+    set.minzoom = 99;
+    for (auto& l : layers) {
+        mark_shared_borders(l);
+        set.minzoom = std::min(set.minzoom, l.minzoom);
+        set.maxzoom = std::max(set.maxzoom, l.maxzoom);
+        set.layers.push_back(describe_layer(l, set));
+    }
+    if (layers.empty()) {
+        return set;
+    }
+    const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+    set.tiles = run_tiler(layers, options, root_task(layers, options), set.maxzoom, threads, progress);
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
     return set;
 }

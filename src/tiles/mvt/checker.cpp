@@ -339,7 +339,7 @@ private:
                     return;
                 }
             }
-            const double a = ring_area(ring);
+            const double a = geom::signed_area(ring);
             if (a == 0) {
                 problem(where, fmt::format("ring {} has zero area (MVT 2.1 §4.3.4.4)", r));
                 return;
@@ -368,19 +368,11 @@ private:
 
 }  // namespace
 
-double ring_area(const std::vector<IPt>& ring) {
-    double a = 0;
-    for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-        a += static_cast<double>(ring[i].x) * ring[i + 1].y - static_cast<double>(ring[i + 1].x) * ring[i].y;
-    }
-    return a / 2;
-}
-
 std::vector<geom::Geom> decoded_polygons(const geom::Context& ctx, const DecodedFeature& f) {
     std::vector<geom::Geom> out;
     geom::PolygonRings rings;
     for (const auto& r : f.paths) {
-        if (ring_area(r) > 0 && !rings.empty()) {
+        if (geom::signed_area(r) > 0 && !rings.empty()) {
             out.push_back(ctx.polygon(rings));
             rings.clear();
         }

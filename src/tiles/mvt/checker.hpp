@@ -44,7 +44,4 @@ struct DecodedTile {
 // holes), as GEOS polygons in tile coordinates.
 [[nodiscard]] std::vector<geom::Geom> decoded_polygons(const geom::Context& ctx, const DecodedFeature& f);
 
-// Signed area of a ring in tile coordinates (positive = exterior under MVT 2.1 §4.3.4.4).
-[[nodiscard]] double ring_area(const std::vector<IPt>& ring);
-
 }  // namespace kuril::tiles
