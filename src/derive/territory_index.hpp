@@ -2,6 +2,7 @@
 // Resolves every territory id (an island, a part of an island, or a group) to its atoms: the smallest
 // units that sovereignty is checked on. An island with parts (Sakhalin) resolves to its parts.
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,6 +33,10 @@ public:
     [[nodiscard]] std::string kind_of(std::string_view territory) const;
 
 private:
+    using Groups = std::map<std::string, const Territory*>;
+    void add_islands_and_parts(const Dataset& ds, Diagnostics& diag);
+    bool resolve_group(const Territory& g, const Groups& groups, std::set<std::string>& visiting, Diagnostics& diag);
+
     std::vector<Atom> atoms_;
     std::map<std::string, std::vector<std::string>> resolved_;
     std::map<std::string, std::string> kinds_;

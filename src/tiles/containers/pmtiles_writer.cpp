@@ -52,71 +52,86 @@ void put(std::string& h, std::size_t at, T v) {
 
 std::int32_t e7(double deg) { return static_cast<std::int32_t>(std::lround(deg * 1e7)); }
 
-}  // namespace
-
-std::string pmtiles_archive(const TileSet& set, const TilesetInfo& info, PmtilesStats* stats) {
-    // Tile data, deduplicated.
-    std::string data;
+// The tile data, each distinct tile once (PMTiles v3 §"Tile Data": deduplicated contents), and the
+// directory entries addressing it, a run of equal tiles in one entry.
+struct TileData {
+    std::string bytes;
     std::vector<Entry> entries;
-    std::unordered_map<std::string, std::pair<std::uint64_t, std::uint32_t>> seen;
     std::uint64_t addressed = 0;
+    std::uint64_t contents = 0;
+};
+
+TileData tile_data(const TileSet& set) {
+    TileData out;
+    std::unordered_map<std::string, std::pair<std::uint64_t, std::uint32_t>> seen;
     for (const auto& t : set.tiles) {
         const std::string& z = t.gz;
-        auto it = seen.find(z);
-        ++addressed;
-        if (it != seen.end()) {
-            auto& last = entries.back();
+        ++out.addressed;
+        if (const auto it = seen.find(z); it != seen.end()) {
+            auto& last = out.entries.back();
             if (last.offset == it->second.first && last.tile_id + last.run_length == t.id) {
                 ++last.run_length;  // the same bytes as the tile just before it
                 continue;
             }
-            entries.push_back(Entry{t.id, it->second.first, it->second.second, 1});
+            out.entries.push_back(Entry{t.id, it->second.first, it->second.second, 1});
             continue;
         }
-        const auto off = static_cast<std::uint64_t>(data.size());
+        const auto off = static_cast<std::uint64_t>(out.bytes.size());
         const auto len = static_cast<std::uint32_t>(z.size());
-        data += z;
-        entries.push_back(Entry{t.id, off, len, 1});
+        out.bytes += z;
+        out.entries.push_back(Entry{t.id, off, len, 1});
         seen.emplace(z, std::make_pair(off, len));
     }
+    out.contents = seen.size();
+    return out;
+}
 
-    // Root directory, with leaf directories when it would not fit in the first 16 KiB.
-    std::string root = serialize_directory(entries);
+// The root directory, with leaf directories when it would not fit in the first 16 KiB (PMTiles v3
+// §"Directories": the header and root directory within the first 16,384 bytes).
+struct Directories {
+    std::string root;
     std::string leaves;
     std::uint64_t leaf_count = 0;
-    for (std::size_t leaf_size = 4096; root.size() > kPmtilesRootLimit - kPmtilesHeaderSize; leaf_size *= 2) {
-        leaves.clear();
+};
+
+Directories directories(const std::vector<Entry>& entries) {
+    Directories d{serialize_directory(entries), {}, 0};
+    for (std::size_t leaf_size = 4096; d.root.size() > kPmtilesRootLimit - kPmtilesHeaderSize; leaf_size *= 2) {
+        d.leaves.clear();
         std::vector<Entry> root_entries;
         for (std::size_t i = 0; i < entries.size(); i += leaf_size) {
             const std::vector<Entry> chunk(entries.begin() + static_cast<std::ptrdiff_t>(i),
                                            entries.begin() + static_cast<std::ptrdiff_t>(std::min(i + leaf_size, entries.size())));
             const std::string leaf = serialize_directory(chunk);
-            root_entries.push_back(Entry{chunk.front().tile_id, leaves.size(), static_cast<std::uint32_t>(leaf.size()), 0});
-            leaves += leaf;
+            root_entries.push_back(Entry{chunk.front().tile_id, d.leaves.size(), static_cast<std::uint32_t>(leaf.size()), 0});
+            d.leaves += leaf;
         }
-        leaf_count = root_entries.size();
-        root = serialize_directory(root_entries);
+        d.leaf_count = root_entries.size();
+        d.root = serialize_directory(root_entries);
     }
-    const std::string metadata = gzip(pmtiles_metadata(set, info));
+    return d;
+}
 
+// PMTiles v3 §"Header": 127 bytes, little-endian, the sections in the order root, metadata, leaves, data.
+std::string header(const TileSet& set, const TileData& data, const Directories& dirs, std::size_t metadata_size) {
     std::string h(kPmtilesHeaderSize, '\0');
     std::memcpy(h.data(), "PMTiles", 7);
     h[7] = 3;
     const std::uint64_t root_off = kPmtilesHeaderSize;
-    const std::uint64_t meta_off = root_off + root.size();
-    const std::uint64_t leaf_off = meta_off + metadata.size();
-    const std::uint64_t data_off = leaf_off + leaves.size();
+    const std::uint64_t meta_off = root_off + dirs.root.size();
+    const std::uint64_t leaf_off = meta_off + metadata_size;
+    const std::uint64_t data_off = leaf_off + dirs.leaves.size();
     put<std::uint64_t>(h, 8, root_off);
-    put<std::uint64_t>(h, 16, root.size());
+    put<std::uint64_t>(h, 16, dirs.root.size());
     put<std::uint64_t>(h, 24, meta_off);
-    put<std::uint64_t>(h, 32, metadata.size());
+    put<std::uint64_t>(h, 32, metadata_size);
     put<std::uint64_t>(h, 40, leaf_off);
-    put<std::uint64_t>(h, 48, leaves.size());
+    put<std::uint64_t>(h, 48, dirs.leaves.size());
     put<std::uint64_t>(h, 56, data_off);
-    put<std::uint64_t>(h, 64, data.size());
-    put<std::uint64_t>(h, 72, addressed);
-    put<std::uint64_t>(h, 80, entries.size());
-    put<std::uint64_t>(h, 88, seen.size());
+    put<std::uint64_t>(h, 64, data.bytes.size());
+    put<std::uint64_t>(h, 72, data.addressed);
+    put<std::uint64_t>(h, 80, data.entries.size());
+    put<std::uint64_t>(h, 88, data.contents);
     h[96] = 1;  // clustered
     h[97] = 2;  // internal compression: gzip
     h[98] = 2;  // tile compression: gzip
@@ -130,10 +145,18 @@ std::string pmtiles_archive(const TileSet& set, const TilesetInfo& info, Pmtiles
     h[118] = static_cast<char>(center_zoom(set));
     put<std::int32_t>(h, 119, e7((set.west + set.east) / 2));
     put<std::int32_t>(h, 123, e7((set.south + set.north) / 2));
+    return h;
+}
 
-    std::string out = h + root + metadata + leaves + data;
+}  // namespace
+
+std::string pmtiles_archive(const TileSet& set, const TilesetInfo& info, PmtilesStats* stats) {
+    const TileData data = tile_data(set);
+    const Directories dirs = directories(data.entries);
+    const std::string metadata = gzip(pmtiles_metadata(set, info));
+    std::string out = header(set, data, dirs, metadata.size()) + dirs.root + metadata + dirs.leaves + data.bytes;
     if (stats != nullptr) {
-        *stats = PmtilesStats{addressed, entries.size(), seen.size(), leaf_count, out.size()};
+        *stats = PmtilesStats{data.addressed, data.entries.size(), data.contents, dirs.leaf_count, out.size()};
     }
     return out;
 }
