@@ -19,10 +19,12 @@ using PolygonPaths = std::vector<Path>;  // exterior ring first, then holes
 
 enum class GeomKind { point, line, polygon };
 
-using AttrValue = std::variant<std::string, double, std::int64_t, bool>;
+// A feature attribute's value as MVT 2.1 §4.1 stores it (the value half of a tag); model/layer's Value is
+// the dataset's, before it becomes one.
+using TagValue = std::variant<std::string, double, std::int64_t, bool>;
 struct Attribute {
     std::string key;
-    AttrValue value;
+    TagValue value;
 };
 
 // A feature's geometry: points, lines or polygons (one kind is filled).

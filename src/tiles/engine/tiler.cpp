@@ -70,7 +70,7 @@ public:
             if (z < layer.minzoom || z > layer.maxzoom || clips[li].empty()) {
                 continue;
             }
-            LayerBuilder builder(layer.name, o_.extent);
+            mvt::LayerBuilder builder(layer.name, o_.extent);
             for (const auto& c : clips[li]) {
                 try {
                     add(builder, c, z, x, y);
@@ -83,7 +83,7 @@ public:
                 messages.push_back(builder.finish());
             }
         }
-        return messages.empty() ? std::string() : tile_message(messages);
+        return messages.empty() ? std::string() : mvt::tile_message(messages);
     }
 
 private:
@@ -92,7 +92,7 @@ private:
         return Pt{(p.x * scale - x) * o_.extent, (p.y * scale - y) * o_.extent, p.fixed};
     }
 
-    void add(LayerBuilder& b, const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
+    void add(mvt::LayerBuilder& b, const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
         const SourceFeature& f = *c.feature;
         if (f.kind == GeomKind::point) {
             std::vector<IPt> pts;
@@ -321,7 +321,7 @@ private:
     int maxzoom_ = 0;
 };
 
-std::string type_name(const AttrValue& v) {
+std::string type_name(const TagValue& v) {
     if (std::holds_alternative<std::string>(v)) {
         return "String";
     }
@@ -337,8 +337,8 @@ namespace {
 
 // The layer's description in the tileset (its fields and their types), and the tileset's bounds extended
 // by its features.
-LayerInfo describe_layer(const SourceLayer& l, TileSet& set) {
-    LayerInfo info{l.name, l.description, l.minzoom, l.maxzoom, {}};
+VectorLayer describe_layer(const SourceLayer& l, TileSet& set) {
+    VectorLayer info{l.name, l.description, l.minzoom, l.maxzoom, {}};
     std::map<std::string, std::string> fields;
     auto extend = [&](const Pt& p) {
         set.west = std::min(set.west, p.x * 360 - 180);

@@ -32,7 +32,8 @@ struct FieldInfo {
     std::string name;
     std::string type;  // String | Number | Boolean (TileJSON vector_layers)
 };
-struct LayerInfo {
+// A tile layer as TileJSON 3.0 §3.3 vector_layers describes it (and the PMTiles / MBTiles metadata).
+struct VectorLayer {
     std::string name;
     std::string description;
     int minzoom = 0;
@@ -42,7 +43,7 @@ struct LayerInfo {
 
 struct TileSet {
     std::vector<Tile> tiles;  // sorted by PMTiles id
-    std::vector<LayerInfo> layers;
+    std::vector<VectorLayer> layers;
     int minzoom = 0;
     int maxzoom = 0;
     double west = 180, south = 90, east = -180, north = -90;  // lon/lat bounds of the data

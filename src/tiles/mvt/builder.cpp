@@ -2,9 +2,9 @@
 
 #include <protozero/pbf_builder.hpp>
 
-namespace kuril::tiles {
+namespace kuril::tiles::mvt {
 
-using mvt::Command;
+using mvt::GeometryCommand;
 using mvt::command;
 using mvt::zigzag;
 
@@ -12,12 +12,12 @@ namespace {
 
 // Appends the commands of one path: MoveTo its first point, LineTo the rest (§4.3.2–§4.3.3).
 void encode_path(std::vector<std::uint32_t>& g, IPt& cursor, const std::vector<IPt>& pts, std::size_t count) {
-    g.push_back(command(Command::move_to, 1));
+    g.push_back(command(GeometryCommand::move_to, 1));
     g.push_back(zigzag(pts[0].x - cursor.x));
     g.push_back(zigzag(pts[0].y - cursor.y));
     cursor = pts[0];
     if (count > 1) {
-        g.push_back(command(Command::line_to, static_cast<std::uint32_t>(count - 1)));
+        g.push_back(command(GeometryCommand::line_to, static_cast<std::uint32_t>(count - 1)));
         for (std::size_t i = 1; i < count; ++i) {
             g.push_back(zigzag(pts[i].x - cursor.x));
             g.push_back(zigzag(pts[i].y - cursor.y));
@@ -36,7 +36,7 @@ std::uint32_t LayerBuilder::key_index(const std::string& key) {
     return it->second;
 }
 
-std::uint32_t LayerBuilder::value_index(const AttrValue& value) {
+std::uint32_t LayerBuilder::value_index(const TagValue& value) {
     auto [it, inserted] = value_ids_.emplace(value, static_cast<std::uint32_t>(values_.size()));
     if (inserted) {
         values_.push_back(value);
@@ -66,7 +66,7 @@ void LayerBuilder::add_points(std::uint64_t id, const std::vector<IPt>& points, 
         return;
     }
     std::vector<std::uint32_t> g;
-    g.push_back(command(Command::move_to, static_cast<std::uint32_t>(points.size())));
+    g.push_back(command(GeometryCommand::move_to, static_cast<std::uint32_t>(points.size())));
     IPt cursor;
     for (const auto& p : points) {
         g.push_back(zigzag(p.x - cursor.x));
@@ -96,7 +96,7 @@ void LayerBuilder::add_polygons(std::uint64_t id, const std::vector<IRing>& ring
     for (const auto& r : rings) {
         // §4.3.4.4: a ring is MoveTo, LineTo (n-1 points, without repeating the first), ClosePath.
         encode_path(g, cursor, r, r.size() - 1);
-        g.push_back(command(Command::close_path, 1));
+        g.push_back(command(GeometryCommand::close_path, 1));
     }
     if (!g.empty()) {
         add_feature(id, mvt::GeomType::polygon, g, attrs);
@@ -145,4 +145,4 @@ std::string tile_message(const std::vector<std::string>& layer_messages) {
     return data;
 }
 
-}  // namespace kuril::tiles
+}  // namespace kuril::tiles::mvt

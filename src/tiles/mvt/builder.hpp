@@ -18,6 +18,9 @@ struct IPt {
 };
 using IRing = std::vector<IPt>;  // closed: first == last
 
+namespace mvt {
+
+// One layer of a tile (MVT 2.1 §4.1 Layer), feature by feature.
 class LayerBuilder {
 public:
     LayerBuilder(std::string name, std::uint32_t extent) : name_(std::move(name)), extent_(extent) {}
@@ -35,18 +38,20 @@ private:
     void add_feature(std::uint64_t id, mvt::GeomType type, const std::vector<std::uint32_t>& geometry,
                      const std::vector<Attribute>& attrs);
     std::uint32_t key_index(const std::string& key);
-    std::uint32_t value_index(const AttrValue& value);
+    std::uint32_t value_index(const TagValue& value);
 
     std::string name_;
     std::uint32_t extent_;
     std::vector<std::string> features_;
     std::map<std::string, std::uint32_t> key_ids_;
     std::vector<std::string> keys_;
-    std::map<AttrValue, std::uint32_t> value_ids_;
-    std::vector<AttrValue> values_;
+    std::map<TagValue, std::uint32_t> value_ids_;
+    std::vector<TagValue> values_;
 };
 
 // A tile: the concatenation of its layers, each as field 3 of the Tile message.
 [[nodiscard]] std::string tile_message(const std::vector<std::string>& layer_messages);
+
+}  // namespace mvt
 
 }  // namespace kuril::tiles

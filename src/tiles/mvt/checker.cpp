@@ -63,7 +63,7 @@ private:
         bool has_name = false;
         bool has_version = false;
         std::vector<std::string> keys;
-        std::vector<std::optional<AttrValue>> values;
+        std::vector<std::optional<TagValue>> values;
         std::vector<RawFeature> raw;
         protozero::pbf_message<mvt::LayerTag> m{data.data(), data.size()};
         while (m.next()) {
@@ -126,9 +126,9 @@ private:
         out_.layers.push_back(std::move(l));
     }
 
-    static std::optional<AttrValue> value(std::string_view data) {
+    static std::optional<TagValue> value(std::string_view data) {
         protozero::pbf_message<mvt::ValueTag> m{data.data(), data.size()};
-        std::optional<AttrValue> v;
+        std::optional<TagValue> v;
         int count = 0;
         while (m.next()) {
             ++count;
@@ -204,7 +204,7 @@ private:
     }
 
     DecodedFeature finish(const RawFeature& raw, const std::vector<std::string>& keys,
-                          const std::vector<std::optional<AttrValue>>& values, const std::string& where) {
+                          const std::vector<std::optional<TagValue>>& values, const std::string& where) {
         DecodedFeature f;
         f.id = raw.id;
         if (!raw.type) {
@@ -247,7 +247,7 @@ private:
             const std::uint32_t cmd = g[i] & 0x7U;
             const std::uint32_t count = g[i] >> 3U;
             ++i;
-            if (cmd == static_cast<std::uint32_t>(mvt::Command::close_path)) {
+            if (cmd == static_cast<std::uint32_t>(mvt::GeometryCommand::close_path)) {
                 if (count != 1) {
                     return fail(fmt::format("ClosePath with count {} (MVT 2.1 §4.3.3.3: MUST be 1)", count));
                 }
@@ -262,8 +262,8 @@ private:
                 cur.clear();
                 continue;
             }
-            if (cmd != static_cast<std::uint32_t>(mvt::Command::move_to) &&
-                cmd != static_cast<std::uint32_t>(mvt::Command::line_to)) {
+            if (cmd != static_cast<std::uint32_t>(mvt::GeometryCommand::move_to) &&
+                cmd != static_cast<std::uint32_t>(mvt::GeometryCommand::line_to)) {
                 return fail(fmt::format("unknown command id {} (MVT 2.1 §4.3.1)", cmd));
             }
             if (count == 0) {
@@ -272,7 +272,7 @@ private:
             if (g.size() - i < 2ULL * count) {
                 return fail(fmt::format("command count {} with only {} parameters left (MVT 2.1 §4.3.2)", count, g.size() - i));
             }
-            const bool move = cmd == static_cast<std::uint32_t>(mvt::Command::move_to);
+            const bool move = cmd == static_cast<std::uint32_t>(mvt::GeometryCommand::move_to);
             if (move) {
                 if (f.type == mvt::GeomType::polygon && !cur.empty()) {
                     closed_ok = false;

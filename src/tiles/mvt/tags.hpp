@@ -20,9 +20,9 @@ enum class ValueTag : protozero::pbf_tag_type {
 };
 enum class GeomType : std::int32_t { unknown = 0, point = 1, linestring = 2, polygon = 3 };
 // MVT 2.1 §4.3.1: command integers.
-enum class Command : std::uint32_t { move_to = 1, line_to = 2, close_path = 7 };
+enum class GeometryCommand : std::uint32_t { move_to = 1, line_to = 2, close_path = 7 };
 
-[[nodiscard]] constexpr std::uint32_t command(Command c, std::uint32_t count) {
+[[nodiscard]] constexpr std::uint32_t command(GeometryCommand c, std::uint32_t count) {
     return (static_cast<std::uint32_t>(c) & 0x7U) | (count << 3U);
 }
 [[nodiscard]] constexpr std::uint32_t zigzag(std::int32_t v) {

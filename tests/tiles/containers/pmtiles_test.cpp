@@ -18,7 +18,7 @@ TileSet synthetic(std::uint32_t side, int repeats_every) {
     set.east = 157.5;
     set.south = 41.3;
     set.north = 51.5;
-    set.layers = {LayerInfo{"l", "", 12, 12, {{"a", "String"}}}};
+    set.layers = {VectorLayer{"l", "", 12, 12, {{"a", "String"}}}};
     for (std::uint32_t x = 0; x < side; ++x) {
         for (std::uint32_t y = 0; y < side; ++y) {
             const TileAddress a{12, 3000 + x, 1400 + y};

@@ -56,9 +56,9 @@ TEST_CASE("the checker agrees with @mapbox/mvt-fixtures on which tiles are valid
 TEST_CASE("the checker catches broken polygons the builder never writes", "[tiles][checker]") {
     geom::Context ctx;
     auto one = [&](const std::vector<IRing>& rings) {
-        LayerBuilder b("t", 4096);
+        mvt::LayerBuilder b("t", 4096);
         b.add_polygons(1, rings, {});
-        return check_tile(tile_message({b.finish()}), ctx);
+        return check_tile(mvt::tile_message({b.finish()}), ctx);
     };
     const IRing cw{{0, 0}, {0, 10}, {10, 10}, {10, 0}, {0, 0}};   // negative area in y-down tile space
     const IRing ccw{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}};  // positive: an exterior
