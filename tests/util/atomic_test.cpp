@@ -1,0 +1,55 @@
+// Outputs appear whole or not at all (util/atomic).
+#include <catch2/catch.hpp>
+
+#include "scratch.hpp"
+#include "util/atomic.hpp"
+#include "util/files.hpp"
+
+using namespace kuril;
+namespace fs = std::filesystem;
+
+TEST_CASE("Staging: a directory is swapped in whole on commit, and nothing is left beside it", "[util][atomic]") {
+    const test::Scratch s("atomic-dir");
+    const fs::path out = s / "out";
+    fs::create_directories(out);
+    write_file(out / "old.txt", "old");
+    {
+        StagingDir stage(out);
+        write_file(stage.path() / "new.txt", "new");
+        CHECK(fs::exists(out / "old.txt"));  // untouched until commit
+        stage.commit();
+    }
+    CHECK(read_file(out / "new.txt") == "new");
+    CHECK_FALSE(fs::exists(out / "old.txt"));
+    CHECK(std::distance(fs::directory_iterator(s.dir()), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("Staging: without commit (an error on the way) the target is untouched and the staging gone",
+          "[util][atomic]") {
+    const test::Scratch s("atomic-abort");
+    const fs::path out = s / "out.txt";
+    write_file(out, "previous");
+    try {
+        StagingFile stage(out);
+        write_file(stage.path(), "half");
+        throw std::runtime_error("disk full");
+    } catch (const std::runtime_error&) {
+    }
+    CHECK(read_file(out) == "previous");
+    CHECK(std::distance(fs::directory_iterator(s.dir()), fs::directory_iterator()) == 1);
+}
+
+TEST_CASE("write_file_atomic replaces a file; write_file names the file and the OS error", "[util][files]") {
+    const test::Scratch s("atomic-file");
+    write_file_atomic(s / "a.txt", "one");
+    write_file_atomic(s / "a.txt", "two");
+    CHECK(read_file(s / "a.txt") == "two");
+    try {
+        write_file(s / "missing" / "b.txt", "x");
+        FAIL("no error");
+    } catch (const std::exception& e) {
+        CHECK(std::string(e.what()).find("missing/b.txt") != std::string::npos);
+        CHECK(std::string(e.what()).find("No such file or directory") != std::string::npos);
+    }
+    CHECK_THROWS(read_file(s / "nothing.txt"));
+}
