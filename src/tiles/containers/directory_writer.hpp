@@ -4,7 +4,7 @@
 #include <filesystem>
 
 #include "tiles/containers/metadata.hpp"
-#include "tiles/engine/tiler.hpp"
+#include "tiles/tileset.hpp"
 
 namespace kuril::tiles {
 

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tiles/containers/tile_reader.hpp"
-#include "tiles/engine/tiler.hpp"
+#include "tiles/tileset.hpp"
 
 namespace kuril::tiles {
 

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "tiles/containers/metadata.hpp"
-#include "tiles/engine/tiler.hpp"
+#include "tiles/tileset.hpp"
 
 namespace kuril::tiles {
 

@@ -7,6 +7,8 @@
 #include <variant>
 #include <vector>
 
+#include "tiles/attribute.hpp"
+
 namespace kuril::tiles {
 
 struct Pt {
@@ -18,14 +20,6 @@ using Path = std::vector<Pt>;          // a line, or a closed ring (first == las
 using PolygonPaths = std::vector<Path>;  // exterior ring first, then holes
 
 enum class GeomKind { point, line, polygon };
-
-// A feature attribute's value as MVT 2.1 §4.1 stores it (the value half of a tag); model/layer's Value is
-// the dataset's, before it becomes one.
-using TagValue = std::variant<std::string, double, std::int64_t, bool>;
-struct Attribute {
-    std::string key;
-    TagValue value;
-};
 
 // A feature's geometry: points, lines or polygons (one kind is filled).
 struct Geometry {

@@ -8,6 +8,7 @@
 
 #include "tiles/engine/source.hpp"
 #include "tiles/tile_id.hpp"
+#include "tiles/tileset.hpp"
 #include "util/progress.hpp"
 
 namespace kuril::tiles {
@@ -19,34 +20,6 @@ struct TileOptions {
     std::int32_t min_polygon = 16;  // side of the square that stands for a polygon too small to draw
     unsigned threads = 0;           // 0: all cores
     TileAddress root{};             // tile only this tile and its descendants (a partition); 0/0/0: all
-};
-
-struct Tile {
-    TileAddress address;
-    std::uint64_t id = 0;  // PMTiles tile id
-    std::string data;      // uncompressed MVT; empty when only `gz` is kept (partitioned runs)
-    std::string gz;        // the same, gzip-compressed (made in parallel by the tiler)
-};
-
-struct FieldInfo {
-    std::string name;
-    std::string type;  // String | Number | Boolean (TileJSON vector_layers)
-};
-// A tile layer as TileJSON 3.0 §3.3 vector_layers describes it (and the PMTiles / MBTiles metadata).
-struct VectorLayer {
-    std::string name;
-    std::string description;
-    int minzoom = 0;
-    int maxzoom = 0;
-    std::vector<FieldInfo> fields;
-};
-
-struct TileSet {
-    std::vector<Tile> tiles;  // sorted by PMTiles id
-    std::vector<VectorLayer> layers;
-    int minzoom = 0;
-    int maxzoom = 0;
-    double west = 180, south = 90, east = -180, north = -90;  // lon/lat bounds of the data
 };
 
 // `layers` are consumed (shared borders are marked in place).

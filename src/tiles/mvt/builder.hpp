@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "tiles/mvt/tags.hpp"
-#include "tiles/engine/source.hpp"
+#include "tiles/attribute.hpp"
 
 namespace kuril::tiles {
 

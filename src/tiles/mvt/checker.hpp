@@ -13,7 +13,7 @@
 #include "geom/geos.hpp"
 #include "tiles/mvt/builder.hpp"
 #include "tiles/mvt/tags.hpp"
-#include "tiles/engine/source.hpp"
+#include "tiles/attribute.hpp"
 
 namespace kuril::tiles {
 
