@@ -198,6 +198,36 @@ Layer Atlas::sovereignty() const {
     return layer;
 }
 
+namespace {
+
+// A stretch of days over which nothing about an atom changes: the holder in each view and the record held.
+struct Span {
+    Date from;
+    std::array<View, 3> views;
+    const SovereigntyRecord* held;
+};
+
+// The atom's spans, from the start of the timeline: a new one on every day something about it changes.
+std::vector<Span> spans_of(const Dataset& ds, const TerritoryIndex& index, const Timeline& tl, const std::string& atom) {
+    std::set<Date> cuts{kTimelineStart};
+    for (const auto& r : ds.records) {
+        const auto& atoms = index.atoms_of(r.territory);
+        if (std::find(atoms.begin(), atoms.end(), atom) == atoms.end()) continue;
+        cuts.insert(r.period.from);
+        if (r.period.to) cuts.insert(*r.period.to);
+    }
+    std::vector<Span> spans;
+    for (const Date& d : cuts) {
+        std::array<View, 3> v{tl.view(atom, d, Pov::neutral), tl.view(atom, d, Pov::japan), tl.view(atom, d, Pov::russia)};
+        const auto* held = tl.held(atom, d);
+        if (!spans.empty() && spans.back().views == v && spans.back().held == held) continue;
+        spans.push_back(Span{d, v, held});
+    }
+    return spans;
+}
+
+}  // namespace
+
 Layer Atlas::views() const {
     Layer layer{"views", "Who holds each territory in the neutral, Japanese and Russian views, by period",
                 GeometryKind::multipolygon,
@@ -213,33 +243,7 @@ Layer Atlas::views() const {
                  {"basis", FieldType::string}},
                 true};
     for (const auto& atom : index_->atoms()) {
-        // Every day on which anything about this atom changes.
-        std::set<Date> cuts{kTimelineStart};
-        for (const auto& r : ds_.records) {
-            const auto& atoms = index_->atoms_of(r.territory);
-            if (std::find(atoms.begin(), atoms.end(), atom.id) == atoms.end()) {
-                continue;
-            }
-            cuts.insert(r.period.from);
-            if (r.period.to) {
-                cuts.insert(*r.period.to);
-            }
-        }
-        struct Span {
-            Date from;
-            std::array<View, 3> views;
-            const SovereigntyRecord* held;
-        };
-        std::vector<Span> spans;
-        for (const Date& d : cuts) {
-            std::array<View, 3> v{timeline_->view(atom.id, d, Pov::neutral), timeline_->view(atom.id, d, Pov::japan),
-                                  timeline_->view(atom.id, d, Pov::russia)};
-            const auto* held = timeline_->held(atom.id, d);
-            if (!spans.empty() && spans.back().views == v && spans.back().held == held) {
-                continue;
-            }
-            spans.push_back(Span{d, v, held});
-        }
+        const std::vector<Span> spans = spans_of(ds_, *index_, *timeline_, atom.id);
         const geom::Geom& land = geo_->atom_land(atom.id);
         if (ctx_.is_empty(land)) {
             continue;

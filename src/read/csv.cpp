@@ -79,85 +79,99 @@ CsvTable CsvTable::read_file(const std::filesystem::path& path) {
 
 namespace {
 
-// Splits the text into records of cells, tracking the line each record starts on.
 struct RawRecord {
     std::size_t line;
     std::vector<std::string> cells;
 };
 
-std::vector<RawRecord> split_records(std::string_view text, const std::string& file) {
-    std::vector<RawRecord> out;
-    std::size_t i = 0;
-    std::size_t line = 1;
-    while (i < text.size()) {
-        // Blank and comment lines.
-        if (text[i] == '\n' || text[i] == '\r') {
-            if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-                ++i;
-            }
-            ++i;
-            ++line;
-            continue;
+// RFC 4180 tokens, read from a position in the text that also tracks the line.
+class CsvCursor {
+public:
+    CsvCursor(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+    [[nodiscard]] bool done() const { return i_ >= text_.size(); }
+    [[nodiscard]] std::size_t line() const { return line_; }
+
+    // Skips a blank line or a comment line (# ...); false at the start of a record.
+    bool skip_blank_or_comment() {
+        if (at('\n') || at('\r')) {
+            if (at('\r') && i_ + 1 < text_.size() && text_[i_ + 1] == '\n') ++i_;
+            ++i_;
+            ++line_;
+            return true;
         }
-        if (text[i] == '#') {
-            while (i < text.size() && text[i] != '\n') {
-                ++i;
-            }
-            continue;
+        if (at('#')) {
+            while (!done() && !at('\n')) ++i_;
+            return true;
         }
-        RawRecord rec{line, {}};
-        std::string cell;
-        bool done = false;
-        while (!done) {
-            if (i < text.size() && text[i] == '"') {
-                const std::size_t quote_line = line;
-                ++i;
-                while (true) {
-                    if (i >= text.size()) {
-                        throw InputError(Location{file, quote_line, {}}, "unterminated quoted field");
-                    }
-                    if (text[i] == '"') {
-                        if (i + 1 < text.size() && text[i + 1] == '"') {
-                            cell += '"';
-                            i += 2;
-                            continue;
-                        }
-                        ++i;
-                        break;
-                    }
-                    if (text[i] == '\n') {
-                        ++line;
-                    }
-                    cell += text[i++];
-                }
-                if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    throw InputError(Location{file, line, {}}, "text after a closing quote (RFC 4180 §2.7)");
-                }
-            } else {
-                while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-                    if (text[i] == '"') {
-                        throw InputError(Location{file, line, {}}, "quote inside an unquoted field (RFC 4180 §2.5)");
-                    }
-                    cell += text[i++];
-                }
-            }
-            rec.cells.push_back(std::move(cell));
-            cell.clear();
-            if (i < text.size() && text[i] == ',') {
-                ++i;
+        return false;
+    }
+
+    // The cells of the record that starts here, and the end of its line.
+    std::vector<std::string> record() {
+        std::vector<std::string> cells;
+        while (true) {
+            cells.push_back(at('"') ? quoted_cell() : plain_cell());
+            if (at(',')) {
+                ++i_;
                 continue;
             }
-            // End of record.
-            if (i < text.size() && text[i] == '\r') {
-                ++i;
-            }
-            if (i < text.size() && text[i] == '\n') {
-                ++i;
-            }
-            ++line;
-            done = true;
+            if (at('\r')) ++i_;
+            if (at('\n')) ++i_;
+            ++line_;
+            return cells;
         }
-        out.push_back(std::move(rec));
+    }
+
+private:
+    [[nodiscard]] bool at(char c) const { return i_ < text_.size() && text_[i_] == c; }
+    [[nodiscard]] bool at_cell_end() const { return done() || at(',') || at('\n') || at('\r'); }
+
+    std::string quoted_cell() {
+        const std::size_t quote_line = line_;
+        std::string cell;
+        ++i_;
+        while (true) {
+            if (done()) throw InputError(Location{file_, quote_line, {}}, "unterminated quoted field");
+            if (at('"')) {
+                if (i_ + 1 < text_.size() && text_[i_ + 1] == '"') {
+                    cell += '"';
+                    i_ += 2;
+                    continue;
+                }
+                ++i_;
+                break;
+            }
+            if (at('\n')) ++line_;
+            cell += text_[i_++];
+        }
+        if (!at_cell_end()) throw InputError(Location{file_, line_, {}}, "text after a closing quote (RFC 4180 §2.7)");
+        return cell;
+    }
+
+    std::string plain_cell() {
+        std::string cell;
+        while (!at_cell_end()) {
+            if (at('"')) throw InputError(Location{file_, line_, {}}, "quote inside an unquoted field (RFC 4180 §2.5)");
+            cell += text_[i_++];
+        }
+        return cell;
+    }
+
+    std::string_view text_;
+    const std::string& file_;
+    std::size_t i_ = 0;
+    std::size_t line_ = 1;
+};
+
+// Splits the text into records of cells, tracking the line each record starts on.
+std::vector<RawRecord> split_records(std::string_view text, const std::string& file) {
+    std::vector<RawRecord> out;
+    CsvCursor cursor(text, file);
+    while (!cursor.done()) {
+        if (cursor.skip_blank_or_comment()) continue;
+        const std::size_t line = cursor.line();
+        out.push_back(RawRecord{line, cursor.record()});
     }
     return out;
 }

@@ -103,6 +103,43 @@ std::vector<bool> on_land(const std::vector<geom::XY>& points, const Region& reg
     return land;
 }
 
+// The shoreline segments noded with the region's frame, merged into lines.
+geom::Geom noded_shoreline(const geom::Context& ctx, const std::vector<std::vector<geom::XY>>& segments,
+                           const Region& region) {
+    std::vector<geom::Geom> lines;
+    lines.reserve(segments.size() + 1);
+    for (const auto& s : segments) {
+        lines.push_back(ctx.line(s));
+    }
+    lines.push_back(ctx.line({{region.west, region.south},
+                              {region.east, region.south},
+                              {region.east, region.north},
+                              {region.west, region.north},
+                              {region.west, region.south}}));
+    const geom::Geom noded = ctx.unary_union(ctx.collect(std::move(lines), GEOS_MULTILINESTRING));
+    return ctx.line_merge(noded);
+}
+
+// A stable order: largest first, ties by WKT.
+std::vector<geom::Geom> largest_first(const geom::Context& ctx, std::vector<geom::Geom> land) {
+    std::vector<std::pair<double, std::size_t>> order;
+    for (std::size_t i = 0; i < land.size(); ++i) {
+        order.emplace_back(ctx.area(land[i]), i);
+    }
+    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) {
+            return a.first > b.first;
+        }
+        return ctx.wkt(land[a.second]) < ctx.wkt(land[b.second]);
+    });
+    std::vector<geom::Geom> sorted;
+    sorted.reserve(order.size());
+    for (const auto& [area, i] : order) {
+        sorted.push_back(std::move(land[i]));
+    }
+    return sorted;
+}
+
 }  // namespace
 
 CoastlineImport import_gshhg(const geom::Context& ctx, const Region& region, const Progress& progress) {
@@ -117,18 +154,7 @@ CoastlineImport import_gshhg(const geom::Context& ctx, const Region& region, con
     result.segments = segments.size();
 
     progress.step(fmt::format("noding {} segments with the region frame", segments.size()));
-    std::vector<geom::Geom> lines;
-    lines.reserve(segments.size() + 1);
-    for (const auto& s : segments) {
-        lines.push_back(ctx.line(s));
-    }
-    lines.push_back(ctx.line({{region.west, region.south},
-                              {region.east, region.south},
-                              {region.east, region.north},
-                              {region.west, region.north},
-                              {region.west, region.south}}));
-    const geom::Geom noded = ctx.unary_union(ctx.collect(std::move(lines), GEOS_MULTILINESTRING));
-    const geom::Geom merged = ctx.line_merge(noded);
+    const geom::Geom merged = noded_shoreline(ctx, segments, region);
 
     progress.step("polygonizing");
     const geom::Geom faces = ctx.polygonize({&merged});
@@ -151,23 +177,7 @@ CoastlineImport import_gshhg(const geom::Context& ctx, const Region& region, con
         }
         result.land.push_back(ctx.normalize(std::move(parts[i])));
     }
-    // A stable order: largest first, ties by WKT.
-    std::vector<std::pair<double, std::size_t>> order;
-    for (std::size_t i = 0; i < result.land.size(); ++i) {
-        order.emplace_back(ctx.area(result.land[i]), i);
-    }
-    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-        if (a.first != b.first) {
-            return a.first > b.first;
-        }
-        return ctx.wkt(result.land[a.second]) < ctx.wkt(result.land[b.second]);
-    });
-    std::vector<geom::Geom> sorted;
-    sorted.reserve(order.size());
-    for (const auto& [area, i] : order) {
-        sorted.push_back(std::move(result.land[i]));
-    }
-    result.land = std::move(sorted);
+    result.land = largest_first(ctx, std::move(result.land));
     return result;
 }
 

@@ -58,6 +58,45 @@ struct Reader {
         return p;
     }
 
+    void add_line(const OGRLineString& l, tiles::SourceFeature& f, GIntBig fid) const {
+        tiles::Path line = path(l, fid);
+        if (line.empty()) {
+            return;  // LINESTRING EMPTY
+        }
+        if (line.size() < 2) {
+            throw InputError(where(fid), "a line has one position: it needs two or more (RFC 7946 §3.1.4)");
+        }
+        if (tiles::crosses_antimeridian(line)) {
+            for (auto& part : tiles::split_line_at_antimeridian(line)) f.lines.push_back(std::move(part));
+        } else {
+            f.lines.push_back(std::move(line));
+        }
+    }
+
+    void add_polygon(const OGRPolygon& polygon, tiles::SourceFeature& f, GIntBig fid) const {
+        tiles::PolygonPaths poly;
+        for (const auto* ring : polygon) {
+            tiles::Path r = path(*ring, fid);
+            if (r.size() < 4 || r.front().x != r.back().x || r.front().y != r.back().y) {
+                throw InputError(where(fid), "a polygon ring is not closed or has fewer than 4 positions");
+            }
+            poly.push_back(std::move(r));
+        }
+        if (poly.empty()) {
+            return;
+        }
+        if (std::none_of(poly.begin(), poly.end(), [](const tiles::Path& r) { return tiles::crosses_antimeridian(r); })) {
+            f.polygons.push_back(std::move(poly));
+            return;
+        }
+        auto parts = tiles::split_polygon_at_antimeridian(poly);
+        if (!parts) {
+            throw InputError(where(fid), "a ring goes round a pole: it cannot be split at the antimeridian "
+                                         "(RFC 7946 §3.1.9); close it along the ±180° meridian instead");
+        }
+        for (auto& part : *parts) f.polygons.push_back(std::move(part));
+    }
+
     void add(const OGRGeometry* g, tiles::SourceFeature& f, GIntBig fid) const {
         switch (wkbFlatten(g->getGeometryType())) {
             case wkbPoint: {
@@ -70,45 +109,12 @@ struct Reader {
                 }
                 break;
             }
-            case wkbLineString: {
-                tiles::Path line = path(*g->toLineString(), fid);
-                if (line.empty()) {
-                    break;  // LINESTRING EMPTY
-                }
-                if (line.size() < 2) {
-                    throw InputError(where(fid), "a line has one position: it needs two or more (RFC 7946 §3.1.4)");
-                }
-                if (tiles::crosses_antimeridian(line)) {
-                    for (auto& part : tiles::split_line_at_antimeridian(line)) f.lines.push_back(std::move(part));
-                } else {
-                    f.lines.push_back(std::move(line));
-                }
+            case wkbLineString:
+                add_line(*g->toLineString(), f, fid);
                 break;
-            }
-            case wkbPolygon: {
-                tiles::PolygonPaths poly;
-                for (const auto* ring : *g->toPolygon()) {
-                    tiles::Path r = path(*ring, fid);
-                    if (r.size() < 4 || r.front().x != r.back().x || r.front().y != r.back().y) {
-                        throw InputError(where(fid), "a polygon ring is not closed or has fewer than 4 positions");
-                    }
-                    poly.push_back(std::move(r));
-                }
-                if (poly.empty()) {
-                    break;
-                }
-                if (std::any_of(poly.begin(), poly.end(), [](const tiles::Path& r) { return tiles::crosses_antimeridian(r); })) {
-                    auto parts = tiles::split_polygon_at_antimeridian(poly);
-                    if (!parts) {
-                        throw InputError(where(fid), "a ring goes round a pole: it cannot be split at the antimeridian "
-                                                     "(RFC 7946 §3.1.9); close it along the ±180° meridian instead");
-                    }
-                    for (auto& part : *parts) f.polygons.push_back(std::move(part));
-                } else {
-                    f.polygons.push_back(std::move(poly));
-                }
+            case wkbPolygon:
+                add_polygon(*g->toPolygon(), f, fid);
                 break;
-            }
             case wkbMultiPoint:
             case wkbMultiLineString:
             case wkbMultiPolygon:
@@ -168,6 +174,51 @@ void emit(tiles::SourceFeature&& f, const Reader& reader, GIntBig fid, const Vec
     }
 }
 
+// The feature's fields as MVT values, kept or dropped by --include/--exclude; a null is omitted, never
+// written as null or 0.
+void add_attributes(const OGRFeature& feat, const OGRFeatureDefn& defn, const VectorReadOptions& options,
+                    tiles::SourceFeature& f) {
+    for (int i = 0; i < defn.GetFieldCount(); ++i) {
+        const OGRFieldDefn* fd = defn.GetFieldDefn(i);
+        const std::string name = fd->GetNameRef();
+        if ((!options.include.empty() && options.include.count(name) == 0) || options.exclude.count(name) > 0 ||
+            !feat.IsFieldSetAndNotNull(i)) {
+            continue;
+        }
+        switch (fd->GetType()) {
+            case OFTInteger:
+                if (fd->GetSubType() == OFSTBoolean) {
+                    f.attributes.push_back({name, feat.GetFieldAsInteger(i) != 0});
+                } else {
+                    f.attributes.push_back({name, static_cast<std::int64_t>(feat.GetFieldAsInteger(i))});
+                }
+                break;
+            case OFTInteger64:
+                f.attributes.push_back({name, static_cast<std::int64_t>(feat.GetFieldAsInteger64(i))});
+                break;
+            case OFTReal:
+                f.attributes.push_back({name, feat.GetFieldAsDouble(i)});
+                break;
+            default:
+                f.attributes.push_back({name, std::string(feat.GetFieldAsString(i))});
+        }
+    }
+}
+
+// The transformation of a layer's CRS to WGS 84 lon/lat; null where the layer is in WGS 84 already.
+std::unique_ptr<OGRCoordinateTransformation> to_wgs84(OGRLayer& layer, const OGRSpatialReference& wgs84,
+                                                      const std::string& path) {
+    const OGRSpatialReference* srs = layer.GetSpatialRef();
+    if (srs == nullptr || srs->IsSame(&wgs84)) return nullptr;
+    OGRSpatialReference src(*srs);
+    src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    std::unique_ptr<OGRCoordinateTransformation> ct(OGRCreateCoordinateTransformation(&src, &wgs84));
+    if (!ct) {
+        throw InputError(Location{path, 0, layer.GetName()}, "its CRS cannot be transformed to WGS 84: reproject the input first");
+    }
+    return ct;
+}
+
 }  // namespace
 
 std::vector<tiles::SourceLayer> read_vector(const std::string& path, const VectorReadOptions& options,
@@ -204,17 +255,8 @@ void read_vector(const std::string& path, const VectorReadOptions& options, cons
             sink.layer(options.layer_name.value_or(std::filesystem::path(path).stem().string()));
         }
         Reader reader{path, layer->GetName()};
-        std::unique_ptr<OGRCoordinateTransformation> ct;
-        if (const OGRSpatialReference* srs = layer->GetSpatialRef(); srs != nullptr && !srs->IsSame(&wgs84)) {
-            OGRSpatialReference src(*srs);
-            src.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-            ct.reset(OGRCreateCoordinateTransformation(&src, &wgs84));
-            if (!ct) {
-                throw InputError(Location{path, 0, layer->GetName()},
-                                 "its CRS cannot be transformed to WGS 84: reproject the input first");
-            }
-            reader.to_wgs84 = ct.get();
-        }
+        const std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(*layer, wgs84, path);
+        reader.to_wgs84 = ct.get();
         OGRFeatureDefn* defn = layer->GetLayerDefn();
         std::uint64_t next_id = 1;
         for (auto& feat : *layer) {
@@ -229,31 +271,7 @@ void read_vector(const std::string& path, const VectorReadOptions& options, cons
                 if (sink.unlocated) sink.unlocated(reader.where(feat->GetFID()));
                 continue;
             }
-            for (int i = 0; i < defn->GetFieldCount(); ++i) {
-                const OGRFieldDefn* fd = defn->GetFieldDefn(i);
-                const std::string name = fd->GetNameRef();
-                if ((!options.include.empty() && options.include.count(name) == 0) || options.exclude.count(name) > 0 ||
-                    !feat->IsFieldSetAndNotNull(i)) {
-                    continue;  // a null is omitted, never written as null or 0
-                }
-                switch (fd->GetType()) {
-                    case OFTInteger:
-                        if (fd->GetSubType() == OFSTBoolean) {
-                            f.attributes.push_back({name, feat->GetFieldAsInteger(i) != 0});
-                        } else {
-                            f.attributes.push_back({name, static_cast<std::int64_t>(feat->GetFieldAsInteger(i))});
-                        }
-                        break;
-                    case OFTInteger64:
-                        f.attributes.push_back({name, static_cast<std::int64_t>(feat->GetFieldAsInteger64(i))});
-                        break;
-                    case OFTReal:
-                        f.attributes.push_back({name, feat->GetFieldAsDouble(i)});
-                        break;
-                    default:
-                        f.attributes.push_back({name, std::string(feat->GetFieldAsString(i))});
-                }
-            }
+            add_attributes(*feat, *defn, options, f);
             emit(std::move(f), reader, feat->GetFID(), sink);
         }
     }

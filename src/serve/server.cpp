@@ -127,6 +127,15 @@ struct Server::Impl {
     explicit Impl(ServerOptions opts) : o(std::move(opts)), tilesets(o.root / "tiles") {}
 
     void routes() {
+        cors_routes();
+        default_tileset_routes();
+        tileset_routes();
+        static_routes();
+        settings();
+    }
+
+    // CORS: any page may read the tiles and files (map clients on other origins), with ranges.
+    void cors_routes() {
         http.set_default_headers({{"Access-Control-Allow-Origin", "*"},
                                   {"Access-Control-Expose-Headers", "Content-Length, Content-Range, ETag"}});
         http.Options(R"(.*)", [](const httplib::Request&, httplib::Response& res) {
@@ -134,7 +143,10 @@ struct Server::Impl {
             res.set_header("Access-Control-Allow-Headers", "Range, If-Match");
             res.status = 204;
         });
-        // The MBTiles of the build at /tiles/{z}/{x}/{y}.pbf and /tiles.json (what the style and viewer use).
+    }
+
+    // The MBTiles of the build at /tiles/{z}/{x}/{y}.pbf and /tiles.json (what the style and viewer use).
+    void default_tileset_routes() {
         http.Get(R"(/tiles/(\d{1,2})/(\d{1,9})/(\d{1,9})\.(pbf|mvt))", [this](const httplib::Request& req, httplib::Response& res) {
             guarded(res, [&] {
                 const auto a = address(req, res, 1);
@@ -157,7 +169,10 @@ struct Server::Impl {
                 }
             });
         });
-        // Every tileset in tiles/ (PMTiles and MBTiles): a list, a TileJSON each, z/x/y tiles from each.
+    }
+
+    // Every tileset in tiles/ (PMTiles and MBTiles): a list, a TileJSON each, z/x/y tiles from each.
+    void tileset_routes() {
         http.Get("/tilesets.json", [this](const httplib::Request& req, httplib::Response& res) {
             nlohmann::ordered_json list = nlohmann::ordered_json::array();
             for (const auto& name : tilesets.names()) {
@@ -190,8 +205,11 @@ struct Server::Impl {
                 }
             });
         });
+    }
+
+    // output/ as static files, read from disk as they are sent (serve/static_files.hpp).
+    void static_routes() {
         http.Get("/", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/viewer/"); });
-        // output/ as static files, read from disk as they are sent (serve/static_files.hpp).
         if (!fs::is_directory(o.root)) {
             throw Error(fmt::format("cannot serve {}: not a directory", o.root.string()));
         }
@@ -210,6 +228,9 @@ struct Server::Impl {
                 res.status = 404;
             }
         });
+    }
+
+    void settings() {
         http.set_payload_max_length(1 << 20);
         // Each keep-alive connection holds a worker: enough workers for many map clients at once.
         http.new_task_queue = [] { return new httplib::ThreadPool(64); };

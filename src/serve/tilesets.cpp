@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "tiles/containers/mbtiles_reader.hpp"
 #include "tiles/containers/metadata.hpp"

@@ -1,5 +1,7 @@
 #include "tiles/containers/mbtiles_writer.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <cstring>
 #include <memory>
 

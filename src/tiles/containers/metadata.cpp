@@ -1,5 +1,7 @@
 #include "tiles/containers/metadata.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 

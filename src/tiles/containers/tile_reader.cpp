@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "tiles/gzip.hpp"
 #include "tiles/containers/mbtiles_reader.hpp"

@@ -108,26 +108,56 @@ void SpillReader::get(void* p, std::size_t n) {
     }
 }
 
+std::uint32_t SpillReader::u32() {
+    std::uint32_t v = 0;
+    get(&v, sizeof v);
+    return v;
+}
+
+Path SpillReader::path() {
+    Path p(u32());
+    for (auto& pt : p) {
+        get(&pt.x, sizeof pt.x);
+        get(&pt.y, sizeof pt.y);
+        std::uint8_t fixed = 0;
+        get(&fixed, 1);
+        pt.fixed = fixed != 0;
+    }
+    return p;
+}
+
+TagValue SpillReader::value() {
+    ValueType t{};
+    get(&t, 1);
+    switch (t) {
+        case ValueType::string: {
+            std::string s(u32(), '\0');
+            get(s.data(), s.size());
+            return s;
+        }
+        case ValueType::number: {
+            double d = 0;
+            get(&d, sizeof d);
+            return d;
+        }
+        case ValueType::integer: {
+            std::int64_t i = 0;
+            get(&i, sizeof i);
+            return i;
+        }
+        case ValueType::boolean: {
+            bool b = false;
+            get(&b, sizeof b);
+            return b;
+        }
+    }
+    throw OutputError(fmt::format("{}: temporary file corrupt (value type {})", file_.string(), static_cast<int>(t)));
+}
+
 bool SpillReader::next(std::uint32_t& layer, SourceFeature& f) {
     if (std::fread(&layer, sizeof layer, 1, f_) != 1) {
         return false;
     }
-    const auto u32 = [&] {
-        std::uint32_t v = 0;
-        get(&v, sizeof v);
-        return v;
-    };
-    const auto path = [&] {
-        Path p(u32());
-        for (auto& pt : p) {
-            get(&pt.x, sizeof pt.x);
-            get(&pt.y, sizeof pt.y);
-            std::uint8_t fixed = 0;
-            get(&fixed, 1);
-            pt.fixed = fixed != 0;
-        }
-        return p;
-    };
     get(&f.id, sizeof f.id);
     std::uint8_t kind = 0;
     get(&kind, 1);
@@ -136,34 +166,7 @@ bool SpillReader::next(std::uint32_t& layer, SourceFeature& f) {
     for (auto& a : f.attributes) {
         a.key.resize(u32());
         get(a.key.data(), a.key.size());
-        ValueType t{};
-        get(&t, 1);
-        switch (t) {
-            case ValueType::string: {
-                std::string s(u32(), '\0');
-                get(s.data(), s.size());
-                a.value = std::move(s);
-                break;
-            }
-            case ValueType::number: {
-                double d = 0;
-                get(&d, sizeof d);
-                a.value = d;
-                break;
-            }
-            case ValueType::integer: {
-                std::int64_t i = 0;
-                get(&i, sizeof i);
-                a.value = i;
-                break;
-            }
-            case ValueType::boolean: {
-                bool b = false;
-                get(&b, sizeof b);
-                a.value = b;
-                break;
-            }
-        }
+        a.value = value();
     }
     f.points = path();
     f.lines.resize(u32());

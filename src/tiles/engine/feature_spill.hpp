@@ -45,6 +45,9 @@ public:
 
 private:
     void get(void* p, std::size_t n);
+    std::uint32_t u32();
+    Path path();
+    TagValue value();
     std::filesystem::path file_;
     std::FILE* f_ = nullptr;
 };

@@ -126,77 +126,67 @@ private:
         }
     }
 
+    // Area-weighted centroid of the exteriors (before snapping), as sums of cross products.
+    struct Centroid {
+        double cross = 0, x = 0, y = 0;
+        void add(const Path& ring) {
+            double a = 0, sx = 0, sy = 0;  // the ring's sums first, then the feature's (as ever: same bits)
+            for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+                const double c = ring[i].x * ring[i + 1].y - ring[i + 1].x * ring[i].y;
+                a += c;
+                sx += (ring[i].x + ring[i + 1].x) * c;
+                sy += (ring[i].y + ring[i + 1].y) * c;
+            }
+            cross += a;
+            x += sx;
+            y += sy;
+        }
+    };
+
     std::vector<IRing> polygon_rings(const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
         std::vector<std::vector<IRing>> polys;
-        // Area-weighted centroid of the exteriors (before snapping): sums of cross products.
-        double sum_cross = 0;
-        double sum_x = 0;
-        double sum_y = 0;
+        Centroid centroid;
         for (const auto& poly : c.polygons) {
             std::vector<IRing> rings;
             for (std::size_t r = 0; r < poly.size(); ++r) {
                 Path t;
                 t.reserve(poly[r].size());
-                for (const auto& p : poly[r]) {
-                    t.push_back(to_tile(p, z, x, y));
-                }
-                if (r == 0) {
-                    double a = 0;
-                    double sx = 0;
-                    double sy = 0;
-                    for (std::size_t i = 0; i + 1 < t.size(); ++i) {
-                        const double cross = t[i].x * t[i + 1].y - t[i + 1].x * t[i].y;
-                        a += cross;
-                        sx += (t[i].x + t[i + 1].x) * cross;
-                        sy += (t[i].y + t[i + 1].y) * cross;
-                    }
-                    sum_cross += a;
-                    sum_x += sx;
-                    sum_y += sy;
-                }
+                for (const auto& p : poly[r]) t.push_back(to_tile(p, z, x, y));
+                if (r == 0) centroid.add(t);
                 simplify_ring(t, o_.tolerance);
                 IRing s = snap_ring(t);
                 if (s.empty()) {
-                    if (r == 0) {
-                        break;  // the exterior collapsed: so does the polygon
-                    }
+                    if (r == 0) break;  // the exterior collapsed: so does the polygon
                     continue;
                 }
                 orient(s, r == 0);
                 rings.push_back(std::move(s));
             }
-            if (!rings.empty()) {
-                polys.push_back(std::move(rings));
-            }
+            if (!rings.empty()) polys.push_back(std::move(rings));
         }
+        if (polys.empty()) return stand_in(centroid);
+        if (!valid(polys)) polys = repaired(polys);
         std::vector<IRing> out;
-        if (polys.empty()) {
-            // Too small for the grid: a minimum-size square where the feature is, so small islands
-            // stay on the map at every zoom. Only in the tile whose interior holds the centroid.
-            if (sum_cross != 0) {
-                const double mx = sum_x / (3 * sum_cross);
-                const double my = sum_y / (3 * sum_cross);
-                const double e = o_.extent;
-                if (mx >= 0 && mx < e && my >= 0 && my < e) {
-                    const std::int32_t h = o_.min_polygon / 2;
-                    const auto px = static_cast<std::int32_t>(std::lround(mx));
-                    const auto py = static_cast<std::int32_t>(std::lround(my));
-                    IRing sq{{px - h, py - h}, {px + h, py - h}, {px + h, py + h}, {px - h, py + h}, {px - h, py - h}};
-                    orient(sq, true);
-                    out.push_back(std::move(sq));
-                }
-            }
-            return out;
-        }
-        if (!valid(polys)) {
-            polys = repaired(polys);
-        }
         for (auto& p : polys) {
-            for (auto& r : p) {
-                out.push_back(std::move(r));
-            }
+            for (auto& r : p) out.push_back(std::move(r));
         }
         return out;
+    }
+
+    // A polygon too small for the grid: a minimum-size square where the feature is, so small islands stay
+    // on the map at every zoom. Only in the tile whose interior holds the centroid.
+    std::vector<IRing> stand_in(const Centroid& c) const {
+        if (c.cross == 0) return {};
+        const double mx = c.x / (3 * c.cross);
+        const double my = c.y / (3 * c.cross);
+        const double e = o_.extent;
+        if (!(mx >= 0 && mx < e && my >= 0 && my < e)) return {};
+        const std::int32_t h = o_.min_polygon / 2;
+        const auto px = static_cast<std::int32_t>(std::lround(mx));
+        const auto py = static_cast<std::int32_t>(std::lround(my));
+        IRing sq{{px - h, py - h}, {px + h, py - h}, {px + h, py + h}, {px - h, py + h}, {px - h, py - h}};
+        orient(sq, true);
+        return {std::move(sq)};
     }
 
     geom::Geom to_geos(const std::vector<std::vector<IRing>>& polys) const {

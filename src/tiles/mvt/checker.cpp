@@ -1,5 +1,6 @@
 #include "tiles/mvt/checker.hpp"
 
+#include <optional>
 #include <set>
 
 #include <fmt/format.h>
@@ -58,25 +59,31 @@ private:
         return true;
     }
 
-    void layer(std::string_view data) {
-        DecodedLayer l;
+    // A layer's fields as read (§4.1), before its features are put together from keys and values.
+    struct RawLayer {
+        DecodedLayer layer;
         bool has_name = false;
         bool has_version = false;
         std::vector<std::string> keys;
         std::vector<std::optional<TagValue>> values;
-        std::vector<RawFeature> raw;
+        std::vector<RawFeature> features;
+    };
+
+    RawLayer read_layer(std::string_view data) {
+        RawLayer r;
+        DecodedLayer& l = r.layer;
         protozero::pbf_message<mvt::LayerTag> m{data.data(), data.size()};
         while (m.next()) {
             switch (m.tag()) {
                 case mvt::LayerTag::name:
                     expect(m.wire_type(), pbf_wire_type::length_delimited, "layer.name", "§4.1");
                     l.name = m.get_string();
-                    has_name = true;
+                    r.has_name = true;
                     break;
                 case mvt::LayerTag::version:
                     expect(m.wire_type(), pbf_wire_type::varint, "layer.version", "§4.1");
                     l.version = m.get_uint32();
-                    has_version = true;
+                    r.has_version = true;
                     break;
                 case mvt::LayerTag::extent:
                     expect(m.wire_type(), pbf_wire_type::varint, "layer.extent", "§4.1");
@@ -84,30 +91,36 @@ private:
                     break;
                 case mvt::LayerTag::keys:
                     expect(m.wire_type(), pbf_wire_type::length_delimited, "layer.keys", "§4.4");
-                    keys.push_back(m.get_string());
+                    r.keys.push_back(m.get_string());
                     break;
                 case mvt::LayerTag::values: {
                     expect(m.wire_type(), pbf_wire_type::length_delimited, "layer.values", "§4.5");
                     auto v = m.get_view();
-                    values.push_back(value(std::string_view(v.data(), v.size())));
+                    r.values.push_back(value(std::string_view(v.data(), v.size())));
                     break;
                 }
                 case mvt::LayerTag::features: {
                     expect(m.wire_type(), pbf_wire_type::length_delimited, "layer.features", "§4.2");
                     auto v = m.get_view();
-                    raw.push_back(feature(std::string_view(v.data(), v.size())));
+                    r.features.push_back(feature(std::string_view(v.data(), v.size())));
                     break;
                 }
                 default:
                     m.skip();
             }
         }
+        return r;
+    }
+
+    void layer(std::string_view data) {
+        RawLayer r = read_layer(data);
+        DecodedLayer& l = r.layer;
         const std::string where = fmt::format("layer '{}'", l.name);
-        if (!has_name || l.name.empty()) {
+        if (!r.has_name || l.name.empty()) {
             problem(where, "a layer MUST contain a name (MVT 2.1 §4.1)");
         }
         // §4.1: the major version the layer adheres to; a 2.x decoder reads 1 and 2. Missing is an error.
-        if (!has_version) {
+        if (!r.has_version) {
             problem(where, "a layer MUST contain a version (MVT 2.1 §4.1)");
         } else if (l.version != 1 && l.version != mvt::kVersion) {
             problem(where, fmt::format("unknown version {} (MVT 2.1 §4.1)", l.version));
@@ -115,13 +128,15 @@ private:
         if (l.extent == 0) {
             problem(where, "extent 0 (MVT 2.1 §4.1)");
         }
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            if (!values[i]) {
+        for (std::size_t i = 0; i < r.values.size(); ++i) {
+            if (!r.values[i]) {
                 problem(where, fmt::format("value {} does not hold exactly one known type (MVT 2.1 §4.5)", i));
             }
         }
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-            l.features.push_back(finish(raw[i], keys, values, fmt::format("{} feature {}", where, raw[i].id ? std::to_string(*raw[i].id) : "#" + std::to_string(i))));
+        for (std::size_t i = 0; i < r.features.size(); ++i) {
+            const RawFeature& f = r.features[i];
+            l.features.push_back(finish(f, r.keys, r.values,
+                                        fmt::format("{} feature {}", where, f.id ? std::to_string(*f.id) : "#" + std::to_string(i))));
         }
         out_.layers.push_back(std::move(l));
     }
@@ -232,80 +247,79 @@ private:
         return f;
     }
 
-    void geometry(const std::vector<std::uint32_t>& g, DecodedFeature& f, const std::string& where) {
-        std::int64_t cx = 0;
-        std::int64_t cy = 0;
-        std::size_t i = 0;
-        std::vector<std::vector<IPt>> paths;
+    // The decoding state of one feature's geometry (§4.3): the cursor, the paths so far, the one being read.
+    struct Paths {
+        std::int64_t cx = 0, cy = 0;
+        std::vector<std::vector<IPt>> done;
         std::vector<IPt> cur;
         bool closed_ok = true;
-        auto fail = [&](const std::string& what) {
-            problem(where, what);
-            return;
-        };
+    };
+
+    // §4.3.3.3 ClosePath; the problem, if any.
+    static std::optional<std::string> close_path(std::uint32_t count, mvt::GeomType type, Paths& p) {
+        if (count != 1) return fmt::format("ClosePath with count {} (MVT 2.1 §4.3.3.3: MUST be 1)", count);
+        if (type != mvt::GeomType::polygon) return "ClosePath in a non-polygon geometry (MVT 2.1 §4.3.4)";
+        if (p.cur.empty()) return "ClosePath before any MoveTo (MVT 2.1 §4.3.3.3)";
+        p.cur.push_back(p.cur.front());
+        p.done.push_back(std::move(p.cur));
+        p.cur.clear();
+        return std::nullopt;
+    }
+
+    // §4.3.3.1 MoveTo / §4.3.3.2 LineTo with `count` points from g[i]; the problem, if any.
+    static std::optional<std::string> move_or_line(std::uint32_t cmd, std::uint32_t count, const std::vector<std::uint32_t>& g,
+                                                   std::size_t& i, mvt::GeomType type, Paths& p) {
+        if (cmd != static_cast<std::uint32_t>(mvt::GeometryCommand::move_to) &&
+            cmd != static_cast<std::uint32_t>(mvt::GeometryCommand::line_to)) {
+            return fmt::format("unknown command id {} (MVT 2.1 §4.3.1)", cmd);
+        }
+        if (count == 0) return "a command with count 0 (MVT 2.1 §4.3.3)";
+        if (g.size() - i < 2ULL * count) {
+            return fmt::format("command count {} with only {} parameters left (MVT 2.1 §4.3.2)", count, g.size() - i);
+        }
+        if (cmd == static_cast<std::uint32_t>(mvt::GeometryCommand::move_to)) {
+            if (type == mvt::GeomType::polygon && !p.cur.empty()) p.closed_ok = false;
+            if (type != mvt::GeomType::point && count != 1) {
+                return fmt::format("MoveTo with count {} in a line or polygon (MVT 2.1 §4.3.4.3)", count);
+            }
+            if (!p.cur.empty() && type != mvt::GeomType::point) {
+                p.done.push_back(std::move(p.cur));
+                p.cur.clear();
+            }
+        } else if (p.cur.empty()) {
+            return "LineTo before MoveTo (MVT 2.1 §4.3.3.2)";
+        } else if (type == mvt::GeomType::point) {
+            return "LineTo in a point geometry (MVT 2.1 §4.3.4.2)";
+        }
+        for (std::uint32_t k = 0; k < count; ++k) {
+            p.cx += mvt::unzigzag(g[i++]);
+            p.cy += mvt::unzigzag(g[i++]);
+            p.cur.push_back(IPt{static_cast<std::int32_t>(p.cx), static_cast<std::int32_t>(p.cy)});
+        }
+        return std::nullopt;
+    }
+
+    void geometry(const std::vector<std::uint32_t>& g, DecodedFeature& f, const std::string& where) {
+        Paths p;
+        std::size_t i = 0;
         while (i < g.size()) {
             const std::uint32_t cmd = g[i] & 0x7U;
             const std::uint32_t count = g[i] >> 3U;
             ++i;
-            if (cmd == static_cast<std::uint32_t>(mvt::GeometryCommand::close_path)) {
-                if (count != 1) {
-                    return fail(fmt::format("ClosePath with count {} (MVT 2.1 §4.3.3.3: MUST be 1)", count));
-                }
-                if (f.type != mvt::GeomType::polygon) {
-                    return fail("ClosePath in a non-polygon geometry (MVT 2.1 §4.3.4)");
-                }
-                if (cur.empty()) {
-                    return fail("ClosePath before any MoveTo (MVT 2.1 §4.3.3.3)");
-                }
-                cur.push_back(cur.front());
-                paths.push_back(std::move(cur));
-                cur.clear();
-                continue;
-            }
-            if (cmd != static_cast<std::uint32_t>(mvt::GeometryCommand::move_to) &&
-                cmd != static_cast<std::uint32_t>(mvt::GeometryCommand::line_to)) {
-                return fail(fmt::format("unknown command id {} (MVT 2.1 §4.3.1)", cmd));
-            }
-            if (count == 0) {
-                return fail("a command with count 0 (MVT 2.1 §4.3.3)");
-            }
-            if (g.size() - i < 2ULL * count) {
-                return fail(fmt::format("command count {} with only {} parameters left (MVT 2.1 §4.3.2)", count, g.size() - i));
-            }
-            const bool move = cmd == static_cast<std::uint32_t>(mvt::GeometryCommand::move_to);
-            if (move) {
-                if (f.type == mvt::GeomType::polygon && !cur.empty()) {
-                    closed_ok = false;
-                }
-                if (f.type != mvt::GeomType::point && count != 1) {
-                    return fail(fmt::format("MoveTo with count {} in a line or polygon (MVT 2.1 §4.3.4.3)", count));
-                }
-                if (!cur.empty() && f.type != mvt::GeomType::point) {
-                    paths.push_back(std::move(cur));
-                    cur.clear();
-                }
-            } else if (cur.empty()) {
-                return fail("LineTo before MoveTo (MVT 2.1 §4.3.3.2)");
-            } else if (f.type == mvt::GeomType::point) {
-                return fail("LineTo in a point geometry (MVT 2.1 §4.3.4.2)");
-            }
-            for (std::uint32_t k = 0; k < count; ++k) {
-                cx += mvt::unzigzag(g[i++]);
-                cy += mvt::unzigzag(g[i++]);
-                cur.push_back(IPt{static_cast<std::int32_t>(cx), static_cast<std::int32_t>(cy)});
-            }
+            const auto wrong = cmd == static_cast<std::uint32_t>(mvt::GeometryCommand::close_path)
+                                   ? close_path(count, f.type, p)
+                                   : move_or_line(cmd, count, g, i, f.type, p);
+            if (wrong) return problem(where, *wrong);
         }
-        if (!cur.empty()) {
+        if (!p.cur.empty()) {
             if (f.type == mvt::GeomType::polygon) {
-                closed_ok = false;
+                p.closed_ok = false;
             } else {
-                paths.push_back(std::move(cur));
+                p.done.push_back(std::move(p.cur));
             }
         }
-        if (!closed_ok) {
-            return fail("a polygon ring not ended by ClosePath (MVT 2.1 §4.3.4.4)");
-        }
-        f.paths = std::move(paths);
+        if (!p.closed_ok) return problem(where, "a polygon ring not ended by ClosePath (MVT 2.1 §4.3.4.4)");
+        f.paths = std::move(p.done);
         shape(f, where);
     }
 

@@ -2,6 +2,8 @@
 // fields kuril serve makes of either container's metadata (tiles/containers/metadata).
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include "../../util/scratch.hpp"
 #include "tiles/containers/mbtiles_reader.hpp"
 #include "tiles/containers/mbtiles_writer.hpp"
