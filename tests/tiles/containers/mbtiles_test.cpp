@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "../../util/scratch.hpp"
+#include "two_tiles.hpp"
 #include "tiles/containers/mbtiles_reader.hpp"
 #include "tiles/containers/mbtiles_writer.hpp"
 #include "tiles/containers/metadata.hpp"
@@ -16,32 +17,9 @@
 
 using namespace kuril;
 using namespace kuril::tiles;
+using kuril::test::info;
+using kuril::test::two_tiles;
 
-namespace {
-TileSet two_tiles() {
-    TileSet set;
-    set.minzoom = 0;
-    set.maxzoom = 1;
-    set.west = 141;
-    set.east = 157.5;
-    set.south = 41.3;
-    set.north = 51.5;
-    set.layers = {VectorLayer{"islands", "the islands", 0, 1, {{"name_en", "String"}}}};
-    for (const TileAddress a : {TileAddress{0, 0, 0}, TileAddress{1, 1, 0}}) {
-        std::string data = "tile " + std::to_string(a.z);
-        std::string z = gzip(data);
-        set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z)});
-    }
-    return set;
-}
-TilesetInfo info() {
-    TilesetInfo i;
-    i.name = "kuril";
-    i.description = "test";
-    i.attribution = "GSHHG";
-    return i;
-}
-}  // namespace
 
 TEST_CASE("MBTiles: tiles by XYZ address (TMS rows in the file), in order, and the metadata", "[tiles][mbtiles]") {
     const test::Scratch s("mbtiles");
