@@ -65,7 +65,7 @@ TEST_CASE("Iturup: Japanese in 1944, Soviet in 1950, Russian in 2000", "[data][h
     check_holder(kIturup, "1945-08-28", "russia", "Soviet Union", "de_facto");
 }
 
-TEST_CASE("Sakhalin: a condominium in 1860, the south Japanese in 1910; the north occupied 1920-1925",
+TEST_CASE("Sakhalin: a condominium in 1860, the south Japanese in 1910, the north occupied 1920-1925",
           "[data][holders]") {
     check_holder(kSouthSakhalin, "1860-01-01", "japan;russia", "Tokugawa shogunate; Russian Empire", "condominium");
     check_holder(kNorthSakhalin, "1860-01-01", "japan;russia", "Tokugawa shogunate; Russian Empire", "condominium");

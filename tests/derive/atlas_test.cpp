@@ -25,7 +25,7 @@ TEST_CASE("read_dataset: the tiny fixture's records, each with its file and line
     CHECK(ds.records[1].period.from == Date(1875, 8, 22));
 }
 
-TEST_CASE("Atlas: every layer's features fill its schema; dated layers carry periods", "[derive][atlas]") {
+TEST_CASE("Atlas: every layer's features fill its schema, dated layers carry periods", "[derive][atlas]") {
     geom::Context ctx;
     const Atlas atlas(ctx, kTiny, kKurilRegion, Date(2026, 11, 21), Progress(true));
     const Layer islands = atlas.islands();

@@ -23,7 +23,7 @@ Candidate at(const std::string& id, double x, double y) {
 }
 }  // namespace
 
-TEST_CASE("LabelPlacer: labels at one anchor never overlap; the later ones move off and get leaders",
+TEST_CASE("LabelPlacer: labels at one anchor never overlap, the later ones move off and get leaders",
           "[maps][labels]") {
     geom::Context ctx;
     const Sheet sheet = page();

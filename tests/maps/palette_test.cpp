@@ -8,7 +8,7 @@
 
 using namespace kuril;
 
-TEST_CASE("read_palette: the shipped palette reads; a bad colour is refused naming the file", "[maps][palette]") {
+TEST_CASE("read_palette: the shipped palette reads, a bad colour is refused naming the file", "[maps][palette]") {
     const maps::Palette p = maps::read_palette(std::string(KURIL_SOURCE_DIR) + "/styles/palette.json");
     CHECK(p.holders.count("japan") == 1);
     CHECK(p.holders.count("russia") == 1);

@@ -5,7 +5,7 @@
 
 using namespace kuril;
 
-TEST_CASE("plan: the tiled layers in the tiles' order, each with its zooms; the others not tiled", "[plan]") {
+TEST_CASE("plan: the tiled layers in the tiles' order, each with its zooms, the others not tiled", "[plan]") {
     std::vector<Layer> layers;
     for (const char* name : {"islands", "views", "epochs", "boundaries"}) {
         layers.emplace_back(name, name, GeometryKind::multipolygon, std::vector<Field>{}, false);

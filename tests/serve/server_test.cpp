@@ -15,7 +15,7 @@
 
 using namespace kuril;
 
-TEST_CASE("Server: tiles, TileJSON, ranges and CORS from output/; nothing outside it", "[serve][server]") {
+TEST_CASE("Server: tiles, TileJSON, ranges and CORS from output/, nothing outside it", "[serve][server]") {
     const test::Scratch s("server");
     std::filesystem::create_directories(s / "out/tiles");
     tiles::write_mbtiles(s / "out/tiles/kuril.mbtiles", test::two_tiles(), test::info());

@@ -7,7 +7,7 @@
 
 using namespace kuril;
 
-TEST_CASE("resolve_static: files and index.html under the root; nothing outside it", "[serve]") {
+TEST_CASE("resolve_static: files and index.html under the root, nothing outside it", "[serve]") {
     const test::Scratch s("static");
     std::filesystem::create_directories(s / "root/viewer");
     write_file(s / "root/viewer/index.html", "<html>");

@@ -39,7 +39,7 @@ TEST_CASE("Staging: without commit (an error on the way) the target is untouched
     CHECK(std::distance(fs::directory_iterator(s.dir()), fs::directory_iterator()) == 1);
 }
 
-TEST_CASE("write_file_atomic replaces a file; write_file names the file and the OS error", "[util][files]") {
+TEST_CASE("write_file_atomic replaces a file, write_file names the file and the OS error", "[util][files]") {
     const test::Scratch s("atomic-file");
     write_file_atomic(s / "a.txt", "one");
     write_file_atomic(s / "a.txt", "two");

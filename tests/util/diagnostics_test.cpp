@@ -5,7 +5,7 @@
 
 using namespace kuril;
 
-TEST_CASE("Diagnostics: every problem kept in order with where it is; InvalidInputs carries them all",
+TEST_CASE("Diagnostics: every problem kept in order with where it is, InvalidInputs carries them all",
           "[util][diagnostics]") {
     Diagnostics d;
     CHECK(d.empty());

@@ -101,7 +101,7 @@ TEST_CASE("an SDF glyph has the border, the edge level and the metrics MapLibre 
     CHECK(l->top - static_cast<std::int32_t>(l->height) == hh->top - static_cast<std::int32_t>(hh->height));
 }
 
-TEST_CASE("a blank has metrics and no bitmap; a missing code point has no glyph", "[glyphs]") {
+TEST_CASE("a blank has metrics and no bitmap, a missing code point has no glyph", "[glyphs]") {
     const SdfFont noto(kNoto);
     const auto space = noto.render(U' ');
     REQUIRE(space);

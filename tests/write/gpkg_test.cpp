@@ -10,7 +10,7 @@
 
 using namespace kuril;
 
-TEST_CASE("GeoPackage: the period becomes DATE columns, an open end NULL; unset fields NULL", "[write][gpkg]") {
+TEST_CASE("GeoPackage: the period becomes DATE columns, an open end NULL, unset fields NULL", "[write][gpkg]") {
     GDALAllRegister();
     const test::Scratch s("gpkg");
     geom::Context ctx;

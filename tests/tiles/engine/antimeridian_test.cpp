@@ -44,7 +44,7 @@ TEST_CASE("a polygon drawn across 180° becomes two parts that meet there, hole 
     CHECK(total == Approx(expected).epsilon(1e-9));
 }
 
-TEST_CASE("a line across 180° is cut there; a ring round a pole cannot be split", "[tiles][antimeridian]") {
+TEST_CASE("a line across 180° is cut there, a ring round a pole cannot be split", "[tiles][antimeridian]") {
     const auto parts = split_line_at_antimeridian(ring({{177, 48}, {-177, 48.5}}));
     REQUIRE(parts.size() == 2);
     CHECK(parts[0].back().x == Approx(1.0));
