@@ -1,10 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <set>
-
-#include <nlohmann/json.hpp>
-
 #include "geom/geos.hpp"
 #include "tiles/mvt/builder.hpp"
 #include "tiles/mvt/checker.hpp"
