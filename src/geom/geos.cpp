@@ -320,7 +320,18 @@ Geom Context::centroid(const Geom& g) const { return take(GEOSGetCentroid_r(h_, 
 
 Geom Context::envelope(const Geom& g) const { return take(GEOSEnvelope_r(h_, g.get()), "envelope"); }
 
-Geom Context::make_valid(const Geom& g) const { return take(GEOSMakeValid_r(h_, g.get()), "make valid"); }
+// GEOS 3.10's "structure" method: the union of the shells less the union of the holes, dropping what
+// collapses. Several times faster than the default "linework" method on large polygons, and it keeps
+// every lobe of a ring that crosses itself (as the linework method does).
+Geom Context::make_valid(const Geom& g) const {
+    GEOSMakeValidParams* params = GEOSMakeValidParams_create_r(h_);
+    if (params == nullptr) throw GeometryError("GEOS make valid: out of memory");
+    GEOSMakeValidParams_setMethod_r(h_, params, GEOS_MAKE_VALID_STRUCTURE);
+    GEOSMakeValidParams_setKeepCollapsed_r(h_, params, 0);
+    GEOSGeometry* out = GEOSMakeValidWithParams_r(h_, g.get(), params);
+    GEOSMakeValidParams_destroy_r(h_, params);
+    return take(out, "make valid");
+}
 
 Geom Context::densify(const Geom& g, double tolerance) const {
     return take(GEOSDensify_r(h_, g.get(), tolerance), "densify");

@@ -9,7 +9,8 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
-#include "tiles/engine/antimeridian.hpp"
+#include "read/feature_builder.hpp"
+#include "read/geojson_reader.hpp"
 #include "util/error.hpp"
 
 namespace kuril {
@@ -22,82 +23,42 @@ struct DatasetCloser {
 
 constexpr double kMaxProjected = 1e12;
 
+// An OGR geometry as the tiler's: positions checked and projected by read/feature_builder.
 struct Reader {
-    const std::string& file;
-    std::string layer;
+    FeatureRef ref;
     OGRCoordinateTransformation* to_wgs84 = nullptr;
 
-    Location where(GIntBig fid) const { return Location{file, 0, fmt::format("{} feature {}", layer, fid)}; }
-
-    tiles::Pt point(double x, double y, GIntBig fid) const {
+    tiles::Pt point(double x, double y) const {
         // Checked before reprojecting: GDAL 3.6 wraps longitudes by adding 360 in a loop, which never ends for
         // a coordinate like 1e300 (found by fuzz_vector). 1e12 is a million kilometres in metres: beyond any
         // projected CRS of the Earth.
         if (to_wgs84 != nullptr && !(std::abs(x) <= kMaxProjected && std::abs(y) <= kMaxProjected)) {
-            throw InputError(where(fid), fmt::format("position ({}, {}) is not a position on the Earth in the "
-                                                     "layer's CRS (a coordinate is NaN, infinite or beyond 1e12)",
-                                                     x, y));
+            throw InputError(ref.location(), fmt::format("position ({}, {}) is not a position on the Earth in the "
+                                                         "layer's CRS (a coordinate is NaN, infinite or beyond 1e12)",
+                                                         x, y));
         }
         if (to_wgs84 != nullptr && !to_wgs84->Transform(1, &x, &y)) {
-            throw InputError(where(fid), fmt::format("cannot reproject ({}, {}) to WGS 84", x, y));
+            throw InputError(ref.location(), fmt::format("cannot reproject ({}, {}) to WGS 84", x, y));
         }
-        if (!std::isfinite(x) || !std::isfinite(y) || x < -180 || x > 180 || y < -90 || y > 90) {
-            throw InputError(where(fid), fmt::format("position ({}, {}) is not a WGS 84 longitude/latitude "
-                                                     "(RFC 7946 §4; reproject or declare the CRS)",
-                                                     x, y));
-        }
-        return tiles::mercator(x, y);
+        return lonlat_position(x, y, ref);
     }
 
-    tiles::Path path(const OGRSimpleCurve& c, GIntBig fid) const {
+    tiles::Path path(const OGRSimpleCurve& c) const {
         tiles::Path p;
         p.reserve(static_cast<std::size_t>(c.getNumPoints()));
         for (int i = 0; i < c.getNumPoints(); ++i) {
-            p.push_back(point(c.getX(i), c.getY(i), fid));
+            p.push_back(point(c.getX(i), c.getY(i)));
         }
         return p;
     }
 
-    void add_line(const OGRLineString& l, tiles::SourceFeature& f, GIntBig fid) const {
-        tiles::Path line = path(l, fid);
-        if (line.empty()) {
-            return;  // LINESTRING EMPTY
-        }
-        if (line.size() < 2) {
-            throw InputError(where(fid), "a line has one position: it needs two or more (RFC 7946 §3.1.4)");
-        }
-        if (tiles::crosses_antimeridian(line)) {
-            for (auto& part : tiles::split_line_at_antimeridian(line)) f.lines.push_back(std::move(part));
-        } else {
-            f.lines.push_back(std::move(line));
-        }
-    }
-
-    void add_polygon(const OGRPolygon& polygon, tiles::SourceFeature& f, GIntBig fid) const {
+    void add_polygon(const OGRPolygon& polygon, tiles::SourceFeature& f) const {
         tiles::PolygonPaths poly;
-        for (const auto* ring : polygon) {
-            tiles::Path r = path(*ring, fid);
-            if (r.size() < 4 || r.front().x != r.back().x || r.front().y != r.back().y) {
-                throw InputError(where(fid), "a polygon ring is not closed or has fewer than 4 positions");
-            }
-            poly.push_back(std::move(r));
-        }
-        if (poly.empty()) {
-            return;
-        }
-        if (std::none_of(poly.begin(), poly.end(), [](const tiles::Path& r) { return tiles::crosses_antimeridian(r); })) {
-            f.polygons.push_back(std::move(poly));
-            return;
-        }
-        auto parts = tiles::split_polygon_at_antimeridian(poly);
-        if (!parts) {
-            throw InputError(where(fid), "a ring goes round a pole: it cannot be split at the antimeridian "
-                                         "(RFC 7946 §3.1.9); close it along the ±180° meridian instead");
-        }
-        for (auto& part : *parts) f.polygons.push_back(std::move(part));
+        for (const auto* ring : polygon) poly.push_back(path(*ring));
+        kuril::add_polygon(std::move(poly), f, ref);
     }
 
-    void add(const OGRGeometry* g, tiles::SourceFeature& f, GIntBig fid) const {
+    void add(const OGRGeometry* g, tiles::SourceFeature& f) const {
         switch (wkbFlatten(g->getGeometryType())) {
             case wkbPoint: {
                 // GDAL reads a position with one NaN ([150, NaN], which JSON does not even allow) as an empty
@@ -105,74 +66,29 @@ struct Reader {
                 // An empty point (both NaN, as WKB writes POINT EMPTY) adds nothing.
                 const auto* p = g->toPoint();
                 if (!p->IsEmpty() || std::isnan(p->getX()) != std::isnan(p->getY())) {
-                    f.points.push_back(point(p->getX(), p->getY(), fid));
+                    f.points.push_back(point(p->getX(), p->getY()));
                 }
                 break;
             }
             case wkbLineString:
-                add_line(*g->toLineString(), f, fid);
+                add_line(path(*g->toLineString()), f, ref);
                 break;
             case wkbPolygon:
-                add_polygon(*g->toPolygon(), f, fid);
+                add_polygon(*g->toPolygon(), f);
                 break;
             case wkbMultiPoint:
             case wkbMultiLineString:
             case wkbMultiPolygon:
             case wkbGeometryCollection:
                 for (const auto* part : *g->toGeometryCollection()) {
-                    add(part, f, fid);
+                    add(part, f);
                 }
                 break;
             default:
-                throw InputError(where(fid), fmt::format("unsupported geometry type {}", g->getGeometryName()));
+                throw InputError(ref.location(), fmt::format("unsupported geometry type {}", g->getGeometryName()));
         }
     }
 };
-
-// An MVT feature holds one geometry type (MVT 2.1 §4.3.4, §4.3.5): a collection of several kinds becomes
-// one feature per kind, each with all the attributes. The polygons keep the feature's id; the lines take
-// id + 2^50, the points id + 2^51, so that ids stay unique in the layer (§4.2) and below 2^53, the largest
-// integer a JavaScript client reads exactly.
-constexpr std::uint64_t kSplitIdStep = std::uint64_t{1} << 50U;
-
-void emit(tiles::SourceFeature&& f, const Reader& reader, GIntBig fid, const VectorSink& sink) {
-    const bool polygons = !f.polygons.empty();
-    const bool lines = !f.lines.empty();
-    const bool points = !f.points.empty();
-    if (int(polygons) + int(lines) + int(points) <= 1) {
-        f.kind = polygons ? tiles::GeomKind::polygon : lines ? tiles::GeomKind::line : tiles::GeomKind::point;
-        sink.feature(std::move(f));
-        return;
-    }
-    if (f.id >= kSplitIdStep) {
-        throw InputError(reader.where(fid), fmt::format("a geometry collection of several kinds is split into one "
-                                                        "feature per kind, with ids from id + 2^50: id {} is too "
-                                                        "large for that",
-                                                        f.id));
-    }
-    auto part = [&](tiles::GeomKind kind, std::uint64_t step) {
-        tiles::SourceFeature p;
-        p.id = f.id + step * kSplitIdStep;
-        p.kind = kind;
-        p.attributes = f.attributes;
-        return p;
-    };
-    if (polygons) {
-        auto p = part(tiles::GeomKind::polygon, 0);
-        p.polygons = std::move(f.polygons);
-        sink.feature(std::move(p));
-    }
-    if (lines) {
-        auto p = part(tiles::GeomKind::line, 1);
-        p.lines = std::move(f.lines);
-        sink.feature(std::move(p));
-    }
-    if (points) {
-        auto p = part(tiles::GeomKind::point, 2);
-        p.points = std::move(f.points);
-        sink.feature(std::move(p));
-    }
-}
 
 // The feature's fields as MVT values, kept or dropped by --include/--exclude; a null is omitted, never
 // written as null or 0.
@@ -181,8 +97,7 @@ void add_attributes(const OGRFeature& feat, const OGRFeatureDefn& defn, const Ve
     for (int i = 0; i < defn.GetFieldCount(); ++i) {
         const OGRFieldDefn* fd = defn.GetFieldDefn(i);
         const std::string name = fd->GetNameRef();
-        if ((!options.include.empty() && options.include.count(name) == 0) || options.exclude.count(name) > 0 ||
-            !feat.IsFieldSetAndNotNull(i)) {
+        if (!keeps_attribute(options, name) || !feat.IsFieldSetAndNotNull(i)) {
             continue;
         }
         switch (fd->GetType()) {
@@ -238,12 +153,48 @@ std::vector<tiles::SourceLayer> read_vector(const std::string& path, const Vecto
     return out;
 }
 
-void read_vector(const std::string& path, const VectorReadOptions& options, const VectorSink& sink) {
+namespace {
+
+// The features of one GDAL layer. GDAL reports a record it cannot read (a broken line of GeoJSONSeq, a
+// damaged shape) as an error and goes on to the next: here that error stops the run, naming the file and
+// the feature after the last one read, instead of the record being dropped silently.
+void read_gdal_layer(OGRLayer& layer, Reader& reader, const VectorReadOptions& options, const VectorSink& sink) {
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    std::uint64_t next_id = 1;
+    std::int64_t last_fid = -1;
+    for (;;) {
+        CPLErrorReset();
+        std::unique_ptr<OGRFeature> feat(layer.GetNextFeature());
+        if (CPLGetLastErrorType() == CE_Failure || CPLGetLastErrorType() == CE_Fatal) {
+            reader.ref.index = last_fid + 1;
+            throw InputError(reader.ref.location(), fmt::format("cannot read this feature (GDAL: {})", CPLGetLastErrorMsg()));
+        }
+        if (!feat) break;
+        last_fid = feat->GetFID() >= 0 ? feat->GetFID() : last_fid + 1;
+        reader.ref.index = feat->GetFID();
+        tiles::SourceFeature f;
+        f.id = feat->GetFID() >= 0 ? static_cast<std::uint64_t>(feat->GetFID()) + 1 : next_id;
+        ++next_id;
+        if (const OGRGeometry* g = feat->GetGeometryRef(); g != nullptr) {
+            reader.add(g, f);
+        }
+        if (!f.empty()) add_attributes(*feat, *defn, options, f);
+        emit_feature(std::move(f), reader.ref, sink);
+    }
+}
+
+}  // namespace
+
+void read_with_gdal(const std::string& path, const VectorReadOptions& options, const VectorSink& sink) {
     GDALAllRegister();
+    CPLErrorReset();
+    const std::string gdal_path = is_gzip_name(path) ? "/vsigzip/" + path : path;
     std::unique_ptr<GDALDataset, DatasetCloser> ds(static_cast<GDALDataset*>(
-        GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
+        GDALOpenEx(gdal_path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr)));
     if (!ds) {
-        throw InputError(Location{path, 0, {}}, fmt::format("cannot read as a vector dataset: {}", CPLGetLastErrorMsg()));
+        const std::string why = CPLGetLastErrorMsg();
+        throw InputError(Location{path, 0, {}}, why.empty() ? "not a vector dataset any GDAL driver reads"
+                                                            : fmt::format("cannot read as a vector dataset (GDAL: {})", why));
     }
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
@@ -252,29 +203,31 @@ void read_vector(const std::string& path, const VectorReadOptions& options, cons
         if (!options.layer_name && ds->GetLayerCount() > 1) {
             sink.layer(layer->GetName());
         } else {
-            sink.layer(options.layer_name.value_or(std::filesystem::path(path).stem().string()));
+            sink.layer(options.layer_name.value_or(input_stem(path)));
         }
-        Reader reader{path, layer->GetName()};
+        const std::string layer_name = layer->GetName();
+        Reader reader{FeatureRef{&path, &layer_name, 0, 0}};
         const std::unique_ptr<OGRCoordinateTransformation> ct = to_wgs84(*layer, wgs84, path);
         reader.to_wgs84 = ct.get();
-        OGRFeatureDefn* defn = layer->GetLayerDefn();
-        std::uint64_t next_id = 1;
-        for (auto& feat : *layer) {
-            const OGRGeometry* g = feat->GetGeometryRef();
-            tiles::SourceFeature f;
-            f.id = feat->GetFID() >= 0 ? static_cast<std::uint64_t>(feat->GetFID()) + 1 : next_id;
-            ++next_id;
-            if (g != nullptr) {
-                reader.add(g, f, feat->GetFID());
-            }
-            if (f.empty()) {  // null or empty geometry (RFC 7946 §3.2: an unlocated feature): reported
-                if (sink.unlocated) sink.unlocated(reader.where(feat->GetFID()));
-                continue;
-            }
-            add_attributes(*feat, *defn, options, f);
-            emit(std::move(f), reader, feat->GetFID(), sink);
-        }
+        read_gdal_layer(*layer, reader, options, sink);
     }
+}
+
+bool is_gzip_name(const std::string& path) {
+    return path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+}
+
+std::string input_stem(const std::string& path) {
+    std::filesystem::path p(path);
+    if (is_gzip_name(path)) p = p.stem();
+    return p.stem().string();
+}
+
+void read_vector(const std::string& path, const VectorReadOptions& options, const VectorSink& sink) {
+    if (is_geojson_name(path) && read_geojson(path, options, sink)) {
+        return;
+    }
+    read_with_gdal(path, options, sink);
 }
 
 }  // namespace kuril

@@ -24,6 +24,21 @@ Path unwrap(const Path& path) {
     return out;
 }
 
+// A ring round a pole ends, unwrapped, a whole world east or west of where it starts. It is closed along
+// the pole: along the edge of Web Mercator's square nearest it (y = 0 for the north pole, y = 1 for the
+// south), from its last point's meridian back to its first's. Which pole: the one of the hemisphere the
+// ring lies in (the mean of its y), since rings drawn round a pole do not agree on a winding order.
+void close_round_pole(Path& r) {
+    double sum_y = 0;
+    for (const auto& p : r) sum_y += p.y;
+    const double pole_y = sum_y / static_cast<double>(r.size()) < 0.5 ? 0.0 : 1.0;
+    const Pt first = r.front();
+    const Pt last = r.back();
+    r.push_back(Pt{last.x, pole_y, true});
+    r.push_back(Pt{first.x, pole_y, true});
+    r.push_back(first);
+}
+
 void shift_x(Path& path, double dx) {
     for (auto& p : path) p.x += dx;
 }
@@ -53,13 +68,13 @@ bool crosses_antimeridian(const Path& path) {
     return false;
 }
 
-std::optional<std::vector<PolygonPaths>> split_polygon_at_antimeridian(const PolygonPaths& polygon) {
+std::vector<PolygonPaths> split_polygon_at_antimeridian(const PolygonPaths& polygon) {
     PolygonPaths unwrapped;
     double centre = 0;  // of the exterior
     for (const auto& ring : polygon) {
         Path r = unwrap(ring);
         if (r.front().x != r.back().x) {
-            return std::nullopt;  // round a pole
+            close_round_pole(r);
         }
         if (unwrapped.empty()) {
             const Span s = span({r});

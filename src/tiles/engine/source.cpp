@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <cstdint>
+#include <cstring>
+#include <vector>
 
 namespace kuril::tiles {
 
@@ -15,15 +17,24 @@ Pt mercator(double lon, double lat) {
 double mercator_lat(double y) { return std::atan(std::sinh(M_PI * (1 - 2 * y))) * 180 / M_PI; }
 
 namespace {
-struct Key {
-    double x;
-    double y;
-    bool operator==(const Key& o) const { return x == o.x && y == o.y; }
-};
-struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-        return std::hash<double>()(k.x) * 31 + std::hash<double>()(k.y);
-    }
+
+// A vertex's position as one 64-bit key (the bits of x and y, mixed). Two positions that differ share a
+// key with a chance of about one in 2^64 per pair; if they did, one more vertex would be kept by
+// simplification, nothing worse.
+std::uint64_t vertex_key(const Pt& p) {
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    std::memcpy(&x, &p.x, sizeof x);
+    std::memcpy(&y, &p.y, sizeof y);
+    std::uint64_t h = x * 0x9E3779B97F4A7C15ULL;
+    h ^= (y + 0x632BE59BD9B4E019ULL + (h << 6U) + (h >> 2U)) * 0xC2B2AE3D27D4EB4FULL;
+    return h ^ (h >> 29U);
+}
+
+struct VertexUse {
+    std::uint64_t key;
+    std::uint32_t feature;
+    bool operator<(const VertexUse& o) const { return key != o.key ? key < o.key : feature < o.feature; }
 };
 
 template <typename F>
@@ -37,22 +48,34 @@ void each_path(SourceFeature& f, F fn) {
         }
     }
 }
+
+// The vertices used by two or more features, found by sorting (key, feature) pairs: 16 bytes a vertex,
+// where a hash map of positions took about 64 (and was the peak memory of a world run).
+std::vector<std::uint64_t> shared_vertices(SourceLayer& layer) {
+    std::vector<VertexUse> uses;
+    for (std::size_t fi = 0; fi < layer.features.size(); ++fi) {
+        each_path(layer.features[fi], [&](Path& p) {
+            for (const auto& pt : p) uses.push_back({vertex_key(pt), static_cast<std::uint32_t>(fi)});
+        });
+    }
+    std::sort(uses.begin(), uses.end());
+    std::vector<std::uint64_t> shared;
+    for (std::size_t i = 0; i < uses.size();) {
+        std::size_t j = i + 1;
+        bool several = false;
+        for (; j < uses.size() && uses[j].key == uses[i].key; ++j) several = several || uses[j].feature != uses[i].feature;
+        if (several) shared.push_back(uses[i].key);
+        i = j;
+    }
+    return shared;
+}
+
 }  // namespace
 
 void mark_shared_borders(SourceLayer& layer) {
-    // How many features use each vertex.
-    std::unordered_map<Key, std::pair<std::size_t, std::size_t>, KeyHash> users;  // count, last feature
-    for (std::size_t fi = 0; fi < layer.features.size(); ++fi) {
-        each_path(layer.features[fi], [&](Path& p) {
-            for (const auto& pt : p) {
-                auto& u = users[Key{pt.x, pt.y}];
-                if (u.first == 0 || u.second != fi) {
-                    ++u.first;
-                    u.second = fi;
-                }
-            }
-        });
-    }
+    if (layer.features.size() < 2) return;
+    const std::vector<std::uint64_t> users = shared_vertices(layer);
+    if (users.empty()) return;
     for (auto& f : layer.features) {
         each_path(f, [&](Path& p) {
             const std::size_t n = p.size();
@@ -61,7 +84,7 @@ void mark_shared_borders(SourceLayer& layer) {
             }
             const bool closed = p.front().x == p.back().x && p.front().y == p.back().y;
             const std::size_t m = closed ? n - 1 : n;
-            auto shared = [&](std::size_t i) { return users[Key{p[i].x, p[i].y}].first >= 2; };
+            auto shared = [&](std::size_t i) { return std::binary_search(users.begin(), users.end(), vertex_key(p[i])); };
             for (std::size_t i = 0; i < m; ++i) {
                 if (!shared(i)) {
                     continue;

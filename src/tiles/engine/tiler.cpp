@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "geom/geos.hpp"
 #include "tiles/engine/clip.hpp"
+#include "tiles/engine/polygon_repair.hpp"
 #include "tiles/gzip.hpp"
 #include "tiles/mvt/builder.hpp"
 #include "tiles/engine/simplify.hpp"
@@ -50,13 +50,6 @@ IRing snap_ring(const Path& ring) {
         return {};
     }
     return out;
-}
-
-// MVT 2.1 §4.3.4.4: exteriors have positive area in tile coordinates (y down), holes negative.
-void orient(IRing& r, bool exterior) {
-    if ((geom::signed_area(r) > 0) != exterior) {
-        std::reverse(r.begin(), r.end());
-    }
 }
 
 class TileEncoder {
@@ -165,7 +158,7 @@ private:
             if (!rings.empty()) polys.push_back(std::move(rings));
         }
         if (polys.empty()) return stand_in(centroid);
-        if (!valid(polys)) polys = repaired(polys);
+        polys = repair_.valid(std::move(polys));
         std::vector<IRing> out;
         for (auto& p : polys) {
             for (auto& r : p) out.push_back(std::move(r));
@@ -189,66 +182,9 @@ private:
         return {std::move(sq)};
     }
 
-    geom::Geom to_geos(const std::vector<std::vector<IRing>>& polys) const {
-        std::vector<geom::Geom> parts;
-        for (const auto& p : polys) {
-            geom::PolygonRings rings;
-            for (const auto& r : p) {
-                geom::Ring ring;
-                ring.reserve(r.size());
-                for (const auto& q : r) {
-                    ring.push_back({static_cast<double>(q.x), static_cast<double>(q.y)});
-                }
-                rings.push_back(std::move(ring));
-            }
-            parts.push_back(ctx_.polygon(rings));
-        }
-        return ctx_.collect(std::move(parts), GEOS_MULTIPOLYGON);
-    }
-
-    bool valid(const std::vector<std::vector<IRing>>& polys) const { return ctx_.is_valid(to_geos(polys)); }
-
-    // Snapping can make rings cross or polygons overlap: snap-round with GEOS onto the same grid,
-    // which gives a valid result with integer coordinates.
-    std::vector<std::vector<IRing>> repaired(const std::vector<std::vector<IRing>>& polys) const {
-        // GEOS snap-rounding wants valid input: make it valid first (keeping the polygonal parts),
-        // then snap-round onto the integer grid, which keeps it valid.
-        const geom::Geom valid = ctx_.make_valid(to_geos(polys));
-        std::vector<geom::Geom> parts;
-        for (auto& p : ctx_.polygons(valid)) {
-            parts.push_back(ctx_.polygon(p));
-        }
-        const geom::Geom fixed = ctx_.set_precision(ctx_.collect(std::move(parts), GEOS_MULTIPOLYGON), 1.0);
-        std::vector<std::vector<IRing>> out;
-        for (const auto& p : ctx_.polygons(fixed)) {
-            std::vector<IRing> rings;
-            for (std::size_t r = 0; r < p.size(); ++r) {
-                IRing ir;
-                for (const auto& q : p[r]) {
-                    const IPt v{static_cast<std::int32_t>(std::lround(q.x)), static_cast<std::int32_t>(std::lround(q.y))};
-                    if (ir.empty() || !(ir.back() == v)) {
-                        ir.push_back(v);
-                    }
-                }
-                if (ir.size() < 4 || geom::signed_area(ir) == 0) {
-                    if (r == 0) {
-                        break;
-                    }
-                    continue;
-                }
-                orient(ir, r == 0);
-                rings.push_back(std::move(ir));
-            }
-            if (!rings.empty()) {
-                out.push_back(std::move(rings));
-            }
-        }
-        return out;
-    }
-
     const std::vector<SourceLayer>& layers_;
     const TileOptions& o_;
-    geom::Context ctx_;
+    PolygonRepair repair_;
 };
 
 struct Task {

@@ -23,10 +23,9 @@ TEST_CASE("a polygon drawn across 180° becomes two parts that meet there, hole 
                             ring({{179.5, 51}, {179.5, 52}, {-179.5, 52}, {-179.5, 51}, {179.5, 51}})};
     REQUIRE(crosses_antimeridian(poly[0]));
     const auto parts = split_polygon_at_antimeridian(poly);
-    REQUIRE(parts);
-    REQUIRE(parts->size() == 2);
+    REQUIRE(parts.size() == 2);
     double total = 0;
-    for (const auto& part : *parts) {
+    for (const auto& part : parts) {
         REQUIRE(part.size() == 2);  // each half keeps its half of the hole
         double lo = 1, hi = 0;
         for (const auto& pt : part[0]) {
@@ -44,14 +43,51 @@ TEST_CASE("a polygon drawn across 180° becomes two parts that meet there, hole 
     CHECK(total == Approx(expected).epsilon(1e-9));
 }
 
-TEST_CASE("a line across 180° is cut there, a ring round a pole cannot be split", "[tiles][antimeridian]") {
+TEST_CASE("a line across 180° is cut there", "[tiles][antimeridian]") {
     const auto parts = split_line_at_antimeridian(ring({{177, 48}, {-177, 48.5}}));
     REQUIRE(parts.size() == 2);
     CHECK(parts[0].back().x == Approx(1.0));
     CHECK(parts[1].front().x == Approx(0.0));
     CHECK(parts[0].back().y == Approx(parts[1].front().y));
-    // Round the north pole along 80°N: unwrapped, it ends a whole world east of where it starts.
-    const PolygonPaths polar{ring({{-170, 80}, {-50, 80}, {70, 80}, {170, 80}, {-170, 80}})};
-    CHECK_FALSE(split_polygon_at_antimeridian(polar));
     CHECK_FALSE(crosses_antimeridian(ring({{170, 40}, {179.9, 40}, {180, 41}})));
+}
+
+// A polar cap drawn as one ring round the pole: unwrapped, it ends a whole world east (or west) of where
+// it starts. It is closed along the pole at the edge of Web Mercator's square and covers the whole
+// width, from the ring to the pole's edge.
+TEST_CASE("a ring round a pole is closed along the pole, north and south, either way round", "[tiles][antimeridian]") {
+    struct Case {
+        PolygonPaths polygon;
+        double pole_y;
+    };
+    const Case cases[] = {
+        {{ring({{-170, 80}, {-50, 80}, {70, 80}, {170, 80}, {-170, 80}})}, 0.0},                 // north, eastward
+        {{ring({{170, 80}, {70, 80}, {-50, 80}, {-170, 80}, {170, 80}})}, 0.0},                  // north, westward
+        {{ring({{-180, -70}, {-90, -72}, {0, -70}, {90, -72}, {180, -70}, {-180, -70}})}, 1.0},  // south, via ±180
+    };
+    for (const auto& c : cases) {
+        // One part, or two where the ring does not start on ±180° (split there like any crossing).
+        const auto parts = split_polygon_at_antimeridian(c.polygon);
+        REQUIRE(!parts.empty());
+        REQUIRE(parts.size() <= 2);
+        double lo = 1, hi = 0, top = 1, bottom = 0, total = 0;
+        for (const auto& part : parts) {
+            REQUIRE(part.size() == 1);
+            for (const auto& p : part[0]) {
+                lo = std::min(lo, p.x);
+                hi = std::max(hi, p.x);
+                top = std::min(top, p.y);
+                bottom = std::max(bottom, p.y);
+            }
+            total += area(part[0]);
+        }
+        CHECK(lo == Approx(0.0).margin(1e-12));
+        CHECK(hi == Approx(1.0).margin(1e-12));
+        CHECK((c.pole_y == 0.0 ? top : bottom) == c.pole_y);  // reaches the pole's edge of the square
+        const double ring_y = c.polygon[0][1].y;
+        CHECK((c.pole_y == 0.0 ? bottom : top) == Approx(ring_y).epsilon(0.05));  // and the ring's latitude
+        // The area between the ring and the pole's edge: whole width times the band's height, about.
+        const double band = std::abs(c.pole_y - ring_y);
+        CHECK(total == Approx(band).margin(0.02));
+    }
 }
