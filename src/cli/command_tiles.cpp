@@ -69,6 +69,10 @@ void CommandTiles::add_options(Arguments& args) {
     args.option("--partition-zoom", partition_zoom_,
                    "stream the inputs into tiles of this zoom (1-4) on disk and tile one at a time, for inputs "
                    "larger than memory; 0: all in memory; default: chosen by the inputs' size (from 64 MB)");
+    args.option("--max-tile-bytes", max_tile_bytes_,
+                "largest tile, gzip'd: a larger one is simplified further, then loses its smallest features until "
+                "it fits (reported per zoom, and in the metadata); 0: no limit")
+        .show_default();
     args.flag("-q,--quiet", quiet_, "no progress output");
 }
 
@@ -106,7 +110,27 @@ VectorReadOptions CommandTiles::read_options() const {
     ro.exclude.insert(exclude_.begin(), exclude_.end());
     ro.minzoom = minzoom_;
     ro.maxzoom = maxzoom_;
+    ro.threads = threads_;
     return ro;
+}
+
+tiles::TileOptions CommandTiles::tile_options() const {
+    tiles::TileOptions options;
+    options.threads = threads_;
+    options.max_tile_bytes = max_tile_bytes_;
+    return options;
+}
+
+// Tiles kept under the size limit are reported zoom by zoom, after the summary (not under --quiet), and
+// in the metadata (kuril:size_limit).
+void CommandTiles::report_reductions(const tiles::TileSet& set) const {
+    if (quiet_) return;
+    for (const auto& r : set.reductions()) {
+        std::printf("%s\n", fmt::format("kuril tiles: z{}: {} tile(s) over {} bytes gzip'd simplified further; {} of them lost {} smallest "
+                                  "feature(s) to fit",
+                                  r.zoom, r.tiles, max_tile_bytes_, r.tiles_with_drops, r.features_dropped)
+                                .c_str());
+    }
 }
 
 tiles::TileSet CommandTiles::tile_in_memory(const Progress& progress) const {
@@ -127,8 +151,7 @@ tiles::TileSet CommandTiles::tile_in_memory(const Progress& progress) const {
         }
         unlocated.report();
     }
-    tiles::TileOptions options;
-    options.threads = threads_;
+    tiles::TileOptions options = tile_options();
     progress.step(fmt::format("tiling z{}-z{}", minzoom_, maxzoom_));
     return tiles::make_tiles(std::move(layers), options, progress);
 }
@@ -136,9 +159,7 @@ tiles::TileSet CommandTiles::tile_in_memory(const Progress& progress) const {
 tiles::TileSet CommandTiles::tile_partitioned(int zoom, const Progress& progress) const {
     // Never committed: removed on the way out, whatever happens (stale ones are removed by run()).
     const StagingDir spill(fs::absolute(output_ + ".spill"));
-    tiles::TileOptions options;
-    options.threads = threads_;
-    tiles::PartitionedTiler tiler(options, zoom, spill.path());
+    tiles::PartitionedTiler tiler(tile_options(), zoom, spill.path());
     std::size_t count = 0;
     for (const auto& in : inputs_) {
         progress.step(fmt::format("reading {} into partitions at z{}", in, zoom));
@@ -186,6 +207,7 @@ Outcome CommandTiles::run() {
                                         output_, secs)
                                 .c_str());
     }
+    report_reductions(set);
     return Outcome::ok;
 }
 

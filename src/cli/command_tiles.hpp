@@ -24,6 +24,8 @@ private:
     // Streams the inputs into partitions (temporary files beside the output) and tiles one at a time.
     [[nodiscard]] tiles::TileSet tile_partitioned(int zoom, const Progress& progress) const;
     [[nodiscard]] VectorReadOptions read_options() const;
+    [[nodiscard]] tiles::TileOptions tile_options() const;
+    void report_reductions(const tiles::TileSet& set) const;
 
     std::string output_;
     std::vector<std::string> inputs_;
@@ -36,6 +38,7 @@ private:
     std::string attribution_;
     unsigned threads_ = 0;
     int partition_zoom_ = -1;  // -1: chosen by the inputs' size
+    std::uint64_t max_tile_bytes_ = tiles::kMaxTileBytes;
     bool quiet_ = false;
 };
 

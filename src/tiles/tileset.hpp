@@ -10,11 +10,29 @@
 
 namespace kuril::tiles {
 
+// What was done to a tile that would have been larger than the size limit (TileOptions::max_tile_bytes):
+// its geometry simplified at `simplified` times the tolerance, then its `dropped` smallest features left out.
+struct TileReduction {
+    std::uint32_t simplified = 1;
+    std::uint32_t dropped = 0;
+    [[nodiscard]] bool any() const { return simplified > 1 || dropped > 0; }
+};
+
 struct Tile {
     TileAddress address;
     std::uint64_t id = 0;  // PMTiles tile id
     std::string data;      // uncompressed MVT; empty when only `gz` is kept (partitioned runs)
     std::string gz;        // the same, gzip-compressed (made in parallel by the tiler)
+    TileReduction reduction;
+};
+
+// Per zoom: how many tiles were over the size limit, how many of those needed features dropped, and how
+// many features were dropped in all.
+struct ZoomReduction {
+    int zoom = 0;
+    std::uint64_t tiles = 0;
+    std::uint64_t tiles_with_drops = 0;
+    std::uint64_t features_dropped = 0;
 };
 
 struct FieldInfo {
@@ -36,6 +54,10 @@ struct TileSet {
     int minzoom = 0;
     int maxzoom = 0;
     double west = 180, south = 90, east = -180, north = -90;  // lon/lat bounds of the data
+    std::uint64_t max_tile_bytes = 0;  // the size limit the tiles were made to (gzip'd); 0: none
+
+    // The reduced tiles, zoom by zoom (zooms with none left out).
+    [[nodiscard]] std::vector<ZoomReduction> reductions() const;
 };
 
 }  // namespace kuril::tiles

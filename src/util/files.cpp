@@ -38,11 +38,10 @@ std::string read_file(const fs::path& file) {
     return out;
 }
 
-void write_file(const fs::path& file, std::string_view content) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        throw OutputError(fmt::format("cannot create {}: {}", file.string(), std::strerror(errno)));
-    }
+namespace {
+
+// Writes all of `content` to fd; `written` counts the bytes before it, for the message.
+void write_all(int fd, const fs::path& file, std::string_view content, std::size_t written, std::size_t total) {
     std::size_t done = 0;
     while (done < content.size()) {
         const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -52,11 +51,41 @@ void write_file(const fs::path& file, std::string_view content) {
         if (n <= 0) {
             const int err = n < 0 ? errno : ENOSPC;
             ::close(fd);
-            throw OutputError(fmt::format("cannot write {} ({} of {} bytes written): {}", file.string(), done,
-                                          content.size(), std::strerror(err)));
+            throw OutputError(fmt::format("cannot write {} ({} of {} bytes written): {}", file.string(), written + done,
+                                          total, std::strerror(err)));
         }
         done += static_cast<std::size_t>(n);
     }
+}
+
+}  // namespace
+
+void write_file(const fs::path& file, std::string_view content) { write_file(file, std::vector<std::string_view>{content}); }
+
+void write_file(const fs::path& file, const std::vector<std::string_view>& pieces) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        throw OutputError(fmt::format("cannot create {}: {}", file.string(), std::strerror(errno)));
+    }
+    std::size_t total = 0;
+    for (const auto& p : pieces) total += p.size();
+    constexpr std::size_t kBuffer = 1U << 20U;  // small pieces gathered into writes of about 1 MiB
+    std::string buffer;
+    std::size_t written = 0;
+    for (const auto& p : pieces) {
+        if (buffer.size() + p.size() > kBuffer && !buffer.empty()) {
+            write_all(fd, file, buffer, written, total);
+            written += buffer.size();
+            buffer.clear();
+        }
+        if (p.size() >= kBuffer) {
+            write_all(fd, file, p, written, total);
+            written += p.size();
+        } else {
+            buffer += p;
+        }
+    }
+    write_all(fd, file, buffer, written, total);
     if (::close(fd) != 0) {
         throw OutputError(fmt::format("cannot close {}: {}", file.string(), std::strerror(errno)));
     }

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kuril {
 
@@ -13,6 +14,8 @@ namespace kuril {
 // failure (a full disk: ENOSPC, EFBIG) throws OutputError naming the file and the OS error. Not synced
 // here: Staging::commit() (util/atomic.hpp) syncs the whole staging area before it swaps it in.
 void write_file(const std::filesystem::path& file, std::string_view content);
+// The same for content in pieces, written one after the other (without joining them in memory first).
+void write_file(const std::filesystem::path& file, const std::vector<std::string_view>& pieces);
 
 // read_file, then write_file (a name of its own: std::filesystem::copy_file is found by ADL).
 void copy_file_contents(const std::filesystem::path& from, const std::filesystem::path& to);

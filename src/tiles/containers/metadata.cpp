@@ -44,6 +44,15 @@ json common(const TilesetInfo& info) {
 
 }  // namespace
 
+nlohmann::ordered_json size_limit_json(const TileSet& set) {
+    json reduced = json::array();
+    for (const auto& r : set.reductions()) {
+        reduced.push_back(json{{"zoom", r.zoom}, {"tiles", r.tiles}, {"tiles_with_features_dropped", r.tiles_with_drops},
+                               {"features_dropped", r.features_dropped}});
+    }
+    return json{{"max_tile_bytes", set.max_tile_bytes}, {"reduced", reduced}};
+}
+
 std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info) {
     json m = common(info);
     m["bounds"] = bounds(set);
@@ -51,6 +60,7 @@ std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info) {
     m["minzoom"] = set.minzoom;
     m["maxzoom"] = set.maxzoom;
     m["vector_layers"] = vector_layers_json(set);
+    m["kuril:size_limit"] = size_limit_json(set);
     return m.dump();
 }
 
@@ -67,7 +77,7 @@ std::string mbtiles_metadata_json(const TileSet& set, const TilesetInfo& info) {
     m["center"] = csv(center(set));
     m["minzoom"] = std::to_string(set.minzoom);
     m["maxzoom"] = std::to_string(set.maxzoom);
-    m["json"] = json{{"vector_layers", vector_layers_json(set)}}.dump();
+    m["json"] = json{{"vector_layers", vector_layers_json(set)}, {"kuril:size_limit", size_limit_json(set)}}.dump();
     return m.dump(2) + "\n";
 }
 

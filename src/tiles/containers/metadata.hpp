@@ -20,7 +20,10 @@ struct TilesetInfo {
 
 [[nodiscard]] nlohmann::ordered_json vector_layers_json(const TileSet& set);
 [[nodiscard]] int center_zoom(const TileSet& set);
-// The PMTiles metadata object: name, format, vector_layers, bounds, center, attribution, ...
+// How the tiles were kept under the size limit: {"max_tile_bytes": N, "reduced": [{"zoom", "tiles",
+// "tiles_with_features_dropped", "features_dropped"}, ...]} (zooms with no reduced tile left out).
+[[nodiscard]] nlohmann::ordered_json size_limit_json(const TileSet& set);
+// The PMTiles metadata object: name, format, vector_layers, bounds, center, attribution, kuril:size_limit, ...
 [[nodiscard]] std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info);
 // The MBTiles-style metadata.json that tippecanoe writes beside a z/x/y directory and GDAL's MVT
 // driver reads (name, format, bounds, center, minzoom, maxzoom, json = {"vector_layers": ...}).

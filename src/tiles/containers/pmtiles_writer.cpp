@@ -55,7 +55,8 @@ std::int32_t e7(double deg) { return static_cast<std::int32_t>(std::lround(deg *
 // The tile data, each distinct tile once (PMTiles v3 §"Tile Data": deduplicated contents), and the
 // directory entries addressing it, a run of equal tiles in one entry.
 struct TileData {
-    std::string bytes;
+    std::vector<std::string_view> blobs;  // the distinct tiles' bytes (in the tile set), in file order
+    std::uint64_t length = 0;
     std::vector<Entry> entries;
     std::uint64_t addressed = 0;
     std::uint64_t contents = 0;
@@ -63,9 +64,9 @@ struct TileData {
 
 TileData tile_data(const TileSet& set) {
     TileData out;
-    std::unordered_map<std::string, std::pair<std::uint64_t, std::uint32_t>> seen;
+    std::unordered_map<std::string_view, std::pair<std::uint64_t, std::uint32_t>> seen;  // views of set.tiles
     for (const auto& t : set.tiles) {
-        const std::string& z = t.gz;
+        const std::string_view z = t.gz;
         ++out.addressed;
         if (const auto it = seen.find(z); it != seen.end()) {
             auto& last = out.entries.back();
@@ -76,9 +77,10 @@ TileData tile_data(const TileSet& set) {
             out.entries.push_back(Entry{t.id, it->second.first, it->second.second, 1});
             continue;
         }
-        const auto off = static_cast<std::uint64_t>(out.bytes.size());
+        const auto off = out.length;
         const auto len = static_cast<std::uint32_t>(z.size());
-        out.bytes += z;
+        out.blobs.push_back(z);
+        out.length += z.size();
         out.entries.push_back(Entry{t.id, off, len, 1});
         seen.emplace(z, std::make_pair(off, len));
     }
@@ -128,7 +130,7 @@ std::string header(const TileSet& set, const TileData& data, const Directories& 
     put<std::uint64_t>(h, 40, leaf_off);
     put<std::uint64_t>(h, 48, dirs.leaves.size());
     put<std::uint64_t>(h, 56, data_off);
-    put<std::uint64_t>(h, 64, data.bytes.size());
+    put<std::uint64_t>(h, 64, data.length);
     put<std::uint64_t>(h, 72, data.addressed);
     put<std::uint64_t>(h, 80, data.entries.size());
     put<std::uint64_t>(h, 88, data.contents);
@@ -150,21 +152,47 @@ std::string header(const TileSet& set, const TileData& data, const Directories& 
 
 }  // namespace
 
-std::string pmtiles_archive(const TileSet& set, const TilesetInfo& info, PmtilesStats* stats) {
-    const TileData data = tile_data(set);
-    const Directories dirs = directories(data.entries);
-    const std::string metadata = gzip(pmtiles_metadata(set, info));
-    std::string out = header(set, data, dirs, metadata.size()) + dirs.root + metadata + dirs.leaves + data.bytes;
-    if (stats != nullptr) {
-        *stats = PmtilesStats{data.addressed, data.entries.size(), data.contents, dirs.leaf_count, out.size()};
+namespace {
+
+// The archive as the pieces of its sections, in order; the tile data as views of the tile set's own bytes,
+// so that the archive is never held whole in memory (a world z0-8 set: 38 MB of tiles, once).
+struct Archive {
+    std::string head;  // header, root directory, metadata, leaf directories
+    TileData data;
+    PmtilesStats stats;
+    [[nodiscard]] std::vector<std::string_view> pieces() const {
+        std::vector<std::string_view> out{head};
+        out.insert(out.end(), data.blobs.begin(), data.blobs.end());
+        return out;
     }
+};
+
+Archive archive(const TileSet& set, const TilesetInfo& info) {
+    Archive a;
+    a.data = tile_data(set);
+    const Directories dirs = directories(a.data.entries);
+    const std::string metadata = gzip(pmtiles_metadata(set, info));
+    a.head = header(set, a.data, dirs, metadata.size()) + dirs.root + metadata + dirs.leaves;
+    a.stats = PmtilesStats{a.data.addressed, a.data.entries.size(), a.data.contents, dirs.leaf_count, a.head.size() + a.data.length};
+    return a;
+}
+
+}  // namespace
+
+std::string pmtiles_archive(const TileSet& set, const TilesetInfo& info, PmtilesStats* stats) {
+    const Archive a = archive(set, info);
+    std::string out;
+    for (const auto& p : a.pieces()) out += p;
+    if (stats != nullptr) *stats = a.stats;
     return out;
 }
 
 PmtilesStats write_pmtiles(const std::filesystem::path& path, const TileSet& set, const TilesetInfo& info) {
-    PmtilesStats stats;
-    write_file_atomic(path, pmtiles_archive(set, info, &stats));
-    return stats;
+    const Archive a = archive(set, info);
+    StagingFile staged(path);
+    write_file(staged.path(), a.pieces());
+    staged.commit();
+    return a.stats;
 }
 
 }  // namespace kuril::tiles

@@ -52,11 +52,20 @@ IRing snap_ring(const Path& ring) {
     return out;
 }
 
+// How a tile over the size limit is encoded again: simplified at `tolerance` times the usual tolerance,
+// and without the features marked in `skip` (per layer, per clip).
+struct Reduce {
+    double tolerance = 1;
+    std::vector<std::vector<char>> skip;
+    [[nodiscard]] bool skips(std::size_t layer, std::size_t i) const { return !skip.empty() && skip[layer][i] != 0; }
+};
+
 class TileEncoder {
 public:
     TileEncoder(const std::vector<SourceLayer>& layers, const TileOptions& o) : layers_(layers), o_(o) {}
 
-    std::string encode(int z, std::uint32_t x, std::uint32_t y, const LayerClips& clips) {
+    std::string encode(int z, std::uint32_t x, std::uint32_t y, const LayerClips& clips, const Reduce& reduce = {}) {
+        tolerance_ = o_.tolerance * reduce.tolerance;
         std::vector<std::string> messages;
         for (std::size_t li = 0; li < layers_.size(); ++li) {
             const auto& layer = layers_[li];
@@ -64,7 +73,9 @@ public:
                 continue;
             }
             mvt::LayerBuilder builder(layer.name, o_.extent);
-            for (const auto& c : clips[li]) {
+            for (std::size_t i = 0; i < clips[li].size(); ++i) {
+                const Clipped& c = clips[li][i];
+                if (reduce.skips(li, i)) continue;
                 try {
                     add(builder, c, z, x, y);
                 } catch (const Error& e) {  // a geometry repair that failed: say which tile and feature
@@ -101,7 +112,7 @@ private:
                 for (const auto& p : l) {
                     t.push_back(to_tile(p, z, x, y));
                 }
-                simplify_line(t, o_.tolerance);
+                simplify_line(t, tolerance_);
                 std::vector<IPt> s;
                 for (const auto& p : t) {
                     const IPt q{static_cast<std::int32_t>(std::lround(p.x)), static_cast<std::int32_t>(std::lround(p.y))};
@@ -146,7 +157,7 @@ private:
                 t.reserve(poly[r].size());
                 for (const auto& p : poly[r]) t.push_back(to_tile(p, z, x, y));
                 if (r == 0) centroid.add(t);
-                simplify_ring(t, o_.tolerance);
+                simplify_ring(t, tolerance_);
                 IRing s = snap_ring(t);
                 if (s.empty()) {
                     if (r == 0) break;  // the exterior collapsed: so does the polygon
@@ -184,8 +195,71 @@ private:
 
     const std::vector<SourceLayer>& layers_;
     const TileOptions& o_;
+    double tolerance_ = 1;
     PolygonRepair repair_;
 };
+
+// A clip's size in the tile, in square tile units: a polygon's area, a line's length (one unit wide), a
+// point nothing. The smallest go first when a tile must lose features.
+double size_in_tile(const Clipped& c, int z, std::uint32_t extent) {
+    const double scale = static_cast<double>(1U << z) * extent;
+    double size = 0;
+    for (const auto& poly : c.polygons) size += std::abs(geom::signed_area(poly.front())) * scale * scale;
+    for (const auto& line : c.lines) {
+        for (std::size_t i = 1; i < line.size(); ++i) size += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y) * scale;
+    }
+    return size;
+}
+
+// The tile's clips, smallest first; ties by layer, then feature id: the same order on every run.
+std::vector<std::pair<std::size_t, std::size_t>> smallest_first(const LayerClips& clips, int z, std::uint32_t extent) {
+    struct Entry {
+        double size;
+        std::size_t layer, index;
+        std::uint64_t id;
+    };
+    std::vector<Entry> all;
+    for (std::size_t li = 0; li < clips.size(); ++li) {
+        for (std::size_t i = 0; i < clips[li].size(); ++i) all.push_back({size_in_tile(clips[li][i], z, extent), li, i, clips[li][i].feature->id});
+    }
+    std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) {
+        return std::tie(a.size, a.layer, a.id, a.index) < std::tie(b.size, b.layer, b.id, b.index);
+    });
+    std::vector<std::pair<std::size_t, std::size_t>> out;
+    for (const auto& e : all) out.emplace_back(e.layer, e.index);
+    return out;
+}
+
+// The tile, gzip'd, kept under the size limit (TileOptions::max_tile_bytes): over it, the tile's geometry
+// is simplified at 2, 4, 8 and 16 times the tolerance; still over, its smallest features are left out,
+// a tenth of them more at each step, until it fits. Each step depends only on the tile's own content,
+// so the result is the same on every run and any number of threads.
+Tile limited_tile(TileEncoder& enc, int z, std::uint32_t x, std::uint32_t y, const LayerClips& clips, const TileOptions& o) {
+    const TileAddress a{static_cast<std::uint8_t>(z), x, y};
+    Tile t{a, pmtiles_id(a), enc.encode(z, x, y, clips), {}, {}};
+    if (t.data.empty()) return t;
+    t.gz = gzip(t.data);
+    const auto over = [&] { return o.max_tile_bytes > 0 && t.gz.size() > o.max_tile_bytes; };
+    Reduce reduce;
+    for (std::uint32_t factor = 2; factor <= 16 && over(); factor *= 2) {
+        reduce.tolerance = factor;
+        t.reduction.simplified = factor;
+        t.data = enc.encode(z, x, y, clips, reduce);
+        t.gz = gzip(t.data);
+    }
+    if (!over()) return t;
+    const auto order = smallest_first(clips, z, o.extent);
+    for (const auto& layer : clips) reduce.skip.emplace_back(layer.size(), 0);
+    const std::size_t step = std::max<std::size_t>(1, order.size() / 10);
+    for (std::size_t dropped = 0; over() && dropped < order.size();) {
+        const std::size_t next = std::min(order.size(), dropped + step);
+        for (; dropped < next; ++dropped) reduce.skip[order[dropped].first][order[dropped].second] = 1;
+        t.reduction.dropped = static_cast<std::uint32_t>(dropped);
+        t.data = enc.encode(z, x, y, clips, reduce);
+        t.gz = t.data.empty() ? std::string() : gzip(t.data);
+    }
+    return t;
+}
 
 struct Task {
     int z;
@@ -208,12 +282,8 @@ public:
             defer->push_back(std::move(t));
             return;
         }
-        std::string data = enc.encode(t.z, t.x, t.y, t.clips);
-        if (!data.empty()) {
-            const TileAddress a{static_cast<std::uint8_t>(t.z), t.x, t.y};
-            std::string z = gzip(data);
-            out.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z)});
-        }
+        Tile tile = limited_tile(enc, t.z, t.x, t.y, t.clips, o_);
+        if (!tile.data.empty()) out.push_back(std::move(tile));
         if (t.z >= maxzoom_) {
             return;
         }
@@ -346,6 +416,7 @@ std::vector<Tile> run_tiler(const std::vector<SourceLayer>& layers, const TileOp
 TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, const Progress& progress) {
     TileSet set;
     set.minzoom = 99;
+    set.max_tile_bytes = options.max_tile_bytes;
     for (auto& l : layers) {
         mark_shared_borders(l);
         set.minzoom = std::min(set.minzoom, l.minzoom);

@@ -13,6 +13,9 @@
 
 namespace kuril::tiles {
 
+// The size map clients handle well (as other tile builders limit it): 500 KB gzip'd.
+inline constexpr std::uint64_t kMaxTileBytes = 500000;
+
 struct TileOptions {
     std::uint32_t extent = 4096;
     std::uint32_t buffer = 64;      // tile units beyond each edge
@@ -20,6 +23,7 @@ struct TileOptions {
     std::int32_t min_polygon = 16;  // side of the square that stands for a polygon too small to draw
     unsigned threads = 0;           // 0: all cores
     TileAddress root{};             // tile only this tile and its descendants (a partition); 0/0/0: all
+    std::uint64_t max_tile_bytes = kMaxTileBytes;  // gzip'd; larger tiles are reduced (0: no limit)
 };
 
 // `layers` are consumed (shared borders are marked in place).
