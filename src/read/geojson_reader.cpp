@@ -26,7 +26,7 @@ namespace {
 namespace dom = simdjson::dom;
 
 constexpr char kRecordSeparator = '\x1e';  // RFC 8142 §2.2: each text of a sequence begins with RS
-constexpr std::size_t kBlockBytes = 4U << 20U;
+constexpr std::size_t kBlockBytes = 1U << 20U;  // 2 per thread in flight: small against the features they hold
 constexpr std::size_t kHeadBytes = 1U << 20U;
 constexpr int kMaxCollectionDepth = 8;
 

@@ -1,12 +1,15 @@
 #include "tiles/engine/partitioned.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "tiles/engine/clip.hpp"
 #include "tiles/engine/simplify.hpp"
+#include "util/parallel.hpp"
 
 namespace kuril::tiles {
 
@@ -162,23 +165,37 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
     TileSet set = make_tiles(std::move(low), options_, progress);
     for (std::size_t i = 0; i < set.layers.size(); ++i) set.layers[i].maxzoom = maxzooms[i];
     set.maxzoom = *std::max_element(maxzooms.begin(), maxzooms.end());
-    // Each partition in turn: read back, tile from z = P down, free.
-    std::size_t done = 0;
+    // The partitions on the pool, largest first (so that the longest ones do not start last), each read
+    // back, tiled from z = P down with its own threads, and freed; merged in key order whatever finishes
+    // first, so the result does not depend on the scheduling.
+    std::vector<std::pair<std::uint64_t, SpillWriter*>> order;
     for (auto& [key, writer] : parts_) {
         writer->close();
+        order.emplace_back(key, writer.get());
+    }
+    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.second->bytes() > b.second->bytes(); });
+    const unsigned threads = options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
+    std::vector<TileSet> parts(order.size());
+    std::atomic<std::size_t> done{0};
+    kuril::parallel_for(order.size(), threads, [] { return 0; }, [&](std::size_t i, int&) {
+        const auto [key, writer] = order[i];
         std::vector<SourceLayer> layers = specs;
         read_spill(writer->file(), [&](std::uint32_t layer, SourceFeature&& f) { layers[layer].features.push_back(std::move(f)); });
         std::filesystem::remove(writer->file());
         TileOptions o = options_;
         o.root = TileAddress{static_cast<std::uint8_t>(zoom_), static_cast<std::uint32_t>(key >> 32U),
                              static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
-        TileSet part = make_tiles(std::move(layers), o, Progress(true));
-        merge_info(set, part);
-        for (auto& t : part.tiles) {
-            t.data = std::string();  // the writers take the gzip'd copy; the directory writer unpacks it
-            set.tiles.push_back(std::move(t));
-        }
-        progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, parts_.size(), zoom_, o.root.x, o.root.y));
+        parts[i] = make_tiles(std::move(layers), o, Progress(true));
+        for (auto& t : parts[i].tiles) t.data = std::string();  // the writers take the gzip'd copy
+        progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, order.size(), zoom_, o.root.x, o.root.y));
+    });
+    std::vector<std::size_t> by_key(order.size());
+    for (std::size_t i = 0; i < by_key.size(); ++i) by_key[i] = i;
+    std::sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) { return order[a].first < order[b].first; });
+    for (const std::size_t i : by_key) {
+        merge_info(set, parts[i]);
+        for (auto& t : parts[i].tiles) set.tiles.push_back(std::move(t));
+        parts[i] = TileSet{};
     }
     parts_.clear();
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
