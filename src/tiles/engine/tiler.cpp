@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -21,9 +22,14 @@ namespace kuril::tiles {
 
 namespace {
 
-// A feature's geometry clipped to one tile (with buffer), still in unit-square coordinates.
+// The features of a layer drawn with the same geometry (the dated layers repeat an island's or a
+// territory's outline in every period of it): clipped, simplified, snapped and repaired once per tile.
+using FeatureGroup = std::vector<const SourceFeature*>;
+
+// A geometry clipped to one tile (with buffer), still in unit-square coordinates, and its features.
 struct Clipped : Geometry {
-    const SourceFeature* feature = nullptr;
+    const FeatureGroup* features = nullptr;
+    [[nodiscard]] const SourceFeature& first() const { return *features->front(); }
 };
 using LayerClips = std::vector<std::vector<Clipped>>;  // per source layer
 
@@ -32,7 +38,7 @@ Box tile_box(int z, std::uint32_t x, std::uint32_t y, const TileOptions& o) { re
 Clipped clip(const Clipped& in, const Box& box) {
     Clipped out;
     static_cast<Geometry&>(out) = clip_geometry(in, box);
-    out.feature = in.feature;
+    out.features = in.features;
     return out;
 }
 
@@ -80,7 +86,7 @@ public:
                     add(builder, c, z, x, y);
                 } catch (const Error& e) {  // a geometry repair that failed: say which tile and feature
                     throw GeometryError(fmt::format("tile {}/{}/{}, layer {}, feature {}: {}", z, x, y, layer.name,
-                                                    c.feature->id, e.what()));
+                                                    c.first().id, e.what()));
                 }
             }
             if (!builder.empty()) {
@@ -96,16 +102,17 @@ private:
         return Pt{(p.x * scale - x) * o_.extent, (p.y * scale - y) * o_.extent, p.fixed};
     }
 
+    // The clip's geometry, encoded once, for each of its features.
     void add(mvt::LayerBuilder& b, const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
-        const SourceFeature& f = *c.feature;
-        if (f.kind == GeomKind::point) {
+        const GeomKind kind = c.first().kind;
+        if (kind == GeomKind::point) {
             std::vector<IPt> pts;
             for (const auto& p : c.points) {
                 const Pt t = to_tile(p, z, x, y);
                 pts.push_back({static_cast<std::int32_t>(std::lround(t.x)), static_cast<std::int32_t>(std::lround(t.y))});
             }
-            b.add_points(f.id, pts, f.attributes);
-        } else if (f.kind == GeomKind::line) {
+            for (const SourceFeature* f : *c.features) b.add_points(f->id, pts, f->attributes);
+        } else if (kind == GeomKind::line) {
             std::vector<std::vector<IPt>> lines;
             for (const auto& l : c.lines) {
                 Path t;
@@ -124,9 +131,10 @@ private:
                     lines.push_back(std::move(s));
                 }
             }
-            b.add_lines(f.id, lines, f.attributes);
+            for (const SourceFeature* f : *c.features) b.add_lines(f->id, lines, f->attributes);
         } else {
-            b.add_polygons(f.id, polygon_rings(c, z, x, y), f.attributes);
+            const std::vector<IRing> rings = polygon_rings(c, z, x, y);
+            for (const SourceFeature* f : *c.features) b.add_polygons(f->id, rings, f->attributes);
         }
     }
 
@@ -220,7 +228,7 @@ std::vector<std::pair<std::size_t, std::size_t>> smallest_first(const LayerClips
     };
     std::vector<Entry> all;
     for (std::size_t li = 0; li < clips.size(); ++li) {
-        for (std::size_t i = 0; i < clips[li].size(); ++i) all.push_back({size_in_tile(clips[li][i], z, extent), li, i, clips[li][i].feature->id});
+        for (std::size_t i = 0; i < clips[li].size(); ++i) all.push_back({size_in_tile(clips[li][i], z, extent), li, i, clips[li][i].first().id});
     }
     std::sort(all.begin(), all.end(), [](const Entry& a, const Entry& b) {
         return std::tie(a.size, a.layer, a.id, a.index) < std::tie(b.size, b.layer, b.id, b.index);
@@ -253,8 +261,11 @@ Tile limited_tile(TileEncoder& enc, int z, std::uint32_t x, std::uint32_t y, con
     const std::size_t step = std::max<std::size_t>(1, order.size() / 10);
     for (std::size_t dropped = 0; over() && dropped < order.size();) {
         const std::size_t next = std::min(order.size(), dropped + step);
-        for (; dropped < next; ++dropped) reduce.skip[order[dropped].first][order[dropped].second] = 1;
-        t.reduction.dropped = static_cast<std::uint32_t>(dropped);
+        for (; dropped < next; ++dropped) {
+            const auto [layer, i] = order[dropped];
+            reduce.skip[layer][i] = 1;
+            t.reduction.dropped += static_cast<std::uint32_t>(clips[layer][i].features->size());
+        }
         t.data = enc.encode(z, x, y, clips, reduce);
         t.gz = t.data.empty() ? std::string() : gzip(t.data);
     }
@@ -356,16 +367,74 @@ VectorLayer describe_layer(const SourceLayer& l, TileSet& set) {
     return info;
 }
 
-// The root tile (options.root, z0 by default) with every feature clipped to it.
-Task root_task(const std::vector<SourceLayer>& layers, const TileOptions& options) {
+bool same_points(const std::vector<Pt>& a, const std::vector<Pt>& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const Pt& p, const Pt& q) {
+               return p.x == q.x && p.y == q.y && p.fixed == q.fixed;
+           });
+}
+
+bool same_geometry(const SourceFeature& a, const SourceFeature& b) {
+    if (a.kind != b.kind || !same_points(a.points, b.points) || a.lines.size() != b.lines.size() ||
+        a.polygons.size() != b.polygons.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < a.lines.size(); ++i) {
+        if (!same_points(a.lines[i], b.lines[i])) return false;
+    }
+    for (std::size_t i = 0; i < a.polygons.size(); ++i) {
+        if (a.polygons[i].size() != b.polygons[i].size()) return false;
+        for (std::size_t r = 0; r < a.polygons[i].size(); ++r) {
+            if (!same_points(a.polygons[i][r], b.polygons[i][r])) return false;
+        }
+    }
+    return true;
+}
+
+std::uint64_t geometry_hash(const SourceFeature& f) {
+    std::uint64_t h = static_cast<std::uint64_t>(f.kind) + 0x9E3779B97F4A7C15ULL;
+    auto mix = [&](const std::vector<Pt>& pts) {
+        h = h * 31 + pts.size();
+        for (const auto& p : pts) h = (h ^ std::hash<double>()(p.x)) * 0x100000001B3ULL ^ std::hash<double>()(p.y);
+    };
+    mix(f.points);
+    for (const auto& l : f.lines) mix(l);
+    for (const auto& poly : f.polygons) {
+        for (const auto& r : poly) mix(r);
+    }
+    return h;
+}
+
+// Each layer's features grouped by identical geometry, in the order of each group's first feature.
+std::vector<std::vector<FeatureGroup>> group_features(const std::vector<SourceLayer>& layers) {
+    std::vector<std::vector<FeatureGroup>> groups(layers.size());
+    for (std::size_t li = 0; li < layers.size(); ++li) {
+        std::unordered_map<std::uint64_t, std::vector<std::size_t>> by_hash;
+        for (const auto& f : layers[li].features) {
+            auto& candidates = by_hash[geometry_hash(f)];
+            const auto same = std::find_if(candidates.begin(), candidates.end(),
+                                           [&](std::size_t g) { return same_geometry(*groups[li][g].front(), f); });
+            if (same != candidates.end()) {
+                groups[li][*same].push_back(&f);
+            } else {
+                candidates.push_back(groups[li].size());
+                groups[li].push_back({&f});
+            }
+        }
+    }
+    return groups;
+}
+
+// The root tile (options.root, z0 by default) with every distinct geometry clipped to it.
+Task root_task(const std::vector<SourceLayer>& layers, const std::vector<std::vector<FeatureGroup>>& groups,
+               const TileOptions& options) {
     const TileAddress& r = options.root;
     Task root{r.z, r.x, r.y, LayerClips(layers.size())};
     const Box root_box = tile_box(r.z, r.x, r.y, options);
     for (std::size_t li = 0; li < layers.size(); ++li) {
-        for (const auto& f : layers[li].features) {
+        for (const auto& group : groups[li]) {
             Clipped c;
-            c.feature = &f;
-            static_cast<Geometry&>(c) = f;
+            c.features = &group;
+            static_cast<Geometry&>(c) = *group.front();
             if (r.z > 0) c = clip(c, root_box);
             if (!c.empty()) root.clips[li].push_back(std::move(c));
         }
@@ -427,7 +496,8 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
         return set;
     }
     const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-    set.tiles = run_tiler(layers, options, root_task(layers, options), set.maxzoom, threads, progress);
+    const auto groups = group_features(layers);
+    set.tiles = run_tiler(layers, options, root_task(layers, groups, options), set.maxzoom, threads, progress);
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
     return set;
 }

@@ -105,3 +105,41 @@ TEST_CASE("a small island is drawn at every zoom, never dropped", "[tiles][tiler
         CHECK(per_zoom[z] >= 1);
     }
 }
+
+// The dated layers repeat one outline in many records (an island in each period it was held): the tiler
+// clips, simplifies and repairs each distinct geometry once per tile and writes it for every record,
+// each with its own id and attributes, in every tile where the outline is.
+TEST_CASE("features with the same geometry are each written, with their own id and attributes", "[tiles][tiler]") {
+    geom::Context ctx;
+    SourceLayer repeated = split_island();
+    for (std::uint64_t id = 3; id <= 6; ++id) {
+        SourceFeature copy = repeated.features[id % 2];  // 3, 5: the south part again; 4, 6: the north
+        copy.id = id;
+        copy.attributes = {{"name", std::string("period ") + std::to_string(id)}};
+        repeated.features.push_back(copy);
+    }
+    TileOptions o;
+    o.threads = 2;
+    const TileSet many = make_tiles({repeated}, o, Progress(true));
+    REQUIRE_FALSE(many.tiles.empty());
+    for (const auto& t : many.tiles) {
+        const auto d = check_tile(t.data, ctx);
+        INFO("tile " << int(t.address.z) << "/" << t.address.x << "/" << t.address.y);
+        REQUIRE(d.valid());
+        std::map<std::uint64_t, std::vector<std::vector<IPt>>> by_id;
+        std::map<std::uint64_t, std::string> names;
+        for (const auto& f : d.layers.at(0).features) {
+            by_id[*f.id] = f.paths;
+            names[*f.id] = std::get<std::string>(f.attributes.at(0).value);
+        }
+        for (std::uint64_t original = 1; original <= 2; ++original) {
+            if (by_id.count(original) == 0) continue;
+            for (std::uint64_t copy = original == 1 ? 4 : 3; copy <= 6; copy += 2) {
+                REQUIRE(by_id.count(copy) == 1);
+                CHECK(by_id.at(copy) == by_id.at(original));
+                CHECK(names.at(copy) == "period " + std::to_string(copy));
+            }
+        }
+        CHECK(by_id.size() == (by_id.count(1) + by_id.count(2)) * 3);  // nothing else, nothing lost
+    }
+}
