@@ -183,10 +183,10 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
         read_spill(writer->file(), [&](std::uint32_t layer, SourceFeature&& f) { layers[layer].features.push_back(std::move(f)); });
         std::filesystem::remove(writer->file());
         TileOptions o = options_;
+        o.keep_mvt = false;  // a partition's tiles, uncompressed, would be 3 times the gzip'd in memory
         o.root = TileAddress{static_cast<std::uint8_t>(zoom_), static_cast<std::uint32_t>(key >> 32U),
                              static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
         parts[i] = make_tiles(std::move(layers), o, Progress(true));
-        for (auto& t : parts[i].tiles) t.data = std::string();  // the writers take the gzip'd copy
         progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, order.size(), zoom_, o.root.x, o.root.y));
     });
     std::vector<std::size_t> by_key(order.size());

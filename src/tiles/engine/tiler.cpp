@@ -240,8 +240,9 @@ std::vector<std::pair<std::size_t, std::size_t>> smallest_first(const LayerClips
 
 // The tile, gzip'd, kept under the size limit (TileOptions::max_tile_bytes): over it, the tile's geometry
 // is simplified at 2, 4, 8 and 16 times the tolerance; still over, its smallest features are left out,
-// a tenth of them more at each step, until it fits. Each step depends only on the tile's own content,
-// so the result is the same on every run and any number of threads.
+// a tenth of them more at each step, until it fits (a cut in proportion to the excess was tried: it drops
+// more than needed, small features weighing little in the gzip'd size). Each step
+// depends only on the tile's own content, so the result is the same on every run and any number of threads.
 Tile limited_tile(TileEncoder& enc, int z, std::uint32_t x, std::uint32_t y, const LayerClips& clips, const TileOptions& o) {
     const TileAddress a{static_cast<std::uint8_t>(z), x, y};
     Tile t{a, pmtiles_id(a), enc.encode(z, x, y, clips), {}, {}};
@@ -294,7 +295,10 @@ public:
             return;
         }
         Tile tile = limited_tile(enc, t.z, t.x, t.y, t.clips, o_);
-        if (!tile.data.empty()) out.push_back(std::move(tile));
+        if (!tile.data.empty()) {
+            if (!o_.keep_mvt) std::string().swap(tile.data);  // only the gzip'd copy is wanted
+            out.push_back(std::move(tile));
+        }
         if (t.z >= maxzoom_) {
             return;
         }

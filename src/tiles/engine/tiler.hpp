@@ -24,6 +24,7 @@ struct TileOptions {
     unsigned threads = 0;           // 0: all cores
     TileAddress root{};             // tile only this tile and its descendants (a partition); 0/0/0: all
     std::uint64_t max_tile_bytes = kMaxTileBytes;  // gzip'd; larger tiles are reduced (0: no limit)
+    bool keep_mvt = true;           // keep each tile uncompressed too (Tile::data), not only gzip'd
 };
 
 // `layers` are consumed (shared borders are marked in place).
