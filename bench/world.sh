@@ -50,7 +50,7 @@ run() {  # run NAME KURIL MAXZOOM -> one table row; the output stays in $work/NA
   read -r wall user sys peak < "$work/time"
   local check largest
   check=$("$kuril" check-tiles "$out")
-  largest=$(echo "$check" | sed -nE 's/.*largest ([0-9]+) bytes.*/\1/p')
+  largest=$(python3 bench/pmtiles_largest.py "$out" | sed -E 's/largest ([0-9]+) bytes \(([^)]*)\).*/\1 (\2)/')
   printf '| z0-%s | %s | %.1f | %.1f | %.0f | %s | %s | %s |\n' "$z" "$name" "$wall" "$(echo "$user + $sys" | bc -l)" \
     "$(echo "$peak / 1024" | bc -l)" "$(echo "$check" | sed -E 's/.*: ([0-9]+) tiles, .*/\1/')" "$(stat -c %s "$out")" \
     "${largest:-?}"
