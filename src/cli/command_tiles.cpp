@@ -50,14 +50,18 @@ private:
 }  // namespace
 
 std::string CommandTiles::description() const {
-    return "Make Mapbox Vector Tiles (MVT 2.1, extent 4096, Web Mercator) from GDAL-readable vector inputs. "
+    return "Make Mapbox Vector Tiles (MVT 2.1, extent 4096, Web Mercator) from GeoJSON in any of its forms or any "
+           "other GDAL-readable vector input. "
            "The output's name chooses the container: *.pmtiles (PMTiles v3), *.mbtiles (MBTiles 1.3), anything "
            "else a {z}/{x}/{y}.pbf directory with tiles.json (TileJSON 3.0). Written atomically.";
 }
 
 void CommandTiles::add_options(Arguments& args) {
     args.option("-o,--output", output_, "output: FILE.pmtiles, FILE.mbtiles or a directory").required();
-    args.option("inputs", inputs_, "vector inputs (GeoJSON, GeoJSONSeq, GeoPackage, Shapefile, ...)").required();
+    args.option("inputs", inputs_,
+                "vector inputs: GeoJSON (a FeatureCollection, a Feature, a geometry, newline-delimited or RFC 8142 "
+                "sequences; also .gz), FlatGeobuf, GeoPackage, Shapefile, ...")
+        .required();
     args.option("-Z,--minimum-zoom", minzoom_, "lowest zoom").show_default();
     args.option("-z,--maximum-zoom", maxzoom_, "highest zoom").show_default();
     args.option("-l,--layer", layer_, "layer name for every input (default: the input's name)");
@@ -67,7 +71,7 @@ void CommandTiles::add_options(Arguments& args) {
     args.option("--attribution", attribution_, "attribution shown by map clients");
     args.option("-j,--threads", threads_, "threads (default: all cores)");
     args.option("--partition-zoom", partition_zoom_,
-                   "stream the inputs into tiles of this zoom (1-4) on disk and tile one at a time, for inputs "
+                   "stream the inputs into tiles of this zoom (1-4) on disk and tile them two at a time, for inputs "
                    "larger than memory; 0: all in memory; default: chosen by the inputs' size (from 64 MB)");
     args.option("--max-tile-bytes", max_tile_bytes_,
                 "largest tile, gzip'd: a larger one is simplified further, then loses its smallest features until "
