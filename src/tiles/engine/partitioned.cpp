@@ -168,16 +168,20 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
     // The partitions on the pool, largest first (so that the longest ones do not start last), each read
     // back, tiled from z = P down with its own threads, and freed; merged in key order whatever finishes
     // first, so the result does not depend on the scheduling.
-    std::vector<std::pair<std::uint64_t, SpillWriter*>> order;
+    std::vector<std::pair<std::uint64_t, SpillWriter*>> order;  // key order, the map's
     for (auto& [key, writer] : parts_) {
         writer->close();
         order.emplace_back(key, writer.get());
     }
-    std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.second->bytes() > b.second->bytes(); });
+    std::vector<std::size_t> schedule(order.size());
+    for (std::size_t i = 0; i < schedule.size(); ++i) schedule[i] = i;
+    std::stable_sort(schedule.begin(), schedule.end(),
+                     [&](std::size_t a, std::size_t b) { return order[a].second->bytes() > order[b].second->bytes(); });
     const unsigned threads = options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
     std::vector<TileSet> parts(order.size());
     std::atomic<std::size_t> done{0};
-    kuril::parallel_for(order.size(), threads, [] { return 0; }, [&](std::size_t i, int&) {
+    kuril::parallel_for(schedule.size(), threads, [] { return 0; }, [&](std::size_t s, int&) {
+        const std::size_t i = schedule[s];
         const auto [key, writer] = order[i];
         std::vector<SourceLayer> layers = specs;
         read_spill(writer->file(), [&](std::uint32_t layer, SourceFeature&& f) { layers[layer].features.push_back(std::move(f)); });
@@ -189,13 +193,10 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
         parts[i] = make_tiles(std::move(layers), o, Progress(true));
         progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, order.size(), zoom_, o.root.x, o.root.y));
     });
-    std::vector<std::size_t> by_key(order.size());
-    for (std::size_t i = 0; i < by_key.size(); ++i) by_key[i] = i;
-    std::sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) { return order[a].first < order[b].first; });
-    for (const std::size_t i : by_key) {
-        merge_info(set, parts[i]);
-        for (auto& t : parts[i].tiles) set.tiles.push_back(std::move(t));
-        parts[i] = TileSet{};
+    for (auto& part : parts) {
+        merge_info(set, part);
+        for (auto& t : part.tiles) set.tiles.push_back(std::move(t));
+        part = TileSet{};
     }
     parts_.clear();
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });

@@ -40,7 +40,7 @@ std::vector<IPolygon> PolygonRepair::valid(std::vector<IPolygon> polys) {
     } catch (const GeometryError&) {  // GEOS refused the invalid input: the full repair below
     }
     ++counts_.by_make_valid;
-    return geos_repair(polys);
+    return geos_repair(g);
 }
 
 geom::Geom PolygonRepair::to_geos(const std::vector<IPolygon>& polys) const {
@@ -60,8 +60,8 @@ geom::Geom PolygonRepair::to_geos(const std::vector<IPolygon>& polys) const {
 
 // GEOS snap-rounding wants valid input: make it valid first (keeping the polygonal parts), then
 // snap-round onto the integer grid, which keeps it valid.
-std::vector<IPolygon> PolygonRepair::geos_repair(const std::vector<IPolygon>& polys) const {
-    const geom::Geom valid = ctx_.make_valid(to_geos(polys));
+std::vector<IPolygon> PolygonRepair::geos_repair(const geom::Geom& invalid) const {
+    const geom::Geom valid = ctx_.make_valid(invalid);
     std::vector<geom::Geom> parts;
     for (auto& p : ctx_.polygons(valid)) parts.push_back(ctx_.polygon(p));
     return rings_of(ctx_.set_precision(ctx_.collect(std::move(parts), GEOS_MULTIPOLYGON), 1.0));
@@ -72,12 +72,8 @@ std::vector<IPolygon> PolygonRepair::rings_of(const geom::Geom& fixed) const {
     for (const auto& p : ctx_.polygons(fixed)) {
         IPolygon rings;
         for (std::size_t r = 0; r < p.size(); ++r) {
-            IRing ir;
-            for (const auto& q : p[r]) {
-                const IPt v{static_cast<std::int32_t>(std::lround(q.x)), static_cast<std::int32_t>(std::lround(q.y))};
-                if (ir.empty() || !(ir.back() == v)) ir.push_back(v);
-            }
-            if (ir.size() < 4 || geom::signed_area(ir) == 0) {
+            IRing ir = snap_ring(p[r]);
+            if (ir.empty()) {
                 if (r == 0) break;
                 continue;
             }

@@ -42,22 +42,6 @@ Clipped clip(const Clipped& in, const Box& box) {
     return out;
 }
 
-// Snaps a ring to the integer grid and drops repeated points; empty when it collapses.
-IRing snap_ring(const Path& ring) {
-    IRing out;
-    out.reserve(ring.size());
-    for (const auto& p : ring) {
-        const IPt q{static_cast<std::int32_t>(std::lround(p.x)), static_cast<std::int32_t>(std::lround(p.y))};
-        if (out.empty() || !(out.back() == q)) {
-            out.push_back(q);
-        }
-    }
-    if (out.size() < 4 || !(out.front() == out.back()) || geom::signed_area(out) == 0) {
-        return {};
-    }
-    return out;
-}
-
 // How a tile over the size limit is encoded again: simplified at `tolerance` times the usual tolerance,
 // and without the features marked in `skip` (per layer, per clip).
 struct Reduce {
