@@ -15,6 +15,7 @@
 #include "cli/command_snapshot.hpp"
 #include "cli/command_tiles.hpp"
 #include "cli/version.hpp"
+#include "util/allocator.hpp"
 #include "util/diagnostics.hpp"
 #include "util/error.hpp"
 
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
                                  "claimed each island of the Kuril archipelago and each part of Sakhalin, 1855 to today.",
                                  kuril::cli::version_text());
     CPLSetErrorHandler(gdal_message);
+    kuril::tune_allocator();
     std::vector<std::unique_ptr<kuril::cli::Command>> commands;
     commands.push_back(std::make_unique<kuril::cli::CommandBuild>());
     commands.push_back(std::make_unique<kuril::cli::CommandCheck>());

@@ -412,20 +412,25 @@ std::vector<std::vector<FeatureGroup>> group_features(const std::vector<SourceLa
     return groups;
 }
 
-// The root tile (options.root, z0 by default) with every distinct geometry clipped to it.
-Task root_task(const std::vector<SourceLayer>& layers, const std::vector<std::vector<FeatureGroup>>& groups,
+// The root tile (options.root, z0 by default) with every distinct geometry clipped to it. The geometry
+// is taken out of the source features, which only lend their ids and attributes from here on: the input
+// is not held twice (at the root of a world tile set, the whole input).
+Task root_task(std::vector<SourceLayer>& layers, const std::vector<std::vector<FeatureGroup>>& groups,
                const TileOptions& options) {
     const TileAddress& r = options.root;
     Task root{r.z, r.x, r.y, LayerClips(layers.size())};
     const Box root_box = tile_box(r.z, r.x, r.y, options);
     for (std::size_t li = 0; li < layers.size(); ++li) {
+        auto& features = layers[li].features;
         for (const auto& group : groups[li]) {
             Clipped c;
             c.features = &group;
-            static_cast<Geometry&>(c) = *group.front();
+            auto& first = features[static_cast<std::size_t>(group.front() - features.data())];
+            static_cast<Geometry&>(c) = std::move(static_cast<Geometry&>(first));
             if (r.z > 0) c = clip(c, root_box);
             if (!c.empty()) root.clips[li].push_back(std::move(c));
         }
+        for (auto& f : features) static_cast<Geometry&>(f) = Geometry{};  // the groups' other members
     }
     return root;
 }
