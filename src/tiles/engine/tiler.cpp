@@ -286,31 +286,46 @@ public:
         if (t.z >= maxzoom_) {
             return;
         }
-        for (std::uint32_t dy = 0; dy < 2; ++dy) {
-            for (std::uint32_t dx = 0; dx < 2; ++dx) {
-                Task child{t.z + 1, t.x * 2 + dx, t.y * 2 + dy, LayerClips(layers_.size())};
-                const Box box = tile_box(child.z, child.x, child.y, o_);
-                bool any = false;
-                for (std::size_t li = 0; li < layers_.size(); ++li) {
-                    if (layers_[li].maxzoom < child.z) {
-                        continue;
-                    }
-                    for (const auto& c : t.clips[li]) {
-                        Clipped cc = clip(c, box);
-                        if (!cc.empty()) {
-                            child.clips[li].push_back(std::move(cc));
-                            any = true;
-                        }
-                    }
-                }
-                if (any) {
-                    run(std::move(child), enc, out, stop_z, defer);
-                }
-            }
+        for (Task& child : split(t)) {
+            run(std::move(child), enc, out, stop_z, defer);
         }
     }
 
 private:
+    // The children of t that hold anything: each with the parts of t's clips inside it (and its buffer).
+    // t's clips are freed one by one as they are split, so that a tile and its children are never held
+    // whole at once (at a world set's root: two copies of the input).
+    std::vector<Task> split(Task& t) const {
+        std::vector<Task> children;
+        std::vector<Box> boxes;
+        for (std::uint32_t dy = 0; dy < 2; ++dy) {
+            for (std::uint32_t dx = 0; dx < 2; ++dx) {
+                children.push_back(Task{t.z + 1, t.x * 2 + dx, t.y * 2 + dy, LayerClips(layers_.size())});
+                boxes.push_back(tile_box(t.z + 1, t.x * 2 + dx, t.y * 2 + dy, o_));
+            }
+        }
+        for (std::size_t li = 0; li < layers_.size(); ++li) {
+            if (layers_[li].maxzoom < t.z + 1) {
+                continue;
+            }
+            for (Clipped& c : t.clips[li]) {
+                for (std::size_t k = 0; k < children.size(); ++k) {
+                    Clipped cc = clip(c, boxes[k]);
+                    if (!cc.empty()) {
+                        children[k].clips[li].push_back(std::move(cc));
+                    }
+                }
+                static_cast<Geometry&>(c) = Geometry{};
+            }
+        }
+        t.clips = LayerClips{};
+        const auto empty = [](const Task& c) {
+            return std::all_of(c.clips.begin(), c.clips.end(), [](const std::vector<Clipped>& l) { return l.empty(); });
+        };
+        children.erase(std::remove_if(children.begin(), children.end(), empty), children.end());
+        return children;
+    }
+
     const std::vector<SourceLayer>& layers_;
     const TileOptions& o_;
     int maxzoom_ = 0;
