@@ -11,7 +11,7 @@ namespace kuril {
 
 void tune_allocator() {
 #if defined(__GLIBC__)
-    constexpr int kMmapThreshold = 128 * 1024;
+    constexpr int kMmapThreshold = 1024 * 1024;
     const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
     // mallopt returns 0 when it refuses a value; the defaults then stay, which is only slower or larger.
     (void)mallopt(M_MMAP_THRESHOLD, kMmapThreshold);

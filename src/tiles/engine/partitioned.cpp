@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "tiles/engine/clip.hpp"
 #include "tiles/engine/simplify.hpp"
+#include "util/byte_budget.hpp"
 #include "util/parallel.hpp"
 
 namespace kuril::tiles {
@@ -63,41 +62,6 @@ void merge_info(TileSet& set, const TileSet& part) {
         set.north = std::max(set.north, part.north);
     }
 }
-
-// A budget of bytes shared by threads: a Hold waits until its bytes fit beside the others' (or none is
-// held) and gives them back when it ends.
-class ByteBudget {
-public:
-    explicit ByteBudget(std::uint64_t limit) : limit_(limit) {}
-
-    class Hold {
-    public:
-        Hold(ByteBudget& b, std::uint64_t bytes) : b_(b), bytes_(bytes) {
-            std::unique_lock<std::mutex> lock(b_.mutex_);
-            b_.freed_.wait(lock, [&] { return b_.held_ == 0 || b_.held_ + bytes_ <= b_.limit_; });
-            b_.held_ += bytes_;
-        }
-        ~Hold() {
-            {
-                const std::lock_guard<std::mutex> lock(b_.mutex_);
-                b_.held_ -= bytes_;
-            }
-            b_.freed_.notify_all();
-        }
-        Hold(const Hold&) = delete;
-        Hold& operator=(const Hold&) = delete;
-
-    private:
-        ByteBudget& b_;
-        std::uint64_t bytes_;
-    };
-
-private:
-    std::uint64_t limit_;
-    std::uint64_t held_ = 0;
-    std::mutex mutex_;
-    std::condition_variable freed_;
-};
 
 }  // namespace
 
@@ -219,11 +183,11 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
     std::atomic<std::size_t> done{0};
     // Partitions in memory at once hold no more spilled bytes than the largest one: the large ones are
     // tiled alone (on every thread, by make_tiles), the small ones side by side.
-    ByteBudget budget(order.empty() ? 0 : order[schedule.front()].second->bytes());
+    kuril::ByteBudget budget(order.empty() ? 0 : order[schedule.front()].second->bytes());
     kuril::parallel_for(schedule.size(), threads, [] { return 0; }, [&](std::size_t s, int&) {
         const std::size_t i = schedule[s];
         const auto [key, writer] = order[i];
-        const ByteBudget::Hold hold(budget, writer->bytes());
+        const kuril::ByteBudget::Hold hold(budget, writer->bytes());
         std::vector<SourceLayer> layers = specs;
         read_spill(writer->file(), [&](std::uint32_t layer, SourceFeature&& f) { layers[layer].features.push_back(std::move(f)); });
         std::filesystem::remove(writer->file());
