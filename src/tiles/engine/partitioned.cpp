@@ -63,6 +63,27 @@ void merge_info(TileSet& set, const TileSet& part) {
     }
 }
 
+// One partition read back from its spill file (removed then) and tiled from its root down.
+TileSet tile_partition(const std::filesystem::path& file, std::vector<SourceLayer> layers, TileOptions o, TileAddress root) {
+    read_spill(file, [&](std::uint32_t layer, SourceFeature&& f) { layers[layer].features.push_back(std::move(f)); });
+    std::filesystem::remove(file);
+    o.keep_mvt = false;  // a partition's tiles, uncompressed, would be 3 times the gzip'd in memory
+    o.root = root;
+    return make_tiles(std::move(layers), o, Progress(true));
+}
+
+// The partitions' tiles and layer fields joined to the set's, each part freed once moved.
+void merge_parts(TileSet& set, std::vector<TileSet>& parts) {
+    std::size_t count = set.tiles.size();
+    for (const auto& part : parts) count += part.tiles.size();
+    set.tiles.reserve(count);  // grown once: 592,436 tiles at world z0-10, 57 MB of Tile, not twice that
+    for (auto& part : parts) {
+        merge_info(set, part);
+        for (auto& t : part.tiles) set.tiles.push_back(std::move(t));
+        part = TileSet{};
+    }
+}
+
 }  // namespace
 
 int partition_zoom_for(std::uint64_t bytes, int maxzoom) {
@@ -188,24 +209,12 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
         const std::size_t i = schedule[s];
         const auto [key, writer] = order[i];
         const kuril::ByteBudget::Hold hold(budget, writer->bytes());
-        std::vector<SourceLayer> layers = specs;
-        read_spill(writer->file(), [&](std::uint32_t layer, SourceFeature&& f) { layers[layer].features.push_back(std::move(f)); });
-        std::filesystem::remove(writer->file());
-        TileOptions o = options_;
-        o.keep_mvt = false;  // a partition's tiles, uncompressed, would be 3 times the gzip'd in memory
-        o.root = TileAddress{static_cast<std::uint8_t>(zoom_), static_cast<std::uint32_t>(key >> 32U),
-                             static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
-        parts[i] = make_tiles(std::move(layers), o, Progress(true));
-        progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, order.size(), zoom_, o.root.x, o.root.y));
+        const TileAddress root{static_cast<std::uint8_t>(zoom_), static_cast<std::uint32_t>(key >> 32U),
+                               static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
+        parts[i] = tile_partition(writer->file(), specs, options_, root);
+        progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, order.size(), zoom_, root.x, root.y));
     });
-    std::size_t count = set.tiles.size();
-    for (const auto& part : parts) count += part.tiles.size();
-    set.tiles.reserve(count);  // grown once: 592,436 tiles at world z0-10, 57 MB of Tile, not twice that
-    for (auto& part : parts) {
-        merge_info(set, part);
-        for (auto& t : part.tiles) set.tiles.push_back(std::move(t));
-        part = TileSet{};
-    }
+    merge_parts(set, parts);
     parts_.clear();
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
     return set;
