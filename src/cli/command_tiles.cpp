@@ -71,7 +71,7 @@ void CommandTiles::add_options(Arguments& args) {
     args.option("--attribution", attribution_, "attribution shown by map clients");
     args.option("-j,--threads", threads_, "threads (default: all cores)");
     args.option("--partition-zoom", partition_zoom_,
-                   "stream the inputs into tiles of this zoom (1-4) on disk and tile them two at a time, for inputs "
+                   "stream the inputs into tiles of this zoom (1-4) on disk and tile them largest first, small ones side by side, for inputs "
                    "larger than memory; 0: all in memory; default: chosen by the inputs' size (from 64 MB)");
     args.option("--max-tile-bytes", max_tile_bytes_,
                 "largest tile, gzip'd: a larger one is simplified further, then loses its smallest features until "

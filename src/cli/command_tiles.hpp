@@ -21,7 +21,7 @@ public:
 private:
     // Reads every input into memory and tiles it in one go.
     [[nodiscard]] tiles::TileSet tile_in_memory(const Progress& progress) const;
-    // Streams the inputs into partitions (temporary files beside the output) and tiles one at a time.
+    // Streams the inputs into partitions (temporary files beside the output) and tiles them, largest first.
     [[nodiscard]] tiles::TileSet tile_partitioned(int zoom, const Progress& progress) const;
     [[nodiscard]] VectorReadOptions read_options() const;
     [[nodiscard]] tiles::TileOptions tile_options() const;

@@ -2,7 +2,8 @@
 // A tile set made a part at a time, for inputs too large to hold in memory. Features are streamed
 // in: each is clipped to the partition tiles (one zoom, P) it touches and appended to that partition's
 // temporary file, and a copy simplified for the zooms below P stays in memory. finish() tiles the
-// zooms below P from that copy, then each partition in turn from its file (zooms P and deeper).
+// zooms below P from that copy, then each partition from its file (zooms P and deeper),
+// largest first, side by side only while their spilled bytes stay within the largest one's.
 // Peak memory is the largest partition, the low-zoom copy and the finished tiles, not the input.
 #include <cstdint>
 #include <filesystem>
