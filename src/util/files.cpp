@@ -91,6 +91,16 @@ void write_file(const fs::path& file, const std::vector<std::string_view>& piece
     }
 }
 
+bool link_file(const fs::path& existing, const fs::path& file) {
+    if (::link(existing.c_str(), file.c_str()) == 0) return true;
+    const int err = errno;
+    if (err == EPERM || err == EOPNOTSUPP || err == EXDEV || err == EMLINK || err == ENOSYS) {
+        return false;
+    }
+    throw OutputError(
+        fmt::format("cannot create {} as a link to {}: {}", file.string(), existing.string(), std::strerror(err)));
+}
+
 void copy_file_contents(const fs::path& from, const fs::path& to) { write_file(to, read_file(from)); }
 
 }  // namespace kuril

@@ -17,6 +17,12 @@ void write_file(const std::filesystem::path& file, std::string_view content);
 // The same for content in pieces, written one after the other (without joining them in memory first).
 void write_file(const std::filesystem::path& file, const std::vector<std::string_view>& pieces);
 
+// Makes `file` a second name of `existing` (a hard link, link(2)), inside a staging area like write_file.
+// Returns false, having made nothing, where the filesystem will not link these two: no hard links there
+// (EPERM, EOPNOTSUPP), another filesystem (EXDEV), or `existing` already has the most links it may (EMLINK;
+// 65,000 on ext4) — the caller writes the file instead. Any other failure throws OutputError naming both.
+[[nodiscard]] bool link_file(const std::filesystem::path& existing, const std::filesystem::path& file);
+
 // read_file, then write_file (a name of its own: std::filesystem::copy_file is found by ADL).
 void copy_file_contents(const std::filesystem::path& from, const std::filesystem::path& to);
 

@@ -53,3 +53,21 @@ TEST_CASE("write_file_atomic replaces a file, write_file names the file and the 
     }
     CHECK_THROWS(read_file(s / "nothing.txt"));
 }
+
+TEST_CASE("link_file: a second name of the same file; an error names both files and the OS error", "[util][files]") {
+    const test::Scratch s("link-file");
+    write_file(s / "a.pbf", "tile");
+    REQUIRE(link_file(s / "a.pbf", s / "b.pbf"));
+    CHECK(read_file(s / "b.pbf") == "tile");
+    CHECK(fs::hard_link_count(s / "a.pbf") == 2);
+    CHECK(fs::equivalent(s / "a.pbf", s / "b.pbf"));
+    try {
+        (void)link_file(s / "a.pbf", s / "b.pbf");  // EEXIST is not "no links here": it is an error
+        FAIL("no error");
+    } catch (const std::exception& e) {
+        const std::string m = e.what();
+        CHECK(m.find("b.pbf") != std::string::npos);
+        CHECK(m.find("a.pbf") != std::string::npos);
+        CHECK(m.find("File exists") != std::string::npos);
+    }
+}

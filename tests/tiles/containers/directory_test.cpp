@@ -2,6 +2,7 @@
 // which picks the container by the path, and read back by for_each_tile (containers/tile_reader).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
 
 #include "../../util/scratch.hpp"
@@ -26,4 +27,29 @@ TEST_CASE("z/x/y: each tile at z/x/y.pbf, uncompressed, with tiles.json and meta
     CHECK(for_each_tile(s / "out", [&](const TileAddress& a, const std::string& mvt) { back[a] = mvt; }) == 2);
     CHECK(back.at({0, 0, 0}) == "tile 0");
     CHECK(back.at({1, 1, 0}) == "tile 1");
+}
+
+TEST_CASE("z/x/y: a tile equal to one written before is a hard link to it, not a file of its own",
+          "[tiles][directory]") {
+    const test::Scratch s("xyz-links");
+    TileSet set = test::two_tiles();
+    // z1 in full: 1/0/0 and 1/1/1 equal to 1/1/0 (as open sea repeats), 1/0/1 different.
+    for (const TileAddress a : {TileAddress{1, 0, 0}, TileAddress{1, 0, 1}, TileAddress{1, 1, 1}}) {
+        std::string data = a.x == 0 && a.y == 1 ? std::string("tile other") : std::string("tile 1");
+        std::string z = gzip(data);
+        set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z), {}});
+    }
+    std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
+    CHECK(write_tiles(s / "out", set, test::info()) == 6 + 6 + 10 + 6 + 6);
+    namespace fs = std::filesystem;
+    CHECK(fs::equivalent(s / "out/1/0/0.pbf", s / "out/1/1/0.pbf"));
+    CHECK(fs::equivalent(s / "out/1/1/1.pbf", s / "out/1/1/0.pbf"));
+    CHECK(fs::hard_link_count(s / "out/1/1/0.pbf") == 3);
+    CHECK(fs::hard_link_count(s / "out/1/0/1.pbf") == 1);
+    CHECK(fs::hard_link_count(s / "out/0/0/0.pbf") == 1);
+    std::map<TileAddress, std::string> back;
+    CHECK(for_each_tile(s / "out", [&](const TileAddress& a, const std::string& mvt) { back[a] = mvt; }) == 5);
+    CHECK(back.at({1, 0, 0}) == "tile 1");
+    CHECK(back.at({1, 0, 1}) == "tile other");
+    CHECK(back.at({1, 1, 1}) == "tile 1");
 }
