@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Benchmark: `kuril build` of the shipped data and `kuril tiles` of the coastline (into a PMTiles file and
+# into a z/x/y directory), this build against an earlier commit (BASE). BASE is built beside this one in
+# build-bench-BASE/, then both binaries run the same commands, alternated RUNS times in the same run.
+# Prints the medians and their ratio, and the files and inodes a build writes.
+# Usage: bench/build.sh [RUNS] [BASE]     (default 5, c25350b: before z/x/y tiles were hard-linked)
+# bench/sync.sh runs it against the commit before the outputs were synced to disk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+base=${2:-c25350b}
+new=${KURIL:-build/kuril}
+old_dir="build-bench-$base"
+if [ ! -x "$old_dir/kuril" ]; then
+  src=$(mktemp -d)
+  git archive "$base" | tar -x -C "$src"
+  cmake -S "$src" -B "$old_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF > /dev/null
+  cmake --build "$old_dir" --target kuril
+  rm -rf "$src"
+fi
+old="$old_dir/kuril"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+secs() { /usr/bin/time -f "%e" -o "$work/t" "$@" > /dev/null 2>&1; cat "$work/t"; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+n=0
+measure() {  # NAME COMMAND... (run by the earlier build and by this one, alternately)
+  local name=$1; shift
+  n=$((n + 1))
+  local key="$work/m$n"
+  : > "$key.old"; : > "$key.new"
+  for i in $(seq "$runs"); do
+    a=$(secs "$old" "$@"); b=$(secs "$new" "$@")
+    echo "$a" >> "$key.old"; echo "$b" >> "$key.new"
+  done
+  local o s
+  o=$(median < "$key.old"); s=$(median < "$key.new")
+  printf '%-34s %s %6.2f s  this %6.2f s  ratio %.3f  (median of %d)\n' "$name" "$base" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
+}
+measure "kuril build (all outputs)" build -q --today 2026-11-21 -o "$work/out"
+measure "kuril tiles -z 14 -> PMTiles" tiles -q -z 14 -o "$work/land.pmtiles" geodata/land.geojsonl
+measure "kuril tiles -z 14 -> z/x/y" tiles -q -z 14 -o "$work/land-xyz" geodata/land.geojsonl
+echo "files in a build: $(find "$work/out" -type f | wc -l), inodes: $(find "$work/out" -type f -printf '%i\n' | sort -u | wc -l); $(nproc) cores; disk: $(df -h "$work" | awk 'NR==2 {print $1}')"
