@@ -21,6 +21,7 @@ std::string gzip(std::string_view data) {
         throw Error("gzip compression failed");
     }
     out.resize(n);
+    out.shrink_to_fit();  // the bound is about the input's size: kept, it would triple a tile set in memory
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "tiles/tileset.hpp"
 
+#include "tiles/tile_store.hpp"
+
 #include <map>
 
 namespace kuril::tiles {
@@ -17,6 +19,17 @@ std::vector<ZoomReduction> TileSet::reductions() const {
     std::vector<ZoomReduction> out;
     for (const auto& [z, r] : by_zoom) out.push_back(r);
     return out;
+}
+
+std::string_view TileSet::gz(const Tile& t, std::string& buffer) const {
+    if (t.stored.length == 0) return t.gz;
+    store->read(t.stored, buffer);
+    return buffer;
+}
+
+std::string_view TileSet::content_key(const Tile& t) {
+    if (t.stored.length == 0) return t.gz;
+    return {reinterpret_cast<const char*>(&t.stored.offset), sizeof t.stored.offset};
 }
 
 }  // namespace kuril::tiles

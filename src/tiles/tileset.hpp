@@ -3,7 +3,9 @@
 // TileJSON describes them, the zooms and the bounds. Shared by tiles/engine (which makes it),
 // tiles/containers (which write and read it) and the commands.
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tiles/tile_id.hpp"
@@ -18,13 +20,22 @@ struct TileReduction {
     [[nodiscard]] bool any() const { return simplified > 1 || dropped > 0; }
 };
 
+// Where a tile's gzip'd bytes are in the tile set's TileStore (tiles/tile_store.hpp).
+struct StoredTile {
+    std::uint64_t offset = 0;
+    std::uint32_t length = 0;  // 0: not stored
+};
+
 struct Tile {
     TileAddress address;
     std::uint64_t id = 0;  // PMTiles tile id
     std::string data;      // uncompressed MVT; empty when only `gz` is kept (partitioned runs)
-    std::string gz;        // the same, gzip-compressed (made in parallel by the tiler)
+    std::string gz;        // the same, gzip-compressed (made in parallel by the tiler); empty when stored
     TileReduction reduction;
+    StoredTile stored;     // the gzip'd bytes in TileSet::store instead (partitioned runs)
 };
+
+class TileStore;
 
 // Per zoom: how many tiles were over the size limit, how many of those needed features dropped, and how
 // many features were dropped in all.
@@ -55,6 +66,14 @@ struct TileSet {
     int maxzoom = 0;
     double west = 180, south = 90, east = -180, north = -90;  // lon/lat bounds of the data
     std::uint64_t max_tile_bytes = 0;  // the size limit the tiles were made to (gzip'd); 0: none
+    std::shared_ptr<const TileStore> store;  // the bytes of the stored tiles (partitioned runs); else null
+
+    // The tile's gzip'd bytes: its own, or those read from the store into `buffer`.
+    [[nodiscard]] std::string_view gz(const Tile& t, std::string& buffer) const;
+    // Equal for two tiles exactly when their bytes are equal, and valid while the set is: the bytes
+    // themselves, or for a stored tile the 8 bytes of its offset (the store keeps each content once; a
+    // gzip member is never 8 bytes long: RFC 1952 §2.2, a 10-byte header and an 8-byte trailer).
+    [[nodiscard]] static std::string_view content_key(const Tile& t);
 
     // The reduced tiles, zoom by zoom (zooms with none left out).
     [[nodiscard]] std::vector<ZoomReduction> reductions() const;

@@ -21,4 +21,10 @@ void tune_allocator() {
 #endif
 }
 
+void release_free_memory() {
+#if defined(__GLIBC__)
+    (void)malloc_trim(0);
+#endif
+}
+
 }  // namespace kuril

@@ -14,4 +14,9 @@ namespace kuril {
 // (3d5030d: 1.6-1.8 s). Elsewhere than glibc: nothing.
 void tune_allocator();
 
+// Gives the free pages inside the heap back to the system (glibc's malloc_trim: the free whole pages of
+// every arena, not only the top), where a phase ends that freed much amid what lives on. Elsewhere than
+// glibc: nothing.
+void release_free_memory();
+
 }  // namespace kuril

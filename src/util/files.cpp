@@ -41,7 +41,7 @@ std::string read_file(const fs::path& file) {
 namespace {
 
 // Writes all of `content` to fd; `written` counts the bytes before it, for the message.
-void write_all(int fd, const fs::path& file, std::string_view content, std::size_t written, std::size_t total) {
+void write_all(int fd, const fs::path& file, std::string_view content, std::uint64_t written, std::uint64_t total) {
     std::size_t done = 0;
     while (done < content.size()) {
         const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -63,16 +63,22 @@ void write_all(int fd, const fs::path& file, std::string_view content, std::size
 void write_file(const fs::path& file, std::string_view content) { write_file(file, std::vector<std::string_view>{content}); }
 
 void write_file(const fs::path& file, const std::vector<std::string_view>& pieces) {
+    std::uint64_t total = 0;
+    for (const auto& p : pieces) total += p.size();
+    write_file(file, pieces.size(), total, [&](std::size_t i, std::string&) { return pieces[i]; });
+}
+
+void write_file(const fs::path& file, std::size_t count, std::uint64_t total, const PieceFn& piece) {
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         throw OutputError(fmt::format("cannot create {}: {}", file.string(), std::strerror(errno)));
     }
-    std::size_t total = 0;
-    for (const auto& p : pieces) total += p.size();
     constexpr std::size_t kBuffer = 1U << 20U;  // small pieces gathered into writes of about 1 MiB
     std::string buffer;
-    std::size_t written = 0;
-    for (const auto& p : pieces) {
+    std::string scratch;
+    std::uint64_t written = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string_view p = piece(i, scratch);
         if (buffer.size() + p.size() > kBuffer && !buffer.empty()) {
             write_all(fd, file, buffer, written, total);
             written += buffer.size();

@@ -1,6 +1,8 @@
 #pragma once
 // Whole files in and out, every call checked: an error names the file and the OS error (errno).
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +18,11 @@ namespace kuril {
 void write_file(const std::filesystem::path& file, std::string_view content);
 // The same for content in pieces, written one after the other (without joining them in memory first).
 void write_file(const std::filesystem::path& file, const std::vector<std::string_view>& pieces);
+// The same for `count` pieces made one at a time, `total` bytes in all (for the message): piece(i, scratch)
+// returns the i-th, a view of `scratch` or of bytes that outlive the call, so that pieces read from
+// elsewhere (a temporary file) are never all in memory at once.
+using PieceFn = std::function<std::string_view(std::size_t, std::string&)>;
+void write_file(const std::filesystem::path& file, std::size_t count, std::uint64_t total, const PieceFn& piece);
 
 // Makes `file` a second name of `existing` (a hard link, link(2)), inside a staging area like write_file.
 // Returns false, having made nothing, where the filesystem will not link these two: no hard links there

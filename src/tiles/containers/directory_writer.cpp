@@ -23,16 +23,16 @@ namespace {
 // Where the filesystem refuses the link, the tile is written as a file of its own.
 class TileFiles {
 public:
-    explicit TileFiles(fs::path root) : root_(std::move(root)) {}
+    TileFiles(fs::path root, const TileSet& set) : root_(std::move(root)), set_(set) {}
 
-    // Writes the tile's MVT bytes to {z}/{x}/{y}.pbf; `key` identifies its content (the gzip'd bytes,
-    // which are equal exactly when the MVT bytes are). Returns the bytes the file holds.
+    // Writes the tile's MVT bytes to {z}/{x}/{y}.pbf, or links it to an equal tile's file (equal gzip'd
+    // bytes are equal MVT bytes). Returns the bytes the file holds.
     std::uint64_t write(const Tile& t) {
         const fs::path file = directory(t.address) / fmt::format("{}.pbf", t.address.y);
-        const std::string_view key = t.gz.empty() ? std::string_view(t.data) : std::string_view(t.gz);
+        const std::string_view key = t.data.empty() ? TileSet::content_key(t) : std::string_view(t.data);
         const auto [it, first] = written_.try_emplace(key);
         if (!first && link_file(it->second.file, file)) return it->second.bytes;
-        const std::string unpacked = t.data.empty() ? gunzip(t.gz) : std::string();
+        const std::string unpacked = t.data.empty() ? gunzip(set_.gz(t, buffer_)) : std::string();
         const std::string& data = t.data.empty() ? unpacked : t.data;
         write_file(file, data);
         it->second = {file, data.size()};  // the next copies link to this one (the last may be full: EMLINK)
@@ -52,6 +52,8 @@ private:
         return dir_;
     }
     fs::path root_;
+    const TileSet& set_;
+    std::string buffer_;
     struct Written {
         fs::path file;
         std::uint64_t bytes = 0;
@@ -66,7 +68,7 @@ private:
 
 std::uint64_t write_directory(const fs::path& dir, const TileSet& set, const TilesetInfo& info) {
     StagingDir stage(dir);
-    TileFiles files(stage.path());
+    TileFiles files(stage.path(), set);
     std::uint64_t bytes = 0;
     for (const auto& t : set.tiles) bytes += files.write(t);
     write_file(stage.path() / "tiles.json", tilejson(set, info, "{z}/{x}/{y}.pbf"));

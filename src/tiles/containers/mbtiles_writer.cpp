@@ -87,8 +87,9 @@ void write_database(const std::filesystem::path& file, const TileSet& set, const
         step(db.get(), meta.get());
     }
     auto ins = prepare(db.get(), "INSERT INTO tiles (zoom_level, tile_column, tile_row, tile_data) VALUES (?, ?, ?, ?)");
+    std::string buffer;
     for (const auto& t : set.tiles) {
-        const std::string& z = t.gz;
+        const std::string_view z = set.gz(t, buffer);
         sqlite3_bind_int(ins.get(), 1, t.address.z);
         sqlite3_bind_int64(ins.get(), 2, t.address.x);
         sqlite3_bind_int64(ins.get(), 3, tms_row(t.address));

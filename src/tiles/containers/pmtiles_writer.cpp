@@ -55,7 +55,7 @@ std::int32_t e7(double deg) { return static_cast<std::int32_t>(std::lround(deg *
 // The tile data, each distinct tile once (PMTiles v3 §"Tile Data": deduplicated contents), and the
 // directory entries addressing it, a run of equal tiles in one entry.
 struct TileData {
-    std::vector<std::string_view> blobs;  // the distinct tiles' bytes (in the tile set), in file order
+    std::vector<const Tile*> blobs;  // the tiles whose bytes are the distinct contents, in file order
     std::uint64_t length = 0;
     std::vector<Entry> entries;
     std::uint64_t addressed = 0;
@@ -64,11 +64,11 @@ struct TileData {
 
 TileData tile_data(const TileSet& set) {
     TileData out;
-    std::unordered_map<std::string_view, std::pair<std::uint64_t, std::uint32_t>> seen;  // views of set.tiles
+    std::unordered_map<std::string_view, std::pair<std::uint64_t, std::uint32_t>> seen;  // content keys of set.tiles
     for (const auto& t : set.tiles) {
-        const std::string_view z = t.gz;
+        const std::string_view key = TileSet::content_key(t);
         ++out.addressed;
-        if (const auto it = seen.find(z); it != seen.end()) {
+        if (const auto it = seen.find(key); it != seen.end()) {
             auto& last = out.entries.back();
             if (last.offset == it->second.first && last.tile_id + last.run_length == t.id) {
                 ++last.run_length;  // the same bytes as the tile just before it
@@ -78,11 +78,11 @@ TileData tile_data(const TileSet& set) {
             continue;
         }
         const auto off = out.length;
-        const auto len = static_cast<std::uint32_t>(z.size());
-        out.blobs.push_back(z);
-        out.length += z.size();
+        const auto len = static_cast<std::uint32_t>(t.stored.length != 0 ? t.stored.length : t.gz.size());
+        out.blobs.push_back(&t);
+        out.length += len;
         out.entries.push_back(Entry{t.id, off, len, 1});
-        seen.emplace(z, std::make_pair(off, len));
+        seen.emplace(key, std::make_pair(off, len));
     }
     out.contents = seen.size();
     return out;
@@ -154,16 +154,16 @@ std::string header(const TileSet& set, const TileData& data, const Directories& 
 
 namespace {
 
-// The archive as the pieces of its sections, in order; the tile data as views of the tile set's own bytes,
-// so that the archive is never held whole in memory (a world z0-8 set: 38 MB of tiles, once).
+// The archive as the pieces of its sections, in order: the head, then each distinct tile's bytes, views of
+// the tile set's own or read back from its store one at a time, so that the archive is never held whole
+// in memory (a world z0-8 set: 38 MB of tiles, once; z0-10: 77 MB, in the store).
 struct Archive {
     std::string head;  // header, root directory, metadata, leaf directories
     TileData data;
     PmtilesStats stats;
-    [[nodiscard]] std::vector<std::string_view> pieces() const {
-        std::vector<std::string_view> out{head};
-        out.insert(out.end(), data.blobs.begin(), data.blobs.end());
-        return out;
+    [[nodiscard]] std::size_t pieces() const { return 1 + data.blobs.size(); }
+    [[nodiscard]] std::string_view piece(const TileSet& set, std::size_t i, std::string& buffer) const {
+        return i == 0 ? std::string_view(head) : set.gz(*data.blobs[i - 1], buffer);
     }
 };
 
@@ -182,7 +182,8 @@ Archive archive(const TileSet& set, const TilesetInfo& info) {
 std::string pmtiles_archive(const TileSet& set, const TilesetInfo& info, PmtilesStats* stats) {
     const Archive a = archive(set, info);
     std::string out;
-    for (const auto& p : a.pieces()) out += p;
+    std::string buffer;
+    for (std::size_t i = 0; i < a.pieces(); ++i) out += a.piece(set, i, buffer);
     if (stats != nullptr) *stats = a.stats;
     return out;
 }
@@ -190,7 +191,8 @@ std::string pmtiles_archive(const TileSet& set, const TilesetInfo& info, Pmtiles
 PmtilesStats write_pmtiles(const std::filesystem::path& path, const TileSet& set, const TilesetInfo& info) {
     const Archive a = archive(set, info);
     StagingFile staged(path);
-    write_file(staged.path(), a.pieces());
+    write_file(staged.path(), a.pieces(), a.stats.bytes,
+               [&](std::size_t i, std::string& buffer) { return a.piece(set, i, buffer); });
     staged.commit();
     return a.stats;
 }

@@ -4,7 +4,9 @@
 // temporary file, and a copy simplified for the zooms below P stays in memory. finish() tiles the
 // zooms below P from that copy, then each partition from its file (zooms P and deeper),
 // largest first, side by side only while their spilled bytes stay within the largest one's.
-// Peak memory is the largest partition, the low-zoom copy and the finished tiles, not the input.
+// The finished tiles' bytes go to a TileStore file in the spill directory as each partition ends.
+// Peak memory is the largest partitions, the low-zoom copy and the finished tiles' records (96 bytes a
+// tile), not the input nor the output.
 #include <cstdint>
 #include <filesystem>
 #include <map>

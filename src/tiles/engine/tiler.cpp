@@ -229,7 +229,7 @@ std::vector<std::pair<std::size_t, std::size_t>> smallest_first(const LayerClips
 // depends only on the tile's own content, so the result is the same on every run and any number of threads.
 Tile limited_tile(TileEncoder& enc, int z, std::uint32_t x, std::uint32_t y, const LayerClips& clips, const TileOptions& o) {
     const TileAddress a{static_cast<std::uint8_t>(z), x, y};
-    Tile t{a, pmtiles_id(a), enc.encode(z, x, y, clips), {}, {}};
+    Tile t{a, pmtiles_id(a), enc.encode(z, x, y, clips), {}, {}, {}};
     if (t.data.empty()) return t;
     t.gz = gzip(t.data);
     const auto over = [&] { return o.max_tile_bytes > 0 && t.gz.size() > o.max_tile_bytes; };

@@ -37,7 +37,7 @@ TEST_CASE("z/x/y: a tile equal to one written before is a hard link to it, not a
     for (const TileAddress a : {TileAddress{1, 0, 0}, TileAddress{1, 0, 1}, TileAddress{1, 1, 1}}) {
         std::string data = a.x == 0 && a.y == 1 ? std::string("tile other") : std::string("tile 1");
         std::string z = gzip(data);
-        set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z), {}});
+        set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z), {}, {}});
     }
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
     CHECK(write_tiles(s / "out", set, test::info()) == 6 + 6 + 10 + 6 + 6);

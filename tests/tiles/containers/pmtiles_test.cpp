@@ -27,7 +27,7 @@ TileSet synthetic(std::uint32_t side, int repeats_every) {
             const bool same = repeats_every > 0 && (x * side + y) % repeats_every != 0;
             std::string data = same ? std::string("same tile") : "tile " + std::to_string(x) + "/" + std::to_string(y);
             std::string z = gzip(data);
-            set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z), {}});
+            set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z), {}, {}});
         }
     }
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
@@ -73,7 +73,7 @@ TileSet scattered(std::size_t n) {
         }
         std::string data = "tile " + std::to_string(state) + std::string(static_cast<std::size_t>(state >> 58), 'x');
         std::string z = gzip(data);
-        set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z), {}});
+        set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z), {}, {}});
     }
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
     return set;

@@ -19,7 +19,7 @@ inline tiles::TileSet two_tiles() {
     for (const TileAddress a : {TileAddress{0, 0, 0}, TileAddress{1, 1, 0}}) {
         std::string data = "tile " + std::to_string(a.z);
         std::string z = gzip(data);
-        set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z), {}});
+        set.tiles.push_back(Tile{a, pmtiles_id(a), std::move(data), std::move(z), {}, {}});
     }
     return set;
 }
