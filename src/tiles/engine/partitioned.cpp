@@ -185,6 +185,40 @@ std::uint64_t PartitionedTiler::spilled_bytes() const {
     return n;
 }
 
+// The partitions on the pool, largest first (so that the longest ones do not start last), each read
+// back, tiled from z = P down with its own threads, its tiles' bytes moved to the store, and freed;
+// returned in key order whatever finishes first, so the result does not depend on the scheduling.
+std::vector<TileSet> PartitionedTiler::tile_partitions(const std::vector<SourceLayer>& specs, TileStore& store,
+                                                       const Progress& progress) {
+    std::vector<std::pair<std::uint64_t, SpillWriter*>> order;  // key order, the map's
+    for (auto& [key, writer] : parts_) {
+        writer->close();
+        order.emplace_back(key, writer.get());
+    }
+    std::vector<std::size_t> schedule(order.size());
+    for (std::size_t i = 0; i < schedule.size(); ++i) schedule[i] = i;
+    std::stable_sort(schedule.begin(), schedule.end(),
+                     [&](std::size_t a, std::size_t b) { return order[a].second->bytes() > order[b].second->bytes(); });
+    const unsigned threads = options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
+    std::vector<TileSet> parts(order.size());
+    std::atomic<std::size_t> done{0};
+    // Partitions in memory at once hold no more spilled bytes than the largest one: the large ones are
+    // tiled alone (on every thread, by make_tiles), the small ones side by side.
+    kuril::ByteBudget budget(order.empty() ? 0 : order[schedule.front()].second->bytes());
+    kuril::parallel_for(schedule.size(), threads, [] { return 0; }, [&](std::size_t s, int&) {
+        const std::size_t i = schedule[s];
+        const auto [key, writer] = order[i];
+        const kuril::ByteBudget::Hold hold(budget, writer->bytes());
+        const TileAddress root{static_cast<std::uint8_t>(zoom_), static_cast<std::uint32_t>(key >> 32U),
+                               static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
+        parts[i] = tile_partition(writer->file(), specs, options_, root);
+        store_tiles(parts[i], store);
+        kuril::release_free_memory();  // the partition's geometry, freed amid the records that stay
+        progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, order.size(), zoom_, root.x, root.y));
+    });
+    return parts;
+}
+
 TileSet PartitionedTiler::finish(const Progress& progress) {
     // Zooms below P, from the simplified copy; its layer list and bounds describe the whole input.
     std::vector<SourceLayer> low = std::move(low_);
@@ -210,35 +244,7 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
     set.store = store;
     for (std::size_t i = 0; i < set.layers.size(); ++i) set.layers[i].maxzoom = maxzooms[i];
     set.maxzoom = *std::max_element(maxzooms.begin(), maxzooms.end());
-    // The partitions on the pool, largest first (so that the longest ones do not start last), each read
-    // back, tiled from z = P down with its own threads, and freed; merged in key order whatever finishes
-    // first, so the result does not depend on the scheduling.
-    std::vector<std::pair<std::uint64_t, SpillWriter*>> order;  // key order, the map's
-    for (auto& [key, writer] : parts_) {
-        writer->close();
-        order.emplace_back(key, writer.get());
-    }
-    std::vector<std::size_t> schedule(order.size());
-    for (std::size_t i = 0; i < schedule.size(); ++i) schedule[i] = i;
-    std::stable_sort(schedule.begin(), schedule.end(),
-                     [&](std::size_t a, std::size_t b) { return order[a].second->bytes() > order[b].second->bytes(); });
-    const unsigned threads = options_.threads != 0 ? options_.threads : std::max(1U, std::thread::hardware_concurrency());
-    std::vector<TileSet> parts(order.size());
-    std::atomic<std::size_t> done{0};
-    // Partitions in memory at once hold no more spilled bytes than the largest one: the large ones are
-    // tiled alone (on every thread, by make_tiles), the small ones side by side.
-    kuril::ByteBudget budget(order.empty() ? 0 : order[schedule.front()].second->bytes());
-    kuril::parallel_for(schedule.size(), threads, [] { return 0; }, [&](std::size_t s, int&) {
-        const std::size_t i = schedule[s];
-        const auto [key, writer] = order[i];
-        const kuril::ByteBudget::Hold hold(budget, writer->bytes());
-        const TileAddress root{static_cast<std::uint8_t>(zoom_), static_cast<std::uint32_t>(key >> 32U),
-                               static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
-        parts[i] = tile_partition(writer->file(), specs, options_, root);
-        store_tiles(parts[i], *store);
-        kuril::release_free_memory();  // the partition's geometry, freed amid the records that stay
-        progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, order.size(), zoom_, root.x, root.y));
-    });
+    std::vector<TileSet> parts = tile_partitions(specs, *store, progress);
     merge_parts(set, parts);
     parts_.clear();
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });

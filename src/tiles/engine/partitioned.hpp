@@ -19,6 +19,8 @@
 
 namespace kuril::tiles {
 
+class TileStore;
+
 inline constexpr int kMaxPartitionZoom = 4;  // 256 partition files open at once at most
 
 class PartitionedTiler {
@@ -39,6 +41,9 @@ public:
     [[nodiscard]] std::uint64_t spilled_bytes() const;
 
 private:
+    [[nodiscard]] std::vector<TileSet> tile_partitions(const std::vector<SourceLayer>& specs, TileStore& store,
+                                                       const Progress& progress);
+
     std::vector<SourceLayer> low_;  // the simplified copy, zooms below P
     TileOptions options_;
     int zoom_;
