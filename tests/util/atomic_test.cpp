@@ -54,7 +54,7 @@ TEST_CASE("write_file_atomic replaces a file, write_file names the file and the 
     CHECK_THROWS(read_file(s / "nothing.txt"));
 }
 
-TEST_CASE("link_file: a second name of the same file; an error names both files and the OS error", "[util][files]") {
+TEST_CASE("link_file: a second name of the same file, and an error names both files and the OS error", "[util][files]") {
     const test::Scratch s("link-file");
     write_file(s / "a.pbf", "tile");
     REQUIRE(link_file(s / "a.pbf", s / "b.pbf"));
