@@ -42,7 +42,6 @@ StoredTile TileStore::add(std::string_view bytes) {
     const StoredTile t{flushed_ + pending_.size(), static_cast<std::uint32_t>(bytes.size())};
     pending_ += bytes;
     by_hash_.emplace(hash, t);
-    ++contents_;
     if (pending_.size() >= kPending) flush();
     return t;
 }
@@ -98,7 +97,7 @@ std::uint64_t TileStore::bytes() const {
 
 std::uint64_t TileStore::contents() const {
     const std::lock_guard lock(mutex_);
-    return contents_;
+    return by_hash_.size();  // one entry per distinct content
 }
 
 }  // namespace kuril::tiles

@@ -42,7 +42,6 @@ private:
     mutable std::mutex mutex_;
     std::string pending_;         // bytes not yet written, from offset flushed_
     std::uint64_t flushed_ = 0;   // bytes in the file
-    std::uint64_t contents_ = 0;
     std::unordered_multimap<std::uint64_t, StoredTile> by_hash_;  // key: the bytes' hash
 };
 

@@ -33,6 +33,9 @@ struct Tile {
     std::string gz;        // the same, gzip-compressed (made in parallel by the tiler); empty when stored
     TileReduction reduction;
     StoredTile stored;     // the gzip'd bytes in TileSet::store instead (partitioned runs)
+
+    // The gzip'd bytes' length, wherever they are.
+    [[nodiscard]] std::size_t gz_size() const { return stored.length != 0 ? stored.length : gz.size(); }
 };
 
 class TileStore;

@@ -58,7 +58,7 @@ private:
         fs::path file;
         std::uint64_t bytes = 0;
     };
-    std::unordered_map<std::string_view, Written> written_;  // keys: views of the tile set's bytes
+    std::unordered_map<std::string_view, Written> written_;  // keys: the tiles' MVT bytes or content keys
     fs::path dir_;
     std::uint8_t dir_z_ = 0;
     std::uint32_t dir_x_ = 0;

@@ -78,7 +78,7 @@ TileData tile_data(const TileSet& set) {
             continue;
         }
         const auto off = out.length;
-        const auto len = static_cast<std::uint32_t>(t.stored.length != 0 ? t.stored.length : t.gz.size());
+        const auto len = static_cast<std::uint32_t>(t.gz_size());
         out.blobs.push_back(&t);
         out.length += len;
         out.entries.push_back(Entry{t.id, off, len, 1});

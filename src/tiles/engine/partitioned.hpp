@@ -5,7 +5,7 @@
 // zooms below P from that copy, then each partition from its file (zooms P and deeper),
 // largest first, side by side only while their spilled bytes stay within the largest one's.
 // The finished tiles' bytes go to a TileStore file in the spill directory as each partition ends.
-// Peak memory is the largest partitions, the low-zoom copy and the finished tiles' records (96 bytes a
+// Peak memory is the largest partitions, the low-zoom copy and the finished tiles' records (112 bytes a
 // tile), not the input nor the output.
 #include <cstdint>
 #include <filesystem>
