@@ -19,7 +19,7 @@ build_packages=(
   build-essential cmake ninja-build pkg-config ca-certificates
   libgdal-dev libproj-dev libgeos-dev
   libprotozero-dev libsqlite3-dev
-  nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libsimdjson-dev libcpp-httplib-dev libfreetype-dev
+  nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libsimdjson-dev libpolyclipping-dev libcpp-httplib-dev libfreetype-dev
   libcairo2-dev libpango1.0-dev fonts-noto-core fonts-ipafont-gothic
   help2man
 )

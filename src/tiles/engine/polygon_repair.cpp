@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-
+#include "tiles/engine/grid_union.hpp"
 
 namespace kuril::tiles {
 
@@ -31,6 +31,16 @@ std::vector<IPolygon> PolygonRepair::valid(std::vector<IPolygon> polys) {
     const geom::Geom g = to_geos(polys);
     if (ctx_.is_valid(g)) return polys;
     ++counts_.repaired;
+    std::vector<IPolygon> fixed = grid_union(polys);
+    ++counts_.by_geos;  // unless the clipper's result is valid
+    if (fixed.empty()) return geos_repair(polys, g);
+    const geom::Geom u = to_geos(fixed);
+    if (!ctx_.is_valid(u)) return geos_repair(fixed, u);  // nearly valid: GEOS repairs it, not the input
+    --counts_.by_geos;
+    return fixed;
+}
+
+std::vector<IPolygon> PolygonRepair::geos_repair(const std::vector<IPolygon>& polys, const geom::Geom& g) {
     // Snap-rounding (GEOS's OverlayNG precision reduction) nodes the rings where they cross and rebuilds
     // the polygons on the grid. Its result is kept when it is valid and keeps at least half the area: on
     // a ring twisted into lobes of opposite orientation it may keep one lobe only.
@@ -40,7 +50,7 @@ std::vector<IPolygon> PolygonRepair::valid(std::vector<IPolygon> polys) {
     } catch (const GeometryError&) {  // GEOS refused the invalid input: the full repair below
     }
     ++counts_.by_make_valid;
-    return geos_repair(g);
+    return made_valid(g);
 }
 
 geom::Geom PolygonRepair::to_geos(const std::vector<IPolygon>& polys) const {
@@ -60,7 +70,7 @@ geom::Geom PolygonRepair::to_geos(const std::vector<IPolygon>& polys) const {
 
 // GEOS snap-rounding wants valid input: make it valid first (keeping the polygonal parts), then
 // snap-round onto the integer grid, which keeps it valid.
-std::vector<IPolygon> PolygonRepair::geos_repair(const geom::Geom& invalid) const {
+std::vector<IPolygon> PolygonRepair::made_valid(const geom::Geom& invalid) const {
     const geom::Geom valid = ctx_.make_valid(invalid);
     std::vector<geom::Geom> parts;
     for (auto& p : ctx_.polygons(valid)) parts.push_back(ctx_.polygon(p));

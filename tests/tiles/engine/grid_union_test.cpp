@@ -1,0 +1,135 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <set>
+#include <utility>
+
+#include "geom/geos.hpp"
+#include "tiles/engine/grid_union.hpp"
+#include "tiles/engine/polygon_repair.hpp"
+
+using namespace kuril;
+using namespace kuril::tiles;
+
+namespace {
+
+IRing ring(std::initializer_list<IPt> pts) {
+    IRing r(pts);
+    r.push_back(r.front());
+    return r;
+}
+
+// The polygons as one GEOS multipolygon, for GEOS's verdict on their validity.
+geom::Geom to_geos(const geom::Context& ctx, const std::vector<IPolygon>& polys) {
+    std::vector<geom::Geom> parts;
+    for (const auto& p : polys) {
+        geom::PolygonRings rings;
+        for (const auto& r : p) {
+            geom::Ring g;
+            for (const auto& q : r) g.push_back({static_cast<double>(q.x), static_cast<double>(q.y)});
+            rings.push_back(std::move(g));
+        }
+        parts.push_back(ctx.polygon(rings));
+    }
+    return ctx.collect(std::move(parts), GEOS_MULTIPOLYGON);
+}
+
+// Exteriors positive, holes negative (MVT 2.1 §4.3.4.4), no ring through a vertex twice.
+void check_shape(const std::vector<IPolygon>& polys) {
+    for (const auto& p : polys) {
+        for (std::size_t r = 0; r < p.size(); ++r) {
+            CHECK((geom::signed_area(p[r]) > 0) == (r == 0));
+            std::set<std::pair<int, int>> seen;
+            for (std::size_t i = 0; i + 1 < p[r].size(); ++i) CHECK(seen.insert({p[r][i].x, p[r][i].y}).second);
+        }
+    }
+}
+
+double area(const std::vector<IPolygon>& polys) {
+    double a = 0;
+    for (const auto& p : polys) {
+        for (const auto& r : p) a += geom::signed_area(r);
+    }
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("grid_union: a ring twisted into two lobes keeps both, as valid polygons", "[tiles][repair]") {
+    const geom::Context ctx;
+    // A bow tie: (0,0) (10,10) (10,0) (0,10), crossing at (5,5). Two triangles of 25 each.
+    const std::vector<IPolygon> bowtie{{ring({{0, 0}, {10, 10}, {10, 0}, {0, 10}})}};
+    REQUIRE_FALSE(ctx.is_valid(to_geos(ctx, bowtie)));
+    const auto out = grid_union(bowtie);
+    REQUIRE(out.size() == 2);
+    CHECK(area(out) == 50);
+    check_shape(out);
+    CHECK(ctx.is_valid(to_geos(ctx, out)));
+}
+
+TEST_CASE("grid_union: a ring through a vertex twice becomes two polygons touching there", "[tiles][repair]") {
+    const geom::Context ctx;
+    // Two squares corner to corner at (10,10), drawn as one ring: GEOS's "Ring Self-intersection".
+    const std::vector<IPolygon> eight{{ring({{0, 0}, {10, 0}, {10, 10}, {20, 10}, {20, 20}, {10, 20}, {10, 10}, {0, 10}})}};
+    REQUIRE_FALSE(ctx.is_valid(to_geos(ctx, eight)));
+    const auto out = grid_union(eight);
+    CHECK(out.size() == 2);
+    CHECK(std::abs(area(out)) == 200);
+    check_shape(out);
+    CHECK(ctx.is_valid(to_geos(ctx, out)));
+}
+
+TEST_CASE("grid_union: a ring closing a pocket on itself becomes a polygon with a hole touching it", "[tiles][repair]") {
+    const geom::Context ctx;
+    // A 30x30 square whose boundary runs in from (0,15) to a pocket (10..20 square) and back: the pocket
+    // touches the exterior at (10,15)... drawn as one ring through (10,15) twice.
+    const std::vector<IPolygon> pocket{{ring({{0, 0}, {30, 0}, {30, 30}, {0, 30}, {0, 15}, {10, 15}, {10, 20},
+                                              {20, 20}, {20, 10}, {10, 10}, {10, 15}, {0, 15}})}};
+    REQUIRE_FALSE(ctx.is_valid(to_geos(ctx, pocket)));
+    const auto out = grid_union(pocket);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].size() == 2);  // exterior and the pocket as a hole
+    CHECK(area(out) == 900 - 100);
+    check_shape(out);
+    CHECK(ctx.is_valid(to_geos(ctx, out)));
+}
+
+TEST_CASE("PolygonRepair: where the clipper leaves a hole touching its exterior twice, GEOS repairs its result", "[tiles][repair]") {
+    const geom::Context ctx;
+    PolygonRepair repair;
+    // One ring round a triangle and back round the triangle inside it whose corners touch the outer
+    // edges: the clipper gives a hole touching its exterior at three points, so the interior is
+    // disconnected (OGC) — GEOS's repair of that result is taken.
+    const std::vector<IPolygon> three{{ring({{0, 0}, {10, 0}, {20, 0}, {15, 10}, {10, 20}, {5, 10}, {15, 10}, {10, 0}, {5, 10}})}};
+    const auto out = repair.valid(three);
+    CHECK(repair.counts().repaired == 1);
+    CHECK(repair.counts().by_geos == 1);
+    CHECK(std::abs(area(out)) == 200 - 50);
+    check_shape(out);
+    CHECK(ctx.is_valid(to_geos(ctx, out)));
+}
+
+TEST_CASE("grid_union: a hole reaching out of its exterior cuts only the exterior", "[tiles][repair]") {
+    const geom::Context ctx;
+    IRing hole = ring({{5, 5}, {15, 5}, {15, 8}, {5, 8}});
+    orient(hole, false);
+    const std::vector<IPolygon> out_of{{ring({{0, 0}, {10, 0}, {10, 10}, {0, 10}}), hole}};
+    REQUIRE_FALSE(ctx.is_valid(to_geos(ctx, out_of)));
+    const auto out = grid_union(out_of);
+    CHECK(std::abs(area(out)) == 100 - 15);
+    check_shape(out);
+    CHECK(ctx.is_valid(to_geos(ctx, out)));
+}
+
+TEST_CASE("PolygonRepair: the clipper's valid result is taken without GEOS's repair", "[tiles][repair]") {
+    const geom::Context ctx;
+    PolygonRepair repair;
+    const std::vector<IPolygon> square{{ring({{0, 0}, {10, 0}, {10, 10}, {0, 10}})}};
+    CHECK(repair.valid(square) == square);
+    const auto out = repair.valid({{ring({{0, 0}, {10, 10}, {10, 0}, {0, 10}})}});
+    CHECK(out.size() == 2);
+    CHECK(ctx.is_valid(to_geos(ctx, out)));
+    CHECK(repair.counts().checked == 2);
+    CHECK(repair.counts().repaired == 1);
+    CHECK(repair.counts().by_geos == 0);
+}
