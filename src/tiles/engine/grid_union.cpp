@@ -6,6 +6,9 @@
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
+#include <cstdlib>
+#include <utility>
 
 #include "tiles/engine/polygon_repair.hpp"
 
@@ -33,17 +36,62 @@ IRing grid_ring(const cl::Path& path, bool exterior) {
     return ring;
 }
 
-std::vector<IPolygon> untouched(IPolygon poly);
+std::uint64_t grid_key(const IPt& p) {
+    return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(p.x)) << 32) | static_cast<std::uint32_t>(p.y);
+}
 
-// An outer contour of the result with its holes; islands inside a hole become polygons of their own.
-void add_union_polygon(const cl::PolyNode& outer, std::vector<IPolygon>& out) {
+// The clipper's result as polygons: each outer contour with its holes; islands inside a hole are
+// polygons of their own.
+void add_union_polygons(const cl::PolyNode& outer, std::vector<IPolygon>& out) {
     IPolygon poly{grid_ring(outer.Contour, true)};
     for (const cl::PolyNode* hole : outer.Childs) {
         poly.push_back(grid_ring(hole->Contour, false));
     }
-    for (IPolygon& p : untouched(std::move(poly))) out.push_back(std::move(p));
+    out.push_back(std::move(poly));
     for (const cl::PolyNode* hole : outer.Childs) {
-        for (const cl::PolyNode* island : hole->Childs) add_union_polygon(*island, out);
+        for (const cl::PolyNode* island : hole->Childs) add_union_polygons(*island, out);
+    }
+}
+
+std::int32_t gcd(std::int32_t a, std::int32_t b) {
+    a = std::abs(a);
+    b = std::abs(b);
+    while (b != 0) {
+        a %= b;
+        std::swap(a, b);
+    }
+    return a;
+}
+
+// Every vertex of the result that lies inside another edge made a vertex of that edge too, so rings
+// touch only at shared vertices. A touch at an edge's interior is valid on the grid but not robust: a
+// reader that maps tile coordinates to map units (GDAL's MVT reader does) can move the vertex across
+// the edge by a rounding error and see the rings cross. On the integer grid an edge from a to b holds
+// grid points only every (dx, dy) / gcd(dx, dy), so only those are looked up.
+void node_touches(std::vector<IPolygon>& polys) {
+    std::unordered_set<std::uint64_t> vertices;
+    for (const auto& p : polys) {
+        for (const auto& r : p) {
+            for (const IPt& q : r) vertices.insert(grid_key(q));
+        }
+    }
+    for (auto& p : polys) {
+        for (auto& r : p) {
+            IRing noded;
+            noded.reserve(r.size());
+            for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+                noded.push_back(r[i]);
+                const std::int32_t dx = r[i + 1].x - r[i].x;
+                const std::int32_t dy = r[i + 1].y - r[i].y;
+                const std::int32_t g = gcd(dx, dy);
+                for (std::int32_t k = 1; k < g; ++k) {
+                    const IPt q{r[i].x + k * (dx / g), r[i].y + k * (dy / g)};
+                    if (vertices.count(grid_key(q)) != 0) noded.push_back(q);
+                }
+            }
+            noded.push_back(r.back());
+            r = std::move(noded);
+        }
     }
 }
 
@@ -55,19 +103,16 @@ std::vector<IRing> loops_of(const IRing& ring) {
     std::vector<IPt> path;
     std::unordered_map<std::uint64_t, std::size_t> at;  // vertex -> its index in path
     at.reserve(ring.size());
-    const auto key = [](const IPt& p) {
-        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(p.x)) << 32) | static_cast<std::uint32_t>(p.y);
-    };
     for (const IPt& p : ring) {
-        const auto seen = at.find(key(p));
+        const auto seen = at.find(grid_key(p));
         if (seen == at.end()) {
-            at.emplace(key(p), path.size());
+            at.emplace(grid_key(p), path.size());
             path.push_back(p);
             continue;
         }
         IRing loop(path.begin() + static_cast<std::ptrdiff_t>(seen->second), path.end());
         loop.push_back(p);
-        for (std::size_t i = seen->second + 1; i < path.size(); ++i) at.erase(key(path[i]));
+        for (std::size_t i = seen->second + 1; i < path.size(); ++i) at.erase(grid_key(path[i]));
         path.resize(seen->second + 1);
         if (loop.size() >= 4 && geom::signed_area(loop) != 0) loops.push_back(std::move(loop));
     }
@@ -161,14 +206,20 @@ std::vector<IPolygon> grid_union(const std::vector<IPolygon>& polys) {
             into.insert(into.end(), area.begin(), area.end());
         }
     }
+    // Not Clipper's "strictly simple" output: its search for touching vertices is quadratic in the
+    // vertices (minutes on a continent's outline); node_touches and untouched do it in linear time.
     cl::Clipper clipper;
-    clipper.StrictlySimple(false);
     clipper.AddPaths(exteriors, cl::ptSubject, true);
     clipper.AddPaths(holes, cl::ptClip, true);
     cl::PolyTree tree;
     clipper.Execute(cl::ctDifference, tree, cl::pftNonZero, cl::pftNonZero);
+    std::vector<IPolygon> union_polys;
+    for (const cl::PolyNode* outer : tree.Childs) add_union_polygons(*outer, union_polys);
+    node_touches(union_polys);
     std::vector<IPolygon> out;
-    for (const cl::PolyNode* outer : tree.Childs) add_union_polygon(*outer, out);
+    for (IPolygon& poly : union_polys) {
+        for (IPolygon& p : untouched(std::move(poly))) out.push_back(std::move(p));
+    }
     return out;
 }
 

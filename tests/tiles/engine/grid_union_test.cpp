@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 #include <utility>
@@ -43,6 +44,31 @@ void check_shape(const std::vector<IPolygon>& polys) {
             for (std::size_t i = 0; i + 1 < p[r].size(); ++i) CHECK(seen.insert({p[r][i].x, p[r][i].y}).second);
         }
     }
+}
+
+// No vertex of any ring inside an edge (between its ends) of any ring: rings touch at shared vertices.
+bool touches_at_vertices_only(const std::vector<IPolygon>& polys) {
+    std::vector<IPt> vertices;
+    for (const auto& p : polys) {
+        for (const auto& r : p) vertices.insert(vertices.end(), r.begin(), r.end());
+    }
+    for (const auto& p : polys) {
+        for (const auto& r : p) {
+            for (std::size_t i = 0; i + 1 < r.size(); ++i) {
+                const IPt a = r[i];
+                const IPt b = r[i + 1];
+                for (const IPt& v : vertices) {
+                    if (v == a || v == b) continue;
+                    const long long cross = static_cast<long long>(b.x - a.x) * (v.y - a.y) - static_cast<long long>(v.x - a.x) * (b.y - a.y);
+                    if (cross == 0 && std::min(a.x, b.x) <= v.x && v.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= v.y &&
+                        v.y <= std::max(a.y, b.y)) {
+                        return false;
+                    }
+                }
+            }
+        }
+    }
+    return true;
 }
 
 double area(const std::vector<IPolygon>& polys) {
@@ -105,6 +131,21 @@ TEST_CASE("PolygonRepair: where the clipper leaves a hole touching its exterior 
     CHECK(repair.counts().repaired == 1);
     CHECK(repair.counts().by_geos == 1);
     CHECK(std::abs(area(out)) == 200 - 50);
+    check_shape(out);
+    CHECK(ctx.is_valid(to_geos(ctx, out)));
+}
+
+TEST_CASE("grid_union: a vertex touching another ring's edge becomes a vertex of that edge too", "[tiles][repair]") {
+    const geom::Context ctx;
+    // A triangle whose corner (10,5) touches the middle of a square's edge: valid on the grid, but a
+    // reader that maps the grid to map units may see the corner cross the edge by a rounding error.
+    IRing triangle = ring({{10, 5}, {15, 2}, {15, 8}});
+    orient(triangle, true);
+    const std::vector<IPolygon> touching{{ring({{0, 0}, {10, 0}, {10, 10}, {0, 10}})}, {triangle}};
+    REQUIRE_FALSE(touches_at_vertices_only(touching));
+    const auto out = grid_union(touching);
+    CHECK(touches_at_vertices_only(out));
+    CHECK(std::abs(area(out)) == 100 + 15);
     check_shape(out);
     CHECK(ctx.is_valid(to_geos(ctx, out)));
 }
