@@ -14,7 +14,7 @@ namespace kuril::tiles {
 using IPolygon = std::vector<IRing>;  // exterior first (positive area, y down), then holes (negative)
 
 // Oriented as MVT 2.1 §4.3.4.4 wants; each polygon's exterior first, then its holes. Empty when the
-// rings enclose no area.
+// rings enclose no area, or when the clipper reports a failure (never a part of the area left out).
 [[nodiscard]] std::vector<IPolygon> grid_union(const std::vector<IPolygon>& polys);
 
 }  // namespace kuril::tiles

@@ -32,12 +32,14 @@ std::vector<IPolygon> PolygonRepair::valid(std::vector<IPolygon> polys) {
     if (ctx_.is_valid(g)) return polys;
     ++counts_.repaired;
     std::vector<IPolygon> fixed = grid_union(polys);
-    ++counts_.by_geos;  // unless the clipper's result is valid
-    if (fixed.empty()) return geos_repair(polys, g);
+    if (fixed.empty()) {
+        ++counts_.by_geos;
+        return geos_repair(polys, g);
+    }
     const geom::Geom u = to_geos(fixed);
-    if (!ctx_.is_valid(u)) return geos_repair(fixed, u);  // nearly valid: GEOS repairs it, not the input
-    --counts_.by_geos;
-    return fixed;
+    if (ctx_.is_valid(u)) return fixed;
+    ++counts_.by_geos;
+    return geos_repair(fixed, u);  // nearly valid: GEOS repairs it rather than the input
 }
 
 std::vector<IPolygon> PolygonRepair::geos_repair(const std::vector<IPolygon>& polys, const geom::Geom& g) {
