@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
+#include <numeric>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -53,16 +53,6 @@ void add_union_polygons(const cl::PolyNode& outer, std::vector<IPolygon>& out) {
     }
 }
 
-std::int32_t gcd(std::int32_t a, std::int32_t b) {
-    a = std::abs(a);
-    b = std::abs(b);
-    while (b != 0) {
-        a %= b;
-        std::swap(a, b);
-    }
-    return a;
-}
-
 // Every vertex of the result that lies inside another edge made a vertex of that edge too, so rings
 // touch only at shared vertices. A touch at an edge's interior is valid on the grid but not robust: a
 // reader that maps tile coordinates to map units (GDAL's MVT reader does) can move the vertex across
@@ -83,7 +73,7 @@ void node_touches(std::vector<IPolygon>& polys) {
                 noded.push_back(r[i]);
                 const std::int32_t dx = r[i + 1].x - r[i].x;
                 const std::int32_t dy = r[i + 1].y - r[i].y;
-                const std::int32_t g = gcd(dx, dy);
+                const std::int32_t g = std::gcd(dx, dy);  // of the absolute values
                 for (std::int32_t k = 1; k < g; ++k) {
                     const IPt q{r[i].x + k * (dx / g), r[i].y + k * (dy / g)};
                     if (vertices.count(grid_key(q)) != 0) noded.push_back(q);

@@ -2,7 +2,8 @@
 // The area a feature's rings enclose, rebuilt as valid polygons on the tile's integer grid by a
 // scanline polygon clipper (Clipper 6, Vatti's algorithm on integer coordinates): each ring's own
 // area under the non-zero rule (a ring twisted into lobes keeps every lobe), the exteriors' union
-// minus the holes' union, output strictly simple (no ring touching itself or another at a vertex).
+// minus the holes' union; no ring passes through a vertex twice, and rings touch each other only at
+// vertices they share (never a vertex inside another's edge).
 // Crossings are noded at points rounded to the grid, which can, rarely, leave a new crossing: callers
 // test the result (PolygonRepair does, with GEOS) before trusting it.
 #include <vector>

@@ -2,7 +2,7 @@
 // A feature's polygons on a tile's integer grid, made valid (OGC Simple Features validity, which MVT
 // 2.1 §4.3.4.4 asks of polygon geometry) after simplification and snapping made rings cross or touch.
 // Validity is tested with GEOS. An invalid feature is rebuilt by the scanline clipper (grid_union: the
-// area its rings enclose, strictly simple, on the grid), and that kept when GEOS finds it valid. Where
+// area its rings enclose, on the grid, rings touching only at shared vertices), and that kept when GEOS finds it valid. Where
 // it is not — rounding the crossings to the grid can, rarely, make a new one — GEOS repairs it: snap-
 // rounding (precision reduction, which nodes crossing rings) kept when valid and at least half the area,
 // else make-valid ("structure" method) first. GEOS alone, before the clipper: 25 of a world z0-5 run's
@@ -12,11 +12,10 @@
 #include <vector>
 
 #include "geom/geos.hpp"
+#include "tiles/engine/grid_union.hpp"  // IPolygon
 #include "tiles/mvt/builder.hpp"
 
 namespace kuril::tiles {
-
-using IPolygon = std::vector<IRing>;  // exterior first (positive area, y down), then holes (negative)
 
 struct RepairCounts {
     std::uint64_t checked = 0;        // polygonal features checked
