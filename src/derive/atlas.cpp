@@ -408,12 +408,7 @@ Layer Atlas::snapshot(const Date& d, const std::string& name) const {
         }
     }
     for (const auto& [key, g] : groups) {
-        std::vector<const geom::Geom*> parts;
-        for (const auto& a : g.atoms) {
-            parts.push_back(&geo_->atom_land(a));
-        }
-        geom::Geom land = ctx_.unary_union(collect_polygons(ctx_, parts));
-        land = collect_polygons(ctx_, {&land});
+        geom::Geom land = geo_->land_of_atoms(ctx_, *index_, g.atoms);
         if (ctx_.is_empty(land)) {
             continue;
         }

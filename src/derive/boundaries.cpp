@@ -75,7 +75,7 @@ geom::Geom median_line(const geom::Context& ctx, const Geography& geo, const Ter
             a_cells.push_back(std::move(cell));
         }
     }
-    const geom::Geom region_a = ctx.unary_union(ctx.collect(std::move(a_cells), GEOS_MULTIPOLYGON));
+    const geom::Geom region_a = ctx.coverage_union(ctx.collect(std::move(a_cells), GEOS_MULTIPOLYGON));
     const geom::Geom line = ctx.line_merge(ctx.intersection(ctx.boundary(region_a), window));
     if (ctx.is_empty(line)) {
         throw InputError(def.where, "no equidistant line found between the sides");

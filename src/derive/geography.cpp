@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -201,30 +202,42 @@ const geom::Geom& Geography::atom_land(std::string_view atom) const {
 }
 
 geom::Geom Geography::territory_land(const TerritoryIndex& index, std::string_view territory) const {
-    // Parts of one island touch along their cut: where a territory holds every part of an island, take
-    // the island's land whole, so the result stays a valid MultiPolygon (OGC: parts meet only at points).
-    const auto& atoms = index.atoms_of(territory);
-    std::vector<const geom::Geom*> parts;
-    std::vector<std::string> whole_islands;
+    return land_of_atoms(ctx_, index, index.atoms_of(territory));
+}
+
+geom::Geom Geography::land_of_atoms(const geom::Context& ctx, const TerritoryIndex& index,
+                                    const std::vector<std::string>& atoms) const {
+    // Parts of one island touch along their cut, so they are never collected side by side (OGC: the parts of a
+    // MultiPolygon meet only at points): all of an island's parts give the island's land whole, some of them
+    // their union, one of them itself — in the place of the island's first part. Distinct islands never
+    // touch (GSHHG's polygons are disjoint), so no overlay is needed for them.
+    std::map<std::string, std::vector<const geom::Geom*>> pieces;  // of the islands cut into parts
     for (const auto& a : atoms) {
         const Atom* atom = index.atom(a);
-        const bool is_part = atom != nullptr && atom->island != atom->id;
-        if (!is_part) {
+        if (atom != nullptr && atom->island != atom->id) pieces[atom->island].push_back(&atom_land(a));
+    }
+    std::vector<const geom::Geom*> parts;
+    std::vector<geom::Geom> unions;
+    unions.reserve(pieces.size());
+    for (const auto& a : atoms) {
+        const Atom* atom = index.atom(a);
+        if (atom == nullptr || atom->island == atom->id) {
             parts.push_back(&atom_land(a));
             continue;
         }
-        const auto& siblings = index.atoms_of(atom->island);
-        const bool all = std::all_of(siblings.begin(), siblings.end(), [&](const std::string& s) {
-            return std::find(atoms.begin(), atoms.end(), s) != atoms.end();
-        });
-        if (!all) {
-            parts.push_back(&atom_land(a));
-        } else if (std::find(whole_islands.begin(), whole_islands.end(), atom->island) == whole_islands.end()) {
-            whole_islands.push_back(atom->island);
+        const auto it = pieces.find(atom->island);
+        if (it == pieces.end()) continue;  // the island is in already
+        if (it->second.size() == index.atoms_of(atom->island).size()) {
             parts.push_back(&islands_.at(atom->island).lonlat);
+        } else if (it->second.size() == 1) {
+            parts.push_back(it->second.front());
+        } else {
+            unions.push_back(ctx.unary_union(collect_polygons(ctx, it->second)));
+            parts.push_back(&unions.back());
         }
+        pieces.erase(it);
     }
-    return collect_polygons(ctx_, parts);
+    return collect_polygons(ctx, parts);
 }
 
 }  // namespace kuril

@@ -86,6 +86,11 @@ public:
 
     // Operations.
     [[nodiscard]] Geom unary_union(const Geom& g) const;
+    // The union of polygons that only share edges, vertex for vertex (a coverage: the cells of one Voronoi
+    // diagram): GEOS's coverage union keeps the edges that occur once, in time linear in the edges. Where
+    // the parts do not form such a coverage (GEOS finds the area changed, or the result is not valid), the
+    // general union instead.
+    [[nodiscard]] Geom coverage_union(const Geom& g) const;
     [[nodiscard]] Geom intersection(const Geom& a, const Geom& b) const;
     [[nodiscard]] Geom difference(const Geom& a, const Geom& b) const;
     [[nodiscard]] Geom boundary(const Geom& g) const;

@@ -73,3 +73,50 @@ TEST_CASE("Geography: a geometry failure names the territory and its band of lat
         CHECK(what.find("island 'bow'") != std::string::npos);
     }
 }
+
+namespace {
+
+Territory band(const std::string& id, const std::string& island, std::optional<double> lat_min,
+               std::optional<double> lat_max) {
+    Territory t;
+    t.id = id;
+    t.kind = "part";
+    t.members = {island};
+    t.lat_min = lat_min;
+    t.lat_max = lat_max;
+    t.where = Location{"territories.csv", 2, id};
+    return t;
+}
+
+}  // namespace
+
+TEST_CASE("Geography: land of atoms takes an island whole, unions some of its parts, never lets parts touch",
+          "[derive][geography]") {
+    geom::Context ctx;
+    Dataset ds;
+    ds.islands = {test::island("long", {150.05, 45.05}), test::island("other", {150.55, 45.05})};
+    ds.land.push_back(test::square(ctx, "l", 150.0, 45.0, 0.1));
+    ds.land.push_back(test::square(ctx, "o", 150.5, 45.0, 0.1));
+    ds.territories = {band("long_s", "long", std::nullopt, 45.03), band("long_m", "long", 45.03, 45.06),
+                      band("long_n", "long", 45.06, std::nullopt)};
+    Diagnostics diag;
+    const TerritoryIndex index(ds, diag);
+    const Geography geo(ctx, ds, index, Region{149, 151, 44, 46}, diag);
+    REQUIRE(diag.empty());
+    const double whole = ctx.area(geo.islands().at("long").lonlat);
+    auto land = [&](const std::vector<std::string>& atoms) { return geo.land_of_atoms(ctx, index, atoms); };
+    // Two touching parts: one polygon (their union), beside the other island, in the first part's place.
+    const geom::Geom two = land({"other", "long_s", "long_m"});
+    CHECK(ctx.is_valid(two));
+    CHECK(ctx.num_geometries(two) == 2);
+    CHECK(ctx.area(two) == Approx(ctx.area(geo.islands().at("other").lonlat) + 0.06 * 0.1));
+    CHECK(ctx.area(ctx.geometry_n(two, 0)) == Approx(ctx.area(geo.islands().at("other").lonlat)));
+    // Parts that do not touch stay apart; all parts give the island's own polygon.
+    const geom::Geom apart = land({"long_s", "long_n"});
+    CHECK(ctx.is_valid(apart));
+    CHECK(ctx.num_geometries(apart) == 2);
+    const geom::Geom all = land({"long_n", "long_s", "other", "long_m"});
+    CHECK(ctx.is_valid(all));
+    CHECK(ctx.num_geometries(all) == 2);
+    CHECK(ctx.area(ctx.geometry_n(all, 0)) == Approx(whole));
+}
