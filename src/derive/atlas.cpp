@@ -354,18 +354,19 @@ Layer Atlas::boundaries(Diagnostics* diag) const {
                  {"pov_russia", FieldType::string},
                  {"source", FieldType::string}},
                 true};
-    BoundaryDeriver deriver(ctx_, *geo_, *index_, region_);
-    for (const auto& b : ds_.boundaries) {
-        geom::Geom line;
-        try {
-            line = deriver.derive(b);
-        } catch (const InputError& e) {
-            if (diag == nullptr) {
-                throw;
+    std::vector<BoundaryDeriver::Derived> lines = BoundaryDeriver(ctx_, *geo_, *index_, region_).derive_all(ds_.boundaries);
+    for (std::size_t i = 0; i < ds_.boundaries.size(); ++i) {
+        const auto& b = ds_.boundaries[i];
+        if (lines[i].error) {
+            if (diag == nullptr) std::rethrow_exception(lines[i].error);
+            try {
+                std::rethrow_exception(lines[i].error);
+            } catch (const InputError& e) {
+                diag->add(e);
             }
-            diag->add(e);
             continue;
         }
+        geom::Geom line = std::move(lines[i].line);
         const double km = ctx_.length(geo_->projection().forward(ctx_, line)) / 1000;
         const Event* basis = ds_.event(b.basis);
         Row row(layer);

@@ -1,6 +1,12 @@
 #include "derive/boundaries.hpp"
 
+#include <map>
+#include <memory>
+
 #include <fmt/format.h>
+
+#include "util/error.hpp"
+#include "util/parallel.hpp"
 
 namespace kuril {
 
@@ -39,11 +45,21 @@ geom::Geom multipoint(const geom::Context& ctx, const std::vector<geom::XY>& pts
     return ctx.collect(std::move(g), GEOS_MULTIPOINT);
 }
 
-geom::Geom median_line(const geom::Context& ctx, const Geography& geo, const TerritoryIndex& index,
-                       const BoundaryDef& def, const Region& region) {
-    const auto& proj = geo.projection();
-    const geom::Geom a_ll = geo.territory_land(index, def.side_a);
-    const geom::Geom b_ll = geo.territory_land(index, def.side_b);
+// What a thread derives with: a GEOS context and a projection of its own, and the shared, read-only model.
+struct Worker {
+    const geom::Context& ctx;
+    const geom::Projection& proj;
+    const Geography& geo;
+    const TerritoryIndex& index;
+    const Region& region;
+};
+
+geom::Geom median_line(const Worker& w, const BoundaryDef& def) {
+    const geom::Context& ctx = w.ctx;
+    const geom::Projection& proj = w.proj;
+    const Region& region = w.region;
+    const geom::Geom a_ll = w.geo.territory_land(ctx, w.index, def.side_a);
+    const geom::Geom b_ll = w.geo.territory_land(ctx, w.index, def.side_b);
     const double reach = def.reach_km * 1000;
     const geom::Geom a_full = proj.forward(ctx, a_ll);
     const geom::Geom b_full = proj.forward(ctx, b_ll);
@@ -83,10 +99,10 @@ geom::Geom median_line(const geom::Context& ctx, const Geography& geo, const Ter
     return proj.inverse(ctx, line);
 }
 
-geom::Geom parallel_line(const geom::Context& ctx, const Geography& geo, const TerritoryIndex& index,
-                         const BoundaryDef& def, const Region& region) {
-    const geom::Geom land = geo.territory_land(index, def.side_a);
-    const geom::Geom parallel = ctx.line({{region.west - 1, def.latitude}, {region.east + 1, def.latitude}});
+geom::Geom parallel_line(const Worker& w, const BoundaryDef& def) {
+    const geom::Context& ctx = w.ctx;
+    const geom::Geom land = w.geo.territory_land(ctx, w.index, def.side_a);
+    const geom::Geom parallel = ctx.line({{w.region.west - 1, def.latitude}, {w.region.east + 1, def.latitude}});
     geom::Geom cut = ctx.line_merge(ctx.intersection(land, parallel));
     if (ctx.is_empty(cut)) {
         throw InputError(def.where, fmt::format("the parallel {}° does not cross the land of '{}'", def.latitude, def.side_a));
@@ -96,16 +112,49 @@ geom::Geom parallel_line(const geom::Context& ctx, const Geography& geo, const T
 
 }  // namespace
 
-geom::Geom BoundaryDeriver::derive(const BoundaryDef& def) {
-    const std::string key = fmt::format("{}|{}|{}|{}|{}", static_cast<int>(def.method), def.side_a, def.side_b,
-                                        def.reach_km, def.latitude);
-    auto it = cache_.find(key);
-    if (it == cache_.end()) {
-        geom::Geom line = def.method == BoundaryMethod::median ? median_line(ctx_, geo_, index_, def, region_)
-                                                               : parallel_line(ctx_, geo_, index_, def, region_);
-        it = cache_.emplace(key, std::move(line)).first;
+std::vector<BoundaryDeriver::Derived> BoundaryDeriver::derive_all(const std::vector<BoundaryDef>& defs) const {
+    std::vector<std::size_t> line_of(defs.size());  // each definition's distinct line
+    std::vector<const BoundaryDef*> distinct;
+    std::map<std::string, std::size_t> seen;
+    for (std::size_t i = 0; i < defs.size(); ++i) {
+        const auto& d = defs[i];
+        const std::string key = fmt::format("{}|{}|{}|{}|{}", static_cast<int>(d.method), d.side_a, d.side_b,
+                                            d.reach_km, d.latitude);
+        const auto [it, first] = seen.try_emplace(key, distinct.size());
+        if (first) distinct.push_back(&d);
+        line_of[i] = it->second;
     }
-    return ctx_.clone(it->second);
+    struct State {
+        explicit State(const geom::Projection& p) : proj(p.copy()) {}
+        geom::Context ctx;
+        geom::Projection proj;
+    };
+    std::vector<Derived> lines(distinct.size());
+    parallel_for(
+        distinct.size(), 0, [&] { return std::make_unique<State>(geo_.projection()); },
+        [&](std::size_t k, const std::unique_ptr<State>& state) {
+            const Worker w{state->ctx, state->proj, geo_, index_, region_};
+            const BoundaryDef& def = *distinct[k];
+            try {
+                geom::Geom line = def.method == BoundaryMethod::median ? median_line(w, def) : parallel_line(w, def);
+                lines[k].line = ctx_.adopt(std::move(line));  // outlives the thread's context
+            } catch (const InputError&) {
+                lines[k].error = std::current_exception();
+            }
+        });
+    std::vector<Derived> out(defs.size());
+    for (std::size_t i = 0; i < defs.size(); ++i) {
+        const Derived& d = lines[line_of[i]];
+        out[i].error = d.error;
+        if (d.line) out[i].line = ctx_.clone(d.line);
+    }
+    return out;
+}
+
+geom::Geom BoundaryDeriver::derive(const BoundaryDef& def) const {
+    Derived d = std::move(derive_all({def}).front());
+    if (d.error) std::rethrow_exception(d.error);
+    return std::move(d.line);
 }
 
 }  // namespace kuril

@@ -4,8 +4,9 @@
 //   sampled densely, a Voronoi diagram of the samples is built (GEOS), and the line is where cells of
 //   one side meet cells of the other, kept where both sides are within `reach` of it.
 // - parallel: a parallel of latitude across one side's land, coast to coast.
-#include <map>
+#include <exception>
 #include <string>
+#include <vector>
 
 #include "derive/geography.hpp"
 #include "derive/territory_index.hpp"
@@ -15,23 +16,30 @@
 
 namespace kuril {
 
-// Derives lines, each distinct (method, sides, reach, latitude) once: several records share a line
-// (the Iturup-Urup median is the 1855 treaty line and Japan's claimed line since 1952).
+// Derives lines, each distinct (method, sides, reach, latitude) once — several records share a line (the
+// Iturup-Urup median is the 1855 treaty line and Japan's claimed line since 1952) — the distinct lines on
+// all cores, each thread with a GEOS context and a PROJ projection of its own.
 class BoundaryDeriver {
 public:
     BoundaryDeriver(const geom::Context& ctx, const Geography& geo, const TerritoryIndex& index, const Region& region)
         : ctx_(ctx), geo_(geo), index_(index), region_(region) {}
 
-    // A (Multi)LineString in lon/lat. Throws InputError (at the definition's location) when the sides
-    // have no water between them within reach.
-    [[nodiscard]] geom::Geom derive(const BoundaryDef& def);
+    // A definition's line: a (Multi)LineString in lon/lat, owned by the deriver's context; or, where the
+    // sides have no water between them within reach, the InputError (at the definition's location).
+    struct Derived {
+        geom::Geom line;
+        std::exception_ptr error;
+    };
+    // One result per definition, in their order. Other failures (GEOS, PROJ) are thrown.
+    [[nodiscard]] std::vector<Derived> derive_all(const std::vector<BoundaryDef>& defs) const;
+    // One definition's line; throws its InputError.
+    [[nodiscard]] geom::Geom derive(const BoundaryDef& def) const;
 
 private:
     const geom::Context& ctx_;
     const Geography& geo_;
     const TerritoryIndex& index_;
     const Region& region_;
-    std::map<std::string, geom::Geom> cache_;
 };
 
 }  // namespace kuril

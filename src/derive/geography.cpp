@@ -205,6 +205,11 @@ geom::Geom Geography::territory_land(const TerritoryIndex& index, std::string_vi
     return land_of_atoms(ctx_, index, index.atoms_of(territory));
 }
 
+geom::Geom Geography::territory_land(const geom::Context& ctx, const TerritoryIndex& index,
+                                     std::string_view territory) const {
+    return land_of_atoms(ctx, index, index.atoms_of(territory));
+}
+
 geom::Geom Geography::land_of_atoms(const geom::Context& ctx, const TerritoryIndex& index,
                                     const std::vector<std::string>& atoms) const {
     // Parts of one island touch along their cut, so they are never collected side by side (OGC: the parts of a

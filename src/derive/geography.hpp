@@ -32,6 +32,9 @@ public:
     [[nodiscard]] const geom::Geom& atom_land(std::string_view atom) const;
     // The land of a territory (union of its atoms), lon/lat MultiPolygon.
     [[nodiscard]] geom::Geom territory_land(const TerritoryIndex& index, std::string_view territory) const;
+    // The same, made in `ctx` (a thread's own context; the Geography is only read).
+    [[nodiscard]] geom::Geom territory_land(const geom::Context& ctx, const TerritoryIndex& index,
+                                            std::string_view territory) const;
     // The land of a set of atoms, lon/lat MultiPolygon, made in `ctx` (a thread's own context). No overlay is
     // needed: islands do not touch, and an island all of whose parts are in the set is taken whole.
     [[nodiscard]] geom::Geom land_of_atoms(const geom::Context& ctx, const TerritoryIndex& index,

@@ -50,6 +50,9 @@ public:
     ~Context();
 
     [[nodiscard]] GEOSContextHandle_t handle() const noexcept { return h_; }
+    // Takes over a geometry made in another context (a worker thread's, about to end): a GEOS geometry
+    // does not depend on the context that made it, only its owner's handle destroys it. No GEOS call.
+    [[nodiscard]] Geom adopt(Geom&& g) const noexcept { return Geom(h_, g.release()); }
 
     // Construction.
     [[nodiscard]] Geom point(XY p) const;

@@ -10,7 +10,8 @@
 
 namespace kuril::geom {
 
-Projection::Projection(const std::string& definition) : ctx_(proj_context_create()), pj_(nullptr) {
+Projection::Projection(const std::string& definition)
+    : definition_(definition), ctx_(proj_context_create()), pj_(nullptr) {
     proj_context_use_proj4_init_rules(ctx_, 1);
     pj_ = proj_create(ctx_, definition.c_str());
     if (pj_ == nullptr) {

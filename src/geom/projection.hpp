@@ -18,9 +18,14 @@ public:
     static Projection local(XY centre_lonlat);
     Projection(const Projection&) = delete;
     Projection& operator=(const Projection&) = delete;
-    Projection(Projection&& o) noexcept : ctx_(o.ctx_), pj_(o.pj_) { o.ctx_ = nullptr; o.pj_ = nullptr; }
+    Projection(Projection&& o) noexcept : definition_(std::move(o.definition_)), ctx_(o.ctx_), pj_(o.pj_) {
+        o.ctx_ = nullptr;
+        o.pj_ = nullptr;
+    }
     Projection& operator=(Projection&&) = delete;
     ~Projection();
+    // The same projection with a PROJ context of its own, for another thread (a PJ is not to be shared).
+    [[nodiscard]] Projection copy() const { return Projection(definition_); }
 
     [[nodiscard]] XY forward(XY lonlat) const;
     [[nodiscard]] XY inverse(XY xy) const;
@@ -28,6 +33,7 @@ public:
     [[nodiscard]] Geom inverse(const Context& ctx, const Geom& g) const;
 
 private:
+    std::string definition_;
     pj_ctx* ctx_;
     PJconsts* pj_;
 };

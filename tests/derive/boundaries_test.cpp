@@ -74,3 +74,50 @@ TEST_CASE("sides too far apart give a clear error", "[derive][boundaries]") {
     CHECK_THROWS_WITH(deriver.derive(def), "boundaries.csv:7: record 'wide': 'west' and 'east' are more than 2 × 10 km "
                                            "apart: no strait to draw a median line in");
 }
+
+TEST_CASE("derive_all: a line per definition in their order, shared lines equal, a refused one beside the others",
+          "[derive][boundaries]") {
+    geom::Context ctx;
+    Dataset ds;
+    ds.islands = {test::island("west", {150.05, 45.05}), test::island("mid", {150.35, 45.05}),
+                  test::island("far", {151.35, 45.05})};
+    ds.land.push_back(test::square(ctx, "w", 150.0, 45.0, 0.1));
+    ds.land.push_back(test::square(ctx, "m", 150.3, 45.0, 0.1));
+    ds.land.push_back(test::square(ctx, "f", 151.3, 45.0, 0.1));
+    const Region region{149, 152, 44, 46};
+    Diagnostics diag;
+    const TerritoryIndex index(ds, diag);
+    const Geography geo(ctx, ds, index, region, diag);
+    auto median = [](const std::string& id, const std::string& a, const std::string& b, std::size_t line) {
+        BoundaryDef d;
+        d.id = id;
+        d.where = Location{"boundaries.csv", line, id};
+        d.method = BoundaryMethod::median;
+        d.side_a = a;
+        d.side_b = b;
+        d.reach_km = 20;
+        return d;
+    };
+    BoundaryDef parallel;
+    parallel.id = "cut";
+    parallel.method = BoundaryMethod::parallel;
+    parallel.side_a = "mid";
+    parallel.latitude = 45.05;
+    const std::vector<BoundaryDef> defs{median("a", "west", "mid", 2), median("wide", "mid", "far", 3), parallel,
+                                        median("a_again", "west", "mid", 5)};
+    const auto out = BoundaryDeriver(ctx, geo, index, region).derive_all(defs);
+    REQUIRE(out.size() == 4);
+    CHECK(out[0].line);
+    CHECK_FALSE(out[0].error);
+    CHECK_FALSE(out[1].line);
+    REQUIRE(out[1].error);
+    CHECK_THROWS_WITH(std::rethrow_exception(out[1].error),
+                      Catch::Contains("boundaries.csv:3: record 'wide': 'mid' and 'far' are more than"));
+    // The parallel runs across "mid" only: 0.1° of longitude at 45.05°N.
+    REQUIRE(out[2].line);
+    CHECK(ctx.length(out[2].line) == Approx(0.1));
+    // The second record of the same strait gets the same line, a geometry of its own.
+    REQUIRE(out[3].line);
+    CHECK(out[3].line.get() != out[0].line.get());
+    CHECK(ctx.wkt(out[3].line, 9) == ctx.wkt(out[0].line, 9));
+}
