@@ -185,7 +185,7 @@ void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& l
 
 // One map per epoch of events.csv in the neutral view and today's in each point of view (PDF and SVG, with
 // their label boxes), and the atlas: the epochs and today, a page each, then the small multiples. The
-// sheets are drawn in parallel, each thread with its own GEOS context and sheet cache.
+// sheets are drawn in parallel, each thread with its own GEOS context; what they move onto sheets is shared.
 void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& layers, const fs::path& dir,
                               const Date& today, const Progress& progress) const {
     fs::create_directories(dir);
@@ -193,15 +193,16 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
     const maps::Palette palette = maps::read_palette(fs::path(styles_) / "palette.json");
     const plan::MapPlan plan = plan::map_plan(atlas);
     progress.step(fmt::format("writing maps/ ({} maps and the atlas)", plan.jobs.size() - 1));
+    maps::SheetStore sheets;  // shared: the threads draw the same sheets
     struct Worker {
-        Worker() = default;
+        explicit Worker(maps::SheetStore& sheets) : cache(*ctx, sheets) {}
         Worker(const Worker&) = delete;
         Worker& operator=(const Worker&) = delete;
         ~Worker() { maps::release_thread_fonts(); }  // on the thread that drew
         std::unique_ptr<geom::Context> ctx = std::make_unique<geom::Context>();
-        maps::SheetCache cache{*ctx};
+        maps::SheetCache cache;
     };
-    parallel_for(plan.jobs.size(), 0, [] { return std::make_unique<Worker>(); },
+    parallel_for(plan.jobs.size(), 0, [&] { return std::make_unique<Worker>(sheets); },
                  [&](std::size_t i, std::unique_ptr<Worker>& w) {
                      const plan::MapJob& job = plan.jobs[i];
                      if (job.atlas()) {

@@ -487,7 +487,7 @@ Sheet inset_sheet(const Sheet& s, const MapProjection& proj) {
 void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
                 const Palette& pal,
                 const MapProjection& proj, const Sheet& s, const std::string& crs, MapResult& result) {
-    SheetGeoms geoms(cache.ctx, proj, s, cache.geoms, crs);
+    SheetGeoms geoms(cache.ctx, proj, s, cache.store, crs);
     Canvas c{cr, cache.ctx, proj, s, geoms, pal};
     set_colour(cr, pal.halo);
     cairo_paint(cr);
@@ -507,7 +507,7 @@ void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache
     if (spec.inset && spec.extent.name == "chain") {
         inset = inset_sheet(s, proj);
         reserved.push_back({inset->fx0 - 4, inset->fy0 - 14, inset->fx1 + 4, inset->fy1 + 4});
-        SheetGeoms inset_geoms(cache.ctx, proj, *inset, cache.geoms, crs);
+        SheetGeoms inset_geoms(cache.ctx, proj, *inset, cache.store, crs);
         draw_inset(c, inset_geoms, data, spec, *inset, drawn);
         Canvas ic{cr, cache.ctx, proj, *inset, inset_geoms, pal};
         inset_unplaced = draw_labels(ic, atlas, data, spec, 1.0, {}, result, drawn);
@@ -786,7 +786,7 @@ std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, She
             Sheet panel = fitted;
             const double fw = fitted.fx1 - fitted.fx0, fh = fitted.fy1 - fitted.fy0;
             panel.fx0 = px + (cw - fw) / 2, panel.fy0 = py + 12, panel.fx1 = panel.fx0 + fw, panel.fy1 = panel.fy0 + fh;
-            SheetGeoms geoms(cache.ctx, proj, panel, cache.geoms, crs + "|panel");
+            SheetGeoms geoms(cache.ctx, proj, panel, cache.store, crs + "|panel");
             Canvas c{cr, cache.ctx, proj, panel, geoms, palette};
             cairo_save(cr);
             clip_frame(cr, panel);

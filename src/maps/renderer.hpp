@@ -5,6 +5,7 @@
 // features are moved onto each sheet once (MapData::sheet_cache).
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "maps/label_placer.hpp"
 #include "maps/map_spec.hpp"
 #include "maps/palette.hpp"
+#include "maps/sheet.hpp"
 #include "model/layer.hpp"
 
 namespace kuril::maps {
@@ -25,12 +27,15 @@ struct MapData {
     std::vector<Layer> owned;  // the layers, when derived for the maps alone
 };
 
-// One renderer's GEOS context and the features it has moved onto sheets (by CRS, sheet and feature),
-// kept from map to map: many maps share a sheet. One per thread.
+// One renderer's GEOS context (one per thread) and the features moved onto sheets (by CRS, sheet and
+// feature), kept from map to map — many maps share a sheet — in a store of its own or one that the
+// threads drawing the build's maps share.
 struct SheetCache {
-    explicit SheetCache(const geom::Context& c) : ctx(c) {}
+    explicit SheetCache(const geom::Context& c) : ctx(c), owned(std::make_unique<SheetStore>()), store(*owned) {}
+    SheetCache(const geom::Context& c, SheetStore& shared) : ctx(c), store(shared) {}
     const geom::Context& ctx;
-    std::map<std::string, geom::Geom> geoms;
+    std::unique_ptr<SheetStore> owned;
+    SheetStore& store;
 };
 // Derives the layers the maps need.
 [[nodiscard]] MapData map_data(const Atlas& atlas);

@@ -26,20 +26,42 @@ Sheet fit_sheet(const Extent& e, const MapProjection& proj, double page_w, doubl
     return s;
 }
 
-SheetGeoms::SheetGeoms(const geom::Context& ctx, const MapProjection& proj, const Sheet& sheet,
-                       std::map<std::string, geom::Geom>& cache, const std::string& crs)
-    : ctx_(ctx), proj_(proj), sheet_(sheet), cache_(cache),
-      prefix_(fmt::format("{}|{:.9g}|{:.3f}|{:.3f}|{:.3f}|{:.3f}|", crs, sheet.scale, sheet.minx, sheet.miny, sheet.fx0,
-                          sheet.fy1)) {}
+const geom::Geom& SheetStore::get(const std::string& key, const std::function<geom::Geom()>& make) {
+    Entry* entry = nullptr;
+    {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        auto& slot = entries_[key];
+        if (!slot) slot = std::make_unique<Entry>();
+        entry = slot.get();  // stays where it is: the map holds pointers
+    }
+    std::call_once(entry->made, [&] { entry->geom = owner_.adopt(make()); });  // a throw leaves it to the next
+    return entry->geom;
+}
+
+std::size_t SheetStore::size() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return entries_.size();
+}
+
+SheetGeoms::SheetGeoms(const geom::Context& ctx, const MapProjection& proj, const Sheet& sheet, SheetStore& store,
+                       const std::string& crs)
+    : ctx_(ctx), proj_(proj), sheet_(sheet), store_(store),
+      scale_prefix_(fmt::format("{}|{:.9g}|{:.3f}|{:.3f}|", crs, sheet.scale, sheet.minx, sheet.miny)),
+      prefix_(fmt::format("{}{:.3f}|{:.3f}|", scale_prefix_, sheet.fx0, sheet.fy1)) {}
 
 const geom::Geom& SheetGeoms::get(const std::string& key, const geom::Geom& lonlat) {
-    const std::string k = prefix_ + key;
-    auto it = cache_.find(k);
-    if (it == cache_.end()) {
-        const geom::Geom on_sheet = ctx_.transform(lonlat, [this](geom::XY ll) { return sheet_.at(proj_.forward(ll)); });
-        it = cache_.emplace(k, ctx_.simplify_preserving(on_sheet, 0.15)).first;
-    }
-    return it->second;
+    return store_.get(prefix_ + key, [&] {
+        // Sheet::at() less the frame's corner: the same arithmetic, so adding the corner back gives the very
+        // coordinates at() would.
+        const geom::Geom& at_origin = store_.get(scale_prefix_ + key, [&] {
+            const geom::Geom on_sheet = ctx_.transform(lonlat, [this](geom::XY ll) {
+                const geom::XY m = proj_.forward(ll);
+                return geom::XY{(m.x - sheet_.minx) * sheet_.scale, -((m.y - sheet_.miny) * sheet_.scale)};
+            });
+            return ctx_.simplify_preserving(on_sheet, 0.15);
+        });
+        return ctx_.transform(at_origin, [this](geom::XY p) { return geom::XY{sheet_.fx0 + p.x, sheet_.fy1 + p.y}; });
+    });
 }
 
 }  // namespace kuril::maps

@@ -1,7 +1,10 @@
 #pragma once
 // The sheet: a frame on the page (points, y down) onto which an extent of the projected plane is fitted,
 // and the features of the map moved onto it once (projected, then simplified to what print resolves).
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 
 #include "geom/geos.hpp"
@@ -27,20 +30,45 @@ struct Sheet {
 [[nodiscard]] Sheet fit_sheet(const Extent& extent, const MapProjection& proj, double page_w, double page_h,
                               double x0, double y0, double x1, double y1);
 
-// Features on one sheet: projected and simplified (0.15 pt, topology kept) once, then shared by every
-// drawing of them. `cache` outlives one map (the build draws many maps on the same sheet).
+// Features moved onto sheets, shared by every thread that draws: each made once, by the first thread that
+// asks (another asking meanwhile waits for it), and owned by the store's own GEOS context from then on
+// (a thread's context ends with the thread). The geometries are only read once made.
+class SheetStore {
+public:
+    SheetStore() = default;
+    SheetStore(const SheetStore&) = delete;
+    SheetStore& operator=(const SheetStore&) = delete;
+    // The geometry under `key`; `make` (run in the caller's context) makes it the first time.
+    [[nodiscard]] const geom::Geom& get(const std::string& key, const std::function<geom::Geom()>& make);
+    [[nodiscard]] std::size_t size();  // the keys asked for so far
+
+private:
+    struct Entry {
+        std::once_flag made;
+        geom::Geom geom;
+    };
+    geom::Context owner_;  // declared first: destroyed after the geometries it owns
+    std::mutex mutex_;
+    std::map<std::string, std::unique_ptr<Entry>> entries_;
+};
+
+// Features on one sheet: projected and simplified (0.15 pt, topology kept) once per scale — sheets that
+// differ only in where their frame lies on the page (the atlas's small multiples) share the work — then
+// moved to the frame, and shared by every drawing of them. `store` outlives one map (the build draws many
+// maps on the same sheet).
 class SheetGeoms {
 public:
-    SheetGeoms(const geom::Context& ctx, const MapProjection& proj, const Sheet& sheet,
-               std::map<std::string, geom::Geom>& cache, const std::string& crs);
+    SheetGeoms(const geom::Context& ctx, const MapProjection& proj, const Sheet& sheet, SheetStore& store,
+               const std::string& crs);
     [[nodiscard]] const geom::Geom& get(const std::string& key, const geom::Geom& lonlat);
 
 private:
     const geom::Context& ctx_;
     const MapProjection& proj_;
     const Sheet& sheet_;
-    std::map<std::string, geom::Geom>& cache_;
-    std::string prefix_;
+    SheetStore& store_;
+    std::string scale_prefix_;  // the CRS and the scale: the geometry with the frame's corner at (0, 0)
+    std::string prefix_;        // and where the frame lies on the page
 };
 
 }  // namespace kuril::maps
