@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
@@ -102,10 +103,18 @@ Outcome CommandBuild::run() {
     std::size_t tile_count = 0;
     try {
         StagingDir stage(output);
-        features = write_outputs(ctx, atlas, layers, stage.path(), progress);
+        // The tiles beside everything else, on a thread and a GEOS context of their own: the two share
+        // only the layers, which both read. Each stage's threads fill the cores the other leaves idle (the
+        // z/x/y files are written on one thread, mostly in the kernel).
+        std::vector<std::function<void()>> tasks{
+            [&] { features = write_outputs(ctx, atlas, layers, stage.path(), progress); }};
         if (!no_tiles_) {
-            tile_count = write_tilesets(ctx, layers, stage.path() / "tiles", progress);
+            tasks.emplace_back([&] {
+                const geom::Context tiles_ctx;
+                tile_count = write_tilesets(tiles_ctx, layers, stage.path() / "tiles", output / "tiles", progress);
+            });
         }
+        run_together(tasks);
         stage.commit();
     } catch (const OutputError& e) {
         // The staging directory is gone with `stage`; the previous build was never touched.
@@ -218,7 +227,8 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
 }
 
 std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,
-                                         const std::filesystem::path& dir, const Progress& progress) const {
+                                         const std::filesystem::path& dir, const std::filesystem::path& previous,
+                                         const Progress& progress) const {
     progress.step("making vector tiles");
     std::vector<tiles::SourceLayer> sources;
     for (const Layer* layer : plan::tile_layers(layers)) {
@@ -229,7 +239,7 @@ std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::ve
     fs::create_directories(dir);
     for (const char* name : {"kuril.pmtiles", "kuril.mbtiles", "xyz"}) {
         progress.step(std::string("writing tiles/") + name);
-        (void)tiles::write_tiles(dir / name, tileset, info);
+        (void)tiles::write_tiles(dir / name, tileset, info, previous / name);
     }
     return tileset.tiles.size();
 }

@@ -24,16 +24,20 @@ public:
     [[nodiscard]] Outcome run() override;
 
 private:
-    // Vector tiles of the dataset's layers into `dir`: kuril.pmtiles, kuril.mbtiles, xyz/. Returns the tile count.
+    // Everything but the tiles into `dir`; returns the number of features written.
     std::size_t write_outputs(const geom::Context& ctx, const Atlas& atlas, const std::vector<Layer>& layers,
                               const std::filesystem::path& dir, const Progress& progress) const;
+    // Vector tiles of the dataset's layers into `dir`: kuril.pmtiles, kuril.mbtiles, xyz/; the z/x/y tiles
+    // that equal those of the build being replaced (in `previous`) are linked to them. Returns the tile count.
     std::size_t write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,
-                               const std::filesystem::path& dir, const Progress& progress) const;
+                               const std::filesystem::path& dir, const std::filesystem::path& previous,
+                               const Progress& progress) const;
 
-    // The web viewer into `dir`: the page, the MapLibre style, the npm packages' dist files, and the
-    // style's glyph ranges (fonts/) for the code points of the label names.
+    // The print maps into `dir`: one per epoch and today's in each point of view (PDF, SVG), and the atlas.
     void write_maps(const Atlas& atlas, const std::vector<Layer>& layers, const std::filesystem::path& dir,
                     const Date& today, const Progress& progress) const;
+    // The web viewer into `dir`: the page, the MapLibre style, the npm packages' dist files, and the
+    // style's glyph ranges (fonts/) for the code points of the label names.
     void write_viewer(const std::filesystem::path& dir, const std::vector<Layer>& layers, const Progress& progress) const;
 
     CommonOptions options_;

@@ -107,6 +107,26 @@ bool link_file(const fs::path& existing, const fs::path& file) {
         fmt::format("cannot create {} as a link to {}: {}", file.string(), existing.string(), std::strerror(err)));
 }
 
+bool same_content(const fs::path& file, std::string_view content, std::string& scratch) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct stat st {};
+    bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) == content.size();
+    if (same) {
+        scratch.resize(content.size());
+        std::size_t got = 0;
+        while (got < content.size()) {
+            const ssize_t n = ::read(fd, scratch.data() + got, content.size() - got);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            got += static_cast<std::size_t>(n);
+        }
+        same = got == content.size() && std::string_view(scratch.data(), got) == content;
+    }
+    ::close(fd);
+    return same;
+}
+
 void copy_file_contents(const fs::path& from, const fs::path& to) { write_file(to, read_file(from)); }
 
 }  // namespace kuril

@@ -29,6 +29,9 @@ void write_file(const std::filesystem::path& file, std::size_t count, std::uint6
 // (EPERM, EOPNOTSUPP), another filesystem (EXDEV), or `existing` already has the most links it may (EMLINK;
 // 65,000 on ext4) — the caller writes the file instead. Any other failure throws OutputError naming both.
 [[nodiscard]] bool link_file(const std::filesystem::path& existing, const std::filesystem::path& file);
+// Whether `file` holds exactly `content` (`scratch` is a buffer to reuse). A file that does not exist or
+// cannot be read is not equal: for outputs that may reuse an earlier run's files, never for input.
+[[nodiscard]] bool same_content(const std::filesystem::path& file, std::string_view content, std::string& scratch);
 
 // read_file, then write_file (a name of its own: std::filesystem::copy_file is found by ADL).
 void copy_file_contents(const std::filesystem::path& from, const std::filesystem::path& to);

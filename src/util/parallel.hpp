@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstddef>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -46,6 +47,27 @@ void parallel_for(std::size_t n, unsigned threads, MakeState make_state, Fn fn) 
     }
     if (failure) {
         std::rethrow_exception(failure);
+    }
+}
+
+// Runs independent tasks at once, each on a thread of its own (the first on the caller's), and waits for all
+// of them. When tasks fail, the failure of the first in the list is rethrown (the others' are dropped): the
+// same inputs give the same message, whichever thread failed first.
+inline void run_together(const std::vector<std::function<void()>>& tasks) {
+    std::vector<std::exception_ptr> failures(tasks.size());
+    auto run = [&](std::size_t i) {
+        try {
+            tasks[i]();
+        } catch (...) {
+            failures[i] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (std::size_t i = 1; i < tasks.size(); ++i) pool.emplace_back(run, i);
+    if (!tasks.empty()) run(0);
+    for (auto& t : pool) t.join();
+    for (const auto& f : failures) {
+        if (f) std::rethrow_exception(f);
     }
 }
 

@@ -36,3 +36,24 @@ TEST_CASE("parallel_for: the first exception stops the loop and reaches the call
                       "tile 10 failed");
     CHECK(ran < n / 2);
 }
+
+TEST_CASE("run_together: tasks run at once, all finish, the first listed failure reaches the caller",
+          "[util][parallel]") {
+    // The two tasks wait for each other: only threads running at once get past the first wait.
+    std::atomic<int> arrived{0};
+    auto meet = [&] {
+        ++arrived;
+        for (int i = 0; i < 5000 && arrived < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        if (arrived < 2) throw std::runtime_error("ran alone");
+    };
+    CHECK_NOTHROW(run_together({meet, meet}));
+    std::atomic<bool> slow_done{false};
+    CHECK_THROWS_WITH(run_together({[&] {
+                                        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                                        slow_done = true;
+                                        throw std::runtime_error("first listed");
+                                    },
+                                    [] { throw std::runtime_error("first thrown"); }}),
+                      "first listed");
+    CHECK(slow_done);  // waited for, though the other had failed long before
+}

@@ -23,7 +23,8 @@ namespace {
 // Where the filesystem refuses the link, the tile is written as a file of its own.
 class TileFiles {
 public:
-    TileFiles(fs::path root, const TileSet& set) : root_(std::move(root)), set_(set) {}
+    TileFiles(fs::path root, fs::path previous, const TileSet& set)
+        : root_(std::move(root)), previous_(std::move(previous)), set_(set) {}
 
     // Writes the tile's MVT bytes to {z}/{x}/{y}.pbf, or links it to an equal tile's file (equal gzip'd
     // bytes are equal MVT bytes). Returns the bytes the file holds.
@@ -34,12 +35,23 @@ public:
         if (!first && link_file(it->second.file, file)) return it->second.bytes;
         const std::string unpacked = t.data.empty() ? gunzip(set_.gz(t, buffer_)) : std::string();
         const std::string& data = t.data.empty() ? unpacked : t.data;
-        write_file(file, data);
+        if (!link_previous(t.address, data, file)) write_file(file, data);
         it->second = {file, data.size()};  // the next copies link to this one (the last may be full: EMLINK)
         return data.size();
     }
 
 private:
+    // Links `file` to the previous directory's file of the same tile when that holds exactly `data`: a
+    // rebuild makes no inode for a tile that did not change (and removing the previous directory then
+    // frees none). The previous directory is only read; where it has no such file, or cannot be read or
+    // linked to, the tile is written anew.
+    bool link_previous(const TileAddress& a, std::string_view data, const fs::path& file) {
+        if (previous_.empty()) return false;
+        const fs::path old = previous_ / std::to_string(a.z) / std::to_string(a.x) / fmt::format("{}.pbf", a.y);
+        if (!same_content(old, data, buffer_)) return false;
+        return link_file(old, file);
+    }
+
     // {z}/{x}/, made when a tile of another column than the last one's comes (the tiles come in PMTiles id
     // order, which visits a column more than once; create_directories returns at once for one that exists).
     const fs::path& directory(const TileAddress& a) {
@@ -52,6 +64,7 @@ private:
         return dir_;
     }
     fs::path root_;
+    fs::path previous_;
     const TileSet& set_;
     std::string buffer_;
     struct Written {
@@ -66,9 +79,10 @@ private:
 
 }  // namespace
 
-std::uint64_t write_directory(const fs::path& dir, const TileSet& set, const TilesetInfo& info) {
+std::uint64_t write_directory(const fs::path& dir, const TileSet& set, const TilesetInfo& info,
+                              const fs::path& previous) {
     StagingDir stage(dir);
-    TileFiles files(stage.path(), set);
+    TileFiles files(stage.path(), previous.empty() ? dir : previous, set);
     std::uint64_t bytes = 0;
     for (const auto& t : set.tiles) bytes += files.write(t);
     write_file(stage.path() / "tiles.json", tilejson(set, info, "{z}/{x}/{y}.pbf"));

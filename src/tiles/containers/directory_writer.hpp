@@ -8,7 +8,10 @@
 
 namespace kuril::tiles {
 
-// Returns the bytes of tiles written (uncompressed, as the files hold them).
-std::uint64_t write_directory(const std::filesystem::path& dir, const TileSet& set, const TilesetInfo& info);
+// Returns the bytes of tiles written (uncompressed, as the files hold them). `previous`: a z/x/y directory
+// written before (by default `dir` itself, which this replaces); a tile whose bytes equal its file there is
+// made a hard link to that file instead of a new file.
+std::uint64_t write_directory(const std::filesystem::path& dir, const TileSet& set, const TilesetInfo& info,
+                              const std::filesystem::path& previous = {});
 
 }  // namespace kuril::tiles

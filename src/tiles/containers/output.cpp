@@ -26,7 +26,8 @@ std::string to_string(Container c) {
     return "?";
 }
 
-std::uint64_t write_tiles(const std::filesystem::path& path, const TileSet& set, const TilesetInfo& info) {
+std::uint64_t write_tiles(const std::filesystem::path& path, const TileSet& set, const TilesetInfo& info,
+                          const std::filesystem::path& previous) {
     switch (container_of(path)) {
         case Container::pmtiles:
             return write_pmtiles(path, set, info).bytes;
@@ -34,7 +35,7 @@ std::uint64_t write_tiles(const std::filesystem::path& path, const TileSet& set,
             write_mbtiles(path, set, info);
             return std::filesystem::file_size(path);
         case Container::directory:
-            return write_directory(path, set, info);
+            return write_directory(path, set, info, previous);
     }
     return 0;
 }

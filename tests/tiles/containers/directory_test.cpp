@@ -8,6 +8,8 @@
 #include "../../util/scratch.hpp"
 #include "tiles/containers/output.hpp"
 #include "tiles/containers/tile_reader.hpp"
+#include "tiles/gzip.hpp"
+#include "util/files.hpp"
 #include "two_tiles.hpp"
 
 using namespace kuril;
@@ -52,4 +54,31 @@ TEST_CASE("z/x/y: a tile equal to one written before is a hard link to it, not a
     CHECK(back.at({1, 0, 0}) == "tile 1");
     CHECK(back.at({1, 0, 1}) == "tile other");
     CHECK(back.at({1, 1, 1}) == "tile 1");
+}
+
+TEST_CASE("z/x/y: a rebuild links the tiles that did not change to the previous directory's files",
+          "[tiles][directory]") {
+    namespace fs = std::filesystem;
+    const test::Scratch s("xyz-previous");
+    const TileSet before = test::two_tiles();  // 0/0/0 "tile 0", 1/1/0 "tile 1"
+    CHECK(write_tiles(s / "out", before, test::info()) == 12);
+    const fs::path kept = s / "kept.pbf";
+    fs::create_hard_link(s / "out/0/0/0.pbf", kept);  // the previous 0/0/0's file, wherever its name goes
+    const fs::path old_1 = s / "old-1.pbf";
+    fs::create_hard_link(s / "out/1/1/0.pbf", old_1);
+    TileSet after = test::two_tiles();
+    after.tiles[1].data = "tile 9";  // 1/1/0 changed (to bytes of the same length), 0/0/0 did not
+    after.tiles[1].gz = gzip(after.tiles[1].data);
+    CHECK(write_tiles(s / "out", after, test::info()) == 12);  // replaces out/, reading the previous one
+    CHECK(fs::equivalent(s / "out/0/0/0.pbf", kept));           // the same file: linked, not written
+    CHECK_FALSE(fs::equivalent(s / "out/1/1/0.pbf", old_1));   // a new file, the old one untouched
+    CHECK(read_file(old_1) == "tile 1");
+    CHECK(read_file(s / "out/1/1/0.pbf") == "tile 9");
+    // Into another directory, naming the one to reuse: linked there too; a previous that is not there
+    // only means writing every tile.
+    CHECK(write_tiles(s / "copy", after, test::info(), s / "out") == 12);
+    CHECK(fs::equivalent(s / "copy/0/0/0.pbf", kept));
+    CHECK(fs::equivalent(s / "copy/1/1/0.pbf", s / "out/1/1/0.pbf"));
+    CHECK(write_tiles(s / "fresh", after, test::info(), s / "nowhere") == 12);
+    CHECK(fs::hard_link_count(s / "fresh/0/0/0.pbf") == 1);
 }
