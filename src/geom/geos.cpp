@@ -293,6 +293,10 @@ Geom Context::difference(const Geom& a, const Geom& b) const {
 
 Geom Context::boundary(const Geom& g) const { return take(GEOSBoundary_r(h_, g.get()), "boundary"); }
 
+Geom Context::clip_by_rect(const Geom& g, double xmin, double ymin, double xmax, double ymax) const {
+    return take(GEOSClipByRect_r(h_, g.get(), xmin, ymin, xmax, ymax), "clip by rectangle");
+}
+
 Geom Context::buffer(const Geom& g, double distance, int quadsegs) const {
     return take(GEOSBuffer_r(h_, g.get(), distance, quadsegs), "buffer");
 }

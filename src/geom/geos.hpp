@@ -97,6 +97,9 @@ public:
     [[nodiscard]] Geom intersection(const Geom& a, const Geom& b) const;
     [[nodiscard]] Geom difference(const Geom& a, const Geom& b) const;
     [[nodiscard]] Geom boundary(const Geom& g) const;
+    // The part of `g` in the rectangle, by GEOS's rectangle intersection (linear in the vertices; an
+    // overlay's robustness is not needed against an axis-parallel box).
+    [[nodiscard]] Geom clip_by_rect(const Geom& g, double xmin, double ymin, double xmax, double ymax) const;
     [[nodiscard]] Geom buffer(const Geom& g, double distance, int quadsegs = 8) const;
     // Douglas–Peucker that keeps the topology (no self-intersection, rings kept): for display only.
     [[nodiscard]] Geom simplify_preserving(const Geom& g, double tolerance) const;

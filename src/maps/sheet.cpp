@@ -6,6 +6,12 @@
 
 namespace kuril::maps {
 
+namespace {
+
+constexpr double kClipMarginPt = 8;  // beyond the widest stroke and halo drawn on land or lines
+
+}  // namespace
+
 Sheet fit_sheet(const Extent& e, const MapProjection& proj, double page_w, double page_h, double x0, double y0,
                 double x1, double y1) {
     double minx = 1e300, miny = 1e300, maxx = -1e300, maxy = -1e300;
@@ -47,7 +53,7 @@ SheetGeoms::SheetGeoms(const geom::Context& ctx, const MapProjection& proj, cons
                        const std::string& crs)
     : ctx_(ctx), proj_(proj), sheet_(sheet), store_(store),
       scale_prefix_(fmt::format("{}|{:.9g}|{:.3f}|{:.3f}|", crs, sheet.scale, sheet.minx, sheet.miny)),
-      prefix_(fmt::format("{}{:.3f}|{:.3f}|", scale_prefix_, sheet.fx0, sheet.fy1)) {}
+      prefix_(fmt::format("{}{:.3f}|{:.3f}|{:.3f}|{:.3f}|", scale_prefix_, sheet.fx0, sheet.fy0, sheet.fx1, sheet.fy1)) {}
 
 const geom::Geom& SheetGeoms::get(const std::string& key, const geom::Geom& lonlat) {
     return store_.get(prefix_ + key, [&] {
@@ -60,7 +66,12 @@ const geom::Geom& SheetGeoms::get(const std::string& key, const geom::Geom& lonl
             });
             return ctx_.simplify_preserving(on_sheet, 0.15);
         });
-        return ctx_.transform(at_origin, [this](geom::XY p) { return geom::XY{sheet_.fx0 + p.x, sheet_.fy1 + p.y}; });
+        const geom::Geom placed =
+            ctx_.transform(at_origin, [this](geom::XY p) { return geom::XY{sheet_.fx0 + p.x, sheet_.fy1 + p.y}; });
+        // Every drawing is clipped to the frame: what lies beyond it (a fifth of the vertices of the chain
+        // map) would only lengthen the PDF and SVG. The margin keeps strokes along the frame whole.
+        return ctx_.clip_by_rect(placed, sheet_.fx0 - kClipMarginPt, sheet_.fy0 - kClipMarginPt,
+                                 sheet_.fx1 + kClipMarginPt, sheet_.fy1 + kClipMarginPt);
     });
 }
 

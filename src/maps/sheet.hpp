@@ -54,7 +54,8 @@ private:
 
 // Features on one sheet: projected and simplified (0.15 pt, topology kept) once per scale — sheets that
 // differ only in where their frame lies on the page (the atlas's small multiples) share the work — then
-// moved to the frame, and shared by every drawing of them. `store` outlives one map (the build draws many
+// moved to the frame and clipped to it (with a margin: every drawing is clipped to the frame), and shared
+// by every drawing of them. `store` outlives one map (the build draws many
 // maps on the same sheet).
 class SheetGeoms {
 public:

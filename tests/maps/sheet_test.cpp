@@ -84,4 +84,14 @@ TEST_CASE("SheetGeoms: sheets that differ only in where the frame lies share one
     const geom::XY first = a.at(proj.forward(ring.front()));
     CHECK(ra.front().x == first.x);
     CHECK(ra.front().y == first.y);
+    // Land reaching far beyond the frame is cut a few points outside it (every drawing is clipped there).
+    const geom::Geom wide = ctx.box(140.0, 40.0, 155.0, 50.0);
+    const auto cut = ctx.polygons(on_b.get("wide", wide));
+    REQUIRE(cut.size() == 1);
+    for (const auto& p : cut.at(0).at(0)) {
+        CHECK(p.x >= b.fx0 - 10);
+        CHECK(p.x <= b.fx1 + 10);
+        CHECK(p.y >= b.fy0 - 10);
+        CHECK(p.y <= b.fy1 + 10);
+    }
 }
