@@ -3,12 +3,15 @@
 # into a z/x/y directory), this build against an earlier commit (BASE). BASE is built beside this one in
 # build-bench-BASE/, then both binaries run the same commands, alternated RUNS times in the same run.
 # Prints the medians and their ratio, and the files and inodes a build writes.
-# Usage: bench/build.sh [RUNS] [BASE]     (default 5, c25350b: before z/x/y tiles were hard-linked)
+# Usage: bench/build.sh [RUNS] [BASE]     (default 5, 7955e64: before the build's stages ran side by side)
+# "kuril build (replacing)" rebuilds into the same directory, as a user does: this build links the z/x/y
+# tiles that did not change to the replaced output's files. "kuril build (new directory)" builds where
+# nothing was before (the previous one removed, untimed, just before: ext4 then walks past its inodes).
 # bench/sync.sh runs it against the commit before the outputs were synced to disk.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-base=${2:-c25350b}
+base=${2:-7955e64}
 new=${KURIL:-build/kuril}
 old_dir="build-bench-$base"
 if [ ! -x "$old_dir/kuril" ]; then
@@ -37,7 +40,17 @@ measure() {  # NAME COMMAND... (run by the earlier build and by this one, altern
   o=$(median < "$key.old"); s=$(median < "$key.new")
   printf '%-34s %s %6.2f s  this %6.2f s  ratio %.3f  (median of %d)\n' "$name" "$base" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
 }
-measure "kuril build (all outputs)" build -q --today 2026-11-21 -o "$work/out"
+measure "kuril build (replacing)" build -q --today 2026-11-21 -o "$work/out"
+fresh() {  # BINARY: kuril build into a directory that does not exist yet
+  rm -rf "$work/fresh"
+  secs "$1" build -q --today 2026-11-21 -o "$work/fresh"
+}
+: > "$work/fresh.old"; : > "$work/fresh.new"
+for i in $(seq "$runs"); do
+  fresh "$old" >> "$work/fresh.old"; fresh "$new" >> "$work/fresh.new"
+done
+o=$(median < "$work/fresh.old"); s=$(median < "$work/fresh.new")
+printf '%-34s %s %6.2f s  this %6.2f s  ratio %.3f  (median of %d)\n' "kuril build (new directory)" "$base" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
 measure "kuril tiles -z 14 -> PMTiles" tiles -q -z 14 -o "$work/land.pmtiles" geodata/land.geojsonl
 measure "kuril tiles -z 14 -> z/x/y" tiles -q -z 14 -o "$work/land-xyz" geodata/land.geojsonl
 echo "files in a build: $(find "$work/out" -type f | wc -l), inodes: $(find "$work/out" -type f -printf '%i\n' | sort -u | wc -l); $(nproc) cores; disk: $(df -h "$work" | awk 'NR==2 {print $1}')"
