@@ -358,12 +358,8 @@ Layer Atlas::boundaries(Diagnostics* diag) const {
     for (std::size_t i = 0; i < ds_.boundaries.size(); ++i) {
         const auto& b = ds_.boundaries[i];
         if (lines[i].error) {
-            if (diag == nullptr) std::rethrow_exception(lines[i].error);
-            try {
-                std::rethrow_exception(lines[i].error);
-            } catch (const InputError& e) {
-                diag->add(e);
-            }
+            if (diag == nullptr) throw *lines[i].error;
+            diag->add(*lines[i].error);
             continue;
         }
         geom::Geom line = std::move(lines[i].line);

@@ -138,8 +138,10 @@ std::vector<BoundaryDeriver::Derived> BoundaryDeriver::derive_all(const std::vec
             try {
                 geom::Geom line = def.method == BoundaryMethod::median ? median_line(w, def) : parallel_line(w, def);
                 lines[k].line = ctx_.adopt(std::move(line));  // outlives the thread's context
-            } catch (const InputError&) {
-                lines[k].error = std::current_exception();
+            } catch (const InputError& e) {
+                lines[k].error = e;
+            } catch (const GeometryError& e) {  // GEOS or PROJ failed: name the line being derived
+                throw GeometryError(fmt::format("{}: deriving the line: {}", def.where.str(), e.what()));
             }
         });
     std::vector<Derived> out(defs.size());
@@ -153,7 +155,7 @@ std::vector<BoundaryDeriver::Derived> BoundaryDeriver::derive_all(const std::vec
 
 geom::Geom BoundaryDeriver::derive(const BoundaryDef& def) const {
     Derived d = std::move(derive_all({def}).front());
-    if (d.error) std::rethrow_exception(d.error);
+    if (d.error) throw *d.error;
     return std::move(d.line);
 }
 

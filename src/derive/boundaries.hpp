@@ -4,7 +4,7 @@
 //   sampled densely, a Voronoi diagram of the samples is built (GEOS), and the line is where cells of
 //   one side meet cells of the other, kept where both sides are within `reach` of it.
 // - parallel: a parallel of latitude across one side's land, coast to coast.
-#include <exception>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,6 +13,7 @@
 #include "geom/geos.hpp"
 #include "model/dataset.hpp"
 #include "model/region.hpp"
+#include "util/error.hpp"
 
 namespace kuril {
 
@@ -28,7 +29,7 @@ public:
     // sides have no water between them within reach, the InputError (at the definition's location).
     struct Derived {
         geom::Geom line;
-        std::exception_ptr error;
+        std::optional<InputError> error;
     };
     // One result per definition, in their order. Other failures (GEOS, PROJ) are thrown.
     [[nodiscard]] std::vector<Derived> derive_all(const std::vector<BoundaryDef>& defs) const;
