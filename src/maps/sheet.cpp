@@ -40,7 +40,13 @@ const geom::Geom& SheetStore::get(const std::string& key, const std::function<ge
         if (!slot) slot = std::make_unique<Entry>();
         entry = slot.get();  // stays where it is: the map holds pointers
     }
-    std::call_once(entry->made, [&] { entry->geom = owner_.adopt(make()); });  // a throw leaves it to the next
+    // One maker at a time per key; the others wait on the entry's mutex. A throw leaves it to the next
+    // caller (not std::call_once: after a throw it hangs under ThreadSanitizer's pthread_once, seen).
+    const std::lock_guard<std::mutex> lock(entry->mutex);
+    if (!entry->made) {
+        entry->geom = owner_.adopt(make());
+        entry->made = true;
+    }
     return entry->geom;
 }
 

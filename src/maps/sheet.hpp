@@ -44,7 +44,8 @@ public:
 
 private:
     struct Entry {
-        std::once_flag made;
+        std::mutex mutex;
+        bool made = false;
         geom::Geom geom;
     };
     geom::Context owner_;  // declared first: destroyed after the geometries it owns
