@@ -6,23 +6,55 @@
 #include <fmt/format.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include FT_MODULE_H
+#include FT_OUTLINE_H
 
 #include "util/error.hpp"
+#include "write/distance_field.hpp"
 
 namespace kuril {
 
 namespace {
 
-// FreeType's bitmap-to-SDF renderer pads the bitmap by its spread on each side and writes 128 on the outline,
-// 128/spread per pixel, larger inside.
-constexpr FT_Int kSpread = kGlyphRadius;
+// Coverage samples per pixel along each axis: 2 halves the distance field's error near the outline
+// (see write/distance_field.hpp) for four times the samples.
+constexpr unsigned kSupersample = 2;
 
-// TinySDF / MapLibre: value = 255 − 255·(d/radius + cutoff), d the distance outside the outline.
-std::uint8_t to_maplibre(std::uint8_t freetype) {
-    const double inside_px = (static_cast<double>(freetype) - 128.0) * kSpread / 128.0;
-    const double v = 255.0 - 255.0 * (-inside_px / kGlyphRadius + kGlyphCutoff);
-    return static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
+class OutlineCopy {
+public:
+    OutlineCopy(FT_Library library, const FT_Outline& source) : library_(library) {
+        if (FT_Outline_New(library, source.n_points, source.n_contours, &outline_) != 0) return;
+        made_ = FT_Outline_Copy(&source, &outline_) == 0;
+    }
+    ~OutlineCopy() { FT_Outline_Done(library_, &outline_); }
+    OutlineCopy(const OutlineCopy&) = delete;
+    OutlineCopy& operator=(const OutlineCopy&) = delete;
+    [[nodiscard]] bool made() const { return made_; }
+    FT_Outline* get() { return &outline_; }
+
+private:
+    FT_Library library_;
+    FT_Outline outline_{};
+    bool made_ = false;
+};
+
+// The outline's coverage over the pixel box FreeType chose for it (left, top, width × rows, from its own
+// anti-aliased rendering), kSupersample times finer in each direction; rows top first.
+std::vector<std::uint8_t> fine_coverage(FT_Library library, OutlineCopy& outline, const FT_GlyphSlotRec& box) {
+    const unsigned w = box.bitmap.width * kSupersample, h = box.bitmap.rows * kSupersample;
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(w) * h, 0);
+    const FT_Pos bottom = box.bitmap_top - static_cast<FT_Pos>(box.bitmap.rows);
+    FT_Outline_Translate(outline.get(), -box.bitmap_left * 64, -bottom * 64);
+    FT_Matrix scale{static_cast<FT_Fixed>(kSupersample) << 16, 0, 0, static_cast<FT_Fixed>(kSupersample) << 16};
+    FT_Outline_Transform(outline.get(), &scale);
+    FT_Bitmap target{};
+    target.rows = h;
+    target.width = w;
+    target.pitch = static_cast<int>(w);  // positive: the first row is the top one
+    target.buffer = pixels.data();
+    target.num_grays = 256;
+    target.pixel_mode = FT_PIXEL_MODE_GRAY;
+    if (FT_Outline_Get_Bitmap(library, outline.get(), &target) != 0) pixels.clear();
+    return pixels;
 }
 
 }  // namespace
@@ -39,10 +71,6 @@ struct SdfFont::Impl {
 SdfFont::SdfFont(const std::filesystem::path& file) : impl_(std::make_unique<Impl>()), file_(file) {
     if (FT_Init_FreeType(&impl_->library) != 0) {
         throw OutputError("FreeType could not be initialised");
-    }
-    FT_Int spread = kSpread;
-    if (FT_Property_Set(impl_->library, "bsdf", "spread", &spread) != 0) {
-        throw OutputError("this FreeType has no SDF renderer (FreeType 2.11 or later is needed)");
     }
     if (FT_New_Face(impl_->library, file.c_str(), 0, &impl_->face) != 0) {
         throw InputError(Location{file.string(), 0, {}}, "not a font FreeType can read");
@@ -75,29 +103,20 @@ std::optional<SdfGlyph> SdfFont::render(char32_t c) const {
     if (slot->format != FT_GLYPH_FORMAT_OUTLINE || slot->outline.n_points == 0) {
         return g;  // a blank (space): metrics only
     }
-    if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0 || FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0) {
-        throw fail("FreeType's SDF renderer failed");
-    }
+    OutlineCopy outline(impl_->library, slot->outline);
+    if (!outline.made()) throw fail("FreeType cannot copy the glyph's outline");
+    if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0) throw fail("FreeType cannot rasterise the glyph");
     const FT_Bitmap& bm = slot->bitmap;
-    const auto pad = static_cast<unsigned>(kSpread);
-    if (bm.width < 2 * pad || bm.rows < 2 * pad) {
-        throw fail("SDF bitmap smaller than its padding");
-    }
-    g.width = bm.width - 2 * pad;
-    g.height = bm.rows - 2 * pad;
-    g.left = slot->bitmap_left + kSpread;
-    g.top = slot->bitmap_top - kSpread - ascender;
-    // Keep kGlyphBorder of the kSpread padding.
-    const unsigned skip = pad - kGlyphBorder;
-    const unsigned w = g.width + 2 * kGlyphBorder;
-    const unsigned h = g.height + 2 * kGlyphBorder;
-    g.bitmap.resize(static_cast<std::size_t>(w) * h);
-    for (unsigned y = 0; y < h; ++y) {
-        const unsigned char* row = bm.buffer + static_cast<std::ptrdiff_t>(y + skip) * bm.pitch;
-        for (unsigned x = 0; x < w; ++x) {
-            g.bitmap[static_cast<std::size_t>(y) * w + x] = to_maplibre(row[x + skip]);
-        }
-    }
+    if (bm.width == 0 || bm.rows == 0) return g;  // an outline too small to cover a pixel: metrics only
+    g.width = bm.width;
+    g.height = bm.rows;
+    g.left = slot->bitmap_left;
+    g.top = slot->bitmap_top - ascender;
+    const std::vector<std::uint8_t> fine = fine_coverage(impl_->library, outline, *slot);
+    if (fine.empty()) throw fail("FreeType cannot rasterise the glyph's outline");
+    g.bitmap = signed_distance_field(Coverage{fine.data(), bm.width * kSupersample, bm.rows * kSupersample,
+                                              static_cast<std::ptrdiff_t>(bm.width * kSupersample)},
+                                     kGlyphBorder, kGlyphRadius, kGlyphCutoff, kSupersample);
     return g;
 }
 
