@@ -237,10 +237,14 @@ std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::ve
     const tiles::TileSet tileset = tiles::make_tiles(std::move(sources), tiles::TileOptions{}, progress);
     const tiles::TilesetInfo info = plan::tileset_info();
     fs::create_directories(dir);
-    for (const char* name : {"kuril.pmtiles", "kuril.mbtiles", "xyz"}) {
-        progress.step(std::string("writing tiles/") + name);
-        (void)tiles::write_tiles(dir / name, tileset, info, previous / name);
+    // The three containers at once: each only reads the tile set (the z/x/y directory is mostly the
+    // kernel's work, linking and unlinking files; the others are a file each).
+    progress.step("writing tiles/ (kuril.pmtiles, kuril.mbtiles, xyz)");
+    std::vector<std::function<void()>> writers;
+    for (const char* name : {"xyz", "kuril.mbtiles", "kuril.pmtiles"}) {
+        writers.emplace_back([&, name] { (void)tiles::write_tiles(dir / name, tileset, info, previous / name); });
     }
+    run_together(writers);
     return tileset.tiles.size();
 }
 

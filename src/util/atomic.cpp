@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "util/error.hpp"
+#include "util/files.hpp"
 
 namespace kuril {
 
@@ -70,10 +71,7 @@ Staging::Staging(fs::path target, Kind kind) : target_(std::move(target)), stagi
 }
 
 Staging::~Staging() {
-    if (!committed_) {
-        std::error_code ec;
-        fs::remove_all(staging_, ec);
-    }
+    if (!committed_) remove_tree(staging_);
 }
 
 void Staging::commit() {
@@ -83,8 +81,7 @@ void Staging::commit() {
             throw OutputError(fmt::format("cannot swap {} into place: {}", target_.string(), std::strerror(errno)));
         }
         committed_ = true;
-        std::error_code ec;
-        fs::remove_all(staging_, ec);   // now holds the previous output; a leftover goes with the next run
+        remove_tree(staging_);  // now holds the previous output; a leftover goes with the next run
         sync_path(parent_of(target_));  // the swap itself
     } else {
         fs::rename(staging_, target_);

@@ -1,14 +1,17 @@
 #include "util/files.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 #include <fmt/format.h>
 
 #include "util/error.hpp"
+#include "util/parallel.hpp"
 
 namespace kuril {
 
@@ -125,6 +128,46 @@ bool same_content(const fs::path& file, std::string_view content, std::string& s
     }
     ::close(fd);
     return same;
+}
+
+namespace {
+
+// `root` and every directory under it, each before the directories inside it (symbolic links not followed).
+std::vector<fs::path> directories_under(const fs::path& root) {
+    std::vector<fs::path> dirs{root};
+    std::error_code ec;
+    for (std::size_t i = 0; i < dirs.size(); ++i) {
+        for (fs::directory_iterator it(dirs[i], ec), end; !ec && it != end; it.increment(ec)) {
+            if (it->is_directory(ec) && !it->is_symlink(ec)) dirs.push_back(it->path());
+        }
+    }
+    return dirs;
+}
+
+}  // namespace
+
+void remove_tree(const fs::path& root) noexcept {
+    std::error_code ec;
+    const fs::file_status st = fs::symlink_status(root, ec);
+    if (ec || !fs::exists(st)) return;
+    if (!fs::is_directory(st)) {
+        fs::remove(root, ec);
+        return;
+    }
+    try {
+        const std::vector<fs::path> dirs = directories_under(root);
+        const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
+        parallel_for(dirs.size(), threads, [] { return 0; }, [&](std::size_t i, int) {
+            std::error_code dir_ec;
+            for (fs::directory_iterator it(dirs[i], dir_ec), end; !dir_ec && it != end; it.increment(dir_ec)) {
+                std::error_code entry_ec;
+                if (!it->is_directory(entry_ec) || it->is_symlink(entry_ec)) (void)::unlink(it->path().c_str());
+            }
+        });
+        for (auto d = dirs.rbegin(); d != dirs.rend(); ++d) (void)::rmdir(d->c_str());
+    } catch (...) {  // no memory or no thread: what is left goes the slow way
+        fs::remove_all(root, ec);
+    }
 }
 
 void copy_file_contents(const fs::path& from, const fs::path& to) { write_file(to, read_file(from)); }

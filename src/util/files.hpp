@@ -33,6 +33,12 @@ void write_file(const std::filesystem::path& file, std::size_t count, std::uint6
 // cannot be read is not equal: for outputs that may reuse an earlier run's files, never for input.
 [[nodiscard]] bool same_content(const std::filesystem::path& file, std::string_view content, std::string& scratch);
 
+// Removes `root` and everything under it, as std::filesystem::remove_all does, without throwing: what cannot
+// be removed stays (the callers remove leftovers on the next run). The files of different directories are
+// unlinked on several threads — a tile directory holds tens of thousands, and unlinking is the kernel's
+// work, directory by directory.
+void remove_tree(const std::filesystem::path& root) noexcept;
+
 // read_file, then write_file (a name of its own: std::filesystem::copy_file is found by ADL).
 void copy_file_contents(const std::filesystem::path& from, const std::filesystem::path& to);
 

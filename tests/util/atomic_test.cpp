@@ -71,3 +71,29 @@ TEST_CASE("link_file: a second name of the same file, and an error names both fi
         CHECK(m.find("File exists") != std::string::npos);
     }
 }
+
+TEST_CASE("remove_tree: a tree of directories and files goes, a linked directory's files stay", "[util][files]") {
+    const test::Scratch s("remove-tree");
+    const auto tree = s / "tree";
+    for (int z = 0; z < 3; ++z) {
+        for (int x = 0; x < 4; ++x) {
+            const auto column = tree / std::to_string(z) / std::to_string(x);
+            std::filesystem::create_directories(column);
+            for (int y = 0; y < 5; ++y) write_file(column / (std::to_string(y) + ".pbf"), "tile");
+        }
+    }
+    std::filesystem::create_directories(tree / "empty" / "deeper");
+    const auto elsewhere = s / "elsewhere";
+    std::filesystem::create_directories(elsewhere);
+    write_file(elsewhere / "keep.txt", "kept");
+    std::filesystem::create_directory_symlink(elsewhere, tree / "link");
+    write_file(tree / "tiles.json", "{}");
+
+    remove_tree(tree);
+    CHECK_FALSE(std::filesystem::exists(std::filesystem::symlink_status(tree)));
+    CHECK(read_file(elsewhere / "keep.txt") == "kept");  // the link went, not what it points to
+    remove_tree(s / "nothing-here");                      // no error: there was nothing to remove
+    write_file(s / "a-file", "x");
+    remove_tree(s / "a-file");
+    CHECK_FALSE(std::filesystem::exists(s / "a-file"));
+}

@@ -40,6 +40,10 @@ private:
     RepairCounts counts_;
 };
 
+// Whether a closed ring is strictly convex and goes round once: every turn the same way, none straight,
+// turning 360° in all. Such a ring is simple, so valid as a polygon of its own (OGC Simple Features).
+[[nodiscard]] bool convex_ring(const IRing& r);
+
 // MVT 2.1 §4.3.4.4: exteriors have positive area in tile coordinates (y down), holes negative.
 void orient(IRing& r, bool exterior);
 
