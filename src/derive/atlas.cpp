@@ -90,7 +90,7 @@ Layer Atlas::islands() const {
         Row row(layer);
         set_names(row, island.names);
         row.set("kind", island.kind).set("group_ru", island.group_ru).set("subgroup_ru", island.subgroup_ru);
-        row.set("group_ja", island.group_ja).set("area_km2", Value{geom::geodesic_area_km2(ctx_, land.lonlat)});
+        row.set("group_ja", island.group_ja).set("area_km2", Value{areas_.km2(ctx_, land.lonlat)});
         row.set("land_polygons", Value{static_cast<long long>(land.pieces.size())});
         set_views(row, views_of(*timeline_, *index_, island.id, today_));
         row.set("source", island.source);
@@ -151,7 +151,7 @@ Layer Atlas::territories() const {
         Row row(layer);
         row.set("kind", index_->kind_of(id)).set("name_en", names.en).set("name_ja", names.ja);
         row.set("name_ru", names.ru).set("atoms", join(index_->atoms_of(id), ";"));
-        row.set("area_km2", Value{geom::geodesic_area_km2(ctx_, land)});
+        row.set("area_km2", Value{areas_.km2(ctx_, land)});
         set_views(row, views_of(*timeline_, *index_, id, today_));
         row.set("source", source);
         layer.add(id, std::move(land), std::move(row));
@@ -409,7 +409,7 @@ Layer Atlas::snapshot(const Date& d, const std::string& name) const {
         if (ctx_.is_empty(land)) {
             continue;
         }
-        const double area = geom::geodesic_area_km2(ctx_, land);
+        const double area = areas_.km2(ctx_, land);
         const std::string id = fmt::format("{}-{}", d.iso(), key[0].holder.empty() ? "none" : key[0].holder) +
                                fmt::format("-{}-{}-{}", key[0].status, key[1].holder, key[2].holder);
         Row row(layer);

@@ -6,6 +6,7 @@
 #include "derive/geography.hpp"
 #include "derive/territory_index.hpp"
 #include "derive/timeline.hpp"
+#include "geom/projection.hpp"
 #include "model/dataset.hpp"
 #include "model/layer.hpp"
 #include "model/region.hpp"
@@ -53,6 +54,7 @@ private:
     std::unique_ptr<TerritoryIndex> index_;
     std::unique_ptr<Geography> geo_;
     std::unique_ptr<Timeline> timeline_;
+    geom::GeodesicAreas areas_;  // islands measured once, whichever layers hold them
 };
 
 }  // namespace kuril

@@ -77,17 +77,55 @@ double ring_area_m2(const geod_geodesic& geod, const Ring& ring) {
 }
 }  // namespace
 
-double geodesic_area_km2(const Context& ctx, const Geom& lonlat) {
+namespace {
+
+geod_geodesic wgs84() {
     geod_geodesic geod{};
-    geod_init(&geod, 6378137.0, 1 / 298.257223563);  // WGS 84
+    geod_init(&geod, 6378137.0, 1 / 298.257223563);
+    return geod;
+}
+
+// Exteriors minus holes, in m², each ring's area from `ring_m2`, summed in the same order whoever measures.
+template <typename RingArea>
+double polygons_m2(const Context& ctx, const Geom& lonlat, RingArea ring_m2) {
     double m2 = 0;
     for (const auto& poly : ctx.polygons(lonlat)) {
         for (std::size_t r = 0; r < poly.size(); ++r) {
-            const double a = ring_area_m2(geod, poly[r]);
+            const double a = ring_m2(poly[r]);
             m2 += r == 0 ? a : -a;
         }
     }
-    return m2 / 1e6;
+    return m2;
+}
+
+}  // namespace
+
+double geodesic_area_km2(const Context& ctx, const Geom& lonlat) {
+    const geod_geodesic geod = wgs84();
+    return polygons_m2(ctx, lonlat, [&](const Ring& r) { return ring_area_m2(geod, r); }) / 1e6;
+}
+
+std::size_t GeodesicAreas::RingHash::operator()(const Ring& r) const noexcept {
+    std::size_t h = r.size();
+    for (const auto& p : r) {
+        h = h * 1099511628211ULL ^ std::hash<double>{}(p.x);
+        h = h * 1099511628211ULL ^ std::hash<double>{}(p.y);
+    }
+    return h;
+}
+
+double GeodesicAreas::km2(const Context& ctx, const Geom& lonlat) const {
+    const geod_geodesic geod = wgs84();
+    return polygons_m2(ctx, lonlat, [&](const Ring& r) {
+        {
+            const std::lock_guard<std::mutex> lock(mutex_);
+            if (const auto it = m2_.find(r); it != m2_.end()) return it->second;
+        }
+        const double a = ring_area_m2(geod, r);
+        const std::lock_guard<std::mutex> lock(mutex_);
+        m2_.emplace(r, a);
+        return a;
+    }) / 1e6;
 }
 
 }  // namespace kuril::geom
