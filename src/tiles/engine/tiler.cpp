@@ -80,7 +80,21 @@ public:
         return messages.empty() ? std::string() : mvt::tile_message(messages);
     }
 
+    // gzip(mvt), remembered for small tiles: solid land and open water repeat thousands of times (the Kuril
+    // set: 68,444 tiles, 11,026 distinct), and for a tile of a few dozen bytes the compressor's set-up is
+    // all the work. The same bytes in, the same bytes out: the memo changes no output.
+    std::string gzipped(const std::string& mvt) {
+        if (mvt.size() > kMemoTileBytes) return gzip(mvt);
+        if (const auto it = gz_memo_.find(mvt); it != gz_memo_.end()) return it->second;
+        std::string gz = gzip(mvt);
+        if (gz_memo_.size() < kMemoTiles) gz_memo_.emplace(mvt, gz);
+        return gz;
+    }
+
 private:
+    static constexpr std::size_t kMemoTileBytes = 512;
+    static constexpr std::size_t kMemoTiles = 4096;  // at most 2 MB a thread with their gzip'd copies
+
     Pt to_tile(const Pt& p, int z, std::uint32_t x, std::uint32_t y) const {
         const double scale = static_cast<double>(1U << z);
         return Pt{(p.x * scale - x) * o_.extent, (p.y * scale - y) * o_.extent, p.fixed};
@@ -189,6 +203,7 @@ private:
     const TileOptions& o_;
     double tolerance_ = 1;
     PolygonRepair repair_;
+    std::unordered_map<std::string, std::string> gz_memo_;  // small tiles' MVT bytes -> gzip'd
 };
 
 // A clip's size in the tile, in square tile units: a polygon's area, a line's length (one unit wide), a
@@ -231,14 +246,14 @@ Tile limited_tile(TileEncoder& enc, int z, std::uint32_t x, std::uint32_t y, con
     const TileAddress a{static_cast<std::uint8_t>(z), x, y};
     Tile t{a, pmtiles_id(a), enc.encode(z, x, y, clips), {}, {}, {}};
     if (t.data.empty()) return t;
-    t.gz = gzip(t.data);
+    t.gz = enc.gzipped(t.data);
     const auto over = [&] { return o.max_tile_bytes > 0 && t.gz.size() > o.max_tile_bytes; };
     Reduce reduce;
     for (std::uint32_t factor = 2; factor <= 16 && over(); factor *= 2) {
         reduce.tolerance = factor;
         t.reduction.simplified = factor;
         t.data = enc.encode(z, x, y, clips, reduce);
-        t.gz = gzip(t.data);
+        t.gz = enc.gzipped(t.data);
     }
     if (!over()) return t;
     const auto order = smallest_first(clips, z, o.extent);
@@ -252,7 +267,7 @@ Tile limited_tile(TileEncoder& enc, int z, std::uint32_t x, std::uint32_t y, con
             t.reduction.dropped += static_cast<std::uint32_t>(clips[layer][i].features->size());
         }
         t.data = enc.encode(z, x, y, clips, reduce);
-        t.gz = t.data.empty() ? std::string() : gzip(t.data);
+        t.gz = t.data.empty() ? std::string() : enc.gzipped(t.data);
     }
     return t;
 }
