@@ -81,19 +81,20 @@ public:
     }
 
     // gzip(mvt), remembered for small tiles: solid land and open water repeat thousands of times (the Kuril
-    // set: 68,444 tiles, 11,026 distinct), and for a tile of a few dozen bytes the compressor's set-up is
-    // all the work. The same bytes in, the same bytes out: the memo changes no output.
+    // set: 68,444 tiles, 11,026 distinct), and for a tile of a few hundred bytes the compressor's set-up is
+    // most of the work. The same bytes in, the same bytes out: the memo changes no output.
     std::string gzipped(const std::string& mvt) {
         if (mvt.size() > kMemoTileBytes) return gzip(mvt);
         if (const auto it = gz_memo_.find(mvt); it != gz_memo_.end()) return it->second;
         std::string gz = gzip(mvt);
-        if (gz_memo_.size() < kMemoTiles) gz_memo_.emplace(mvt, gz);
+        if (gz_memo_.size() == kMemoTiles) gz_memo_.clear();  // full of one-offs: start again
+        gz_memo_.emplace(mvt, gz);
         return gz;
     }
 
 private:
     static constexpr std::size_t kMemoTileBytes = 512;
-    static constexpr std::size_t kMemoTiles = 4096;  // at most 2 MB a thread with their gzip'd copies
+    static constexpr std::size_t kMemoTiles = 1024;  // under 1 MB a thread, with their gzip'd copies
 
     Pt to_tile(const Pt& p, int z, std::uint32_t x, std::uint32_t y) const {
         const double scale = static_cast<double>(1U << z);
