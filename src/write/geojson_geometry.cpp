@@ -1,6 +1,8 @@
 #include "write/geojson_geometry.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -8,19 +10,19 @@
 
 namespace kuril {
 
+void append_number(std::string& out, double v, int decimals) {
+    const std::size_t start = out.size();
+    fmt::format_to(std::back_inserter(out), "{:.{}f}", v, decimals);
+    if (out.find('.', start) != std::string::npos) {
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
+    if (std::string_view(out).substr(start) == "-0") out.replace(start, 2, "0");
+}
+
 std::string format_number(double v, int decimals) {
-    std::string s = fmt::format("{:.{}f}", v, decimals);
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0') {
-            s.pop_back();
-        }
-        if (s.back() == '.') {
-            s.pop_back();
-        }
-    }
-    if (s == "-0") {
-        s = "0";
-    }
+    std::string s;
+    append_number(s, v, decimals);
     return s;
 }
 
@@ -28,9 +30,9 @@ namespace {
 
 void append_position(std::string& out, geom::XY p, int decimals) {
     out += '[';
-    out += format_number(p.x, decimals);
+    append_number(out, p.x, decimals);
     out += ',';
-    out += format_number(p.y, decimals);
+    append_number(out, p.y, decimals);
     out += ']';
 }
 

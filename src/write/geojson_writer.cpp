@@ -16,7 +16,7 @@ void append_value(std::string& out, const Value& v) {
     } else if (const auto* i = std::get_if<long long>(&v)) {
         out += std::to_string(*i);
     } else if (const auto* d = std::get_if<double>(&v)) {
-        out += format_number(*d, 6);
+        append_number(out, *d, 6);
     } else if (const auto* day = std::get_if<Date>(&v)) {
         out += quoted(day->iso());
     }
