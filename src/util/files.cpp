@@ -158,11 +158,17 @@ void remove_tree(const fs::path& root) noexcept {
         const std::vector<fs::path> dirs = directories_under(root);
         const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
         parallel_for(dirs.size(), threads, [] { return 0; }, [&](std::size_t i, int) {
+            // unlinkat(2) by name in the open directory: no walk down the whole path for each file.
+            const int fd = ::open(dirs[i].c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+            if (fd < 0) return;
             std::error_code dir_ec;
             for (fs::directory_iterator it(dirs[i], dir_ec), end; !dir_ec && it != end; it.increment(dir_ec)) {
                 std::error_code entry_ec;
-                if (!it->is_directory(entry_ec) || it->is_symlink(entry_ec)) (void)::unlink(it->path().c_str());
+                if (!it->is_directory(entry_ec) || it->is_symlink(entry_ec)) {
+                    (void)::unlinkat(fd, it->path().filename().c_str(), 0);
+                }
             }
+            ::close(fd);
         });
         for (auto d = dirs.rbegin(); d != dirs.rend(); ++d) (void)::rmdir(d->c_str());
     } catch (...) {  // no memory or no thread: what is left goes the slow way

@@ -510,8 +510,10 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
     TileSet set;
     set.minzoom = 99;
     set.max_tile_bytes = options.max_tile_bytes;
+    const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+    // Each layer's borders on their own (a layer's features share borders only among themselves).
+    parallel_for(layers.size(), threads, [] { return 0; }, [&](std::size_t i, int) { mark_shared_borders(layers[i]); });
     for (auto& l : layers) {
-        mark_shared_borders(l);
         set.minzoom = std::min(set.minzoom, l.minzoom);
         set.maxzoom = std::max(set.maxzoom, l.maxzoom);
         set.layers.push_back(describe_layer(l, set));
@@ -519,7 +521,6 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
     if (layers.empty()) {
         return set;
     }
-    const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
     const auto groups = group_features(layers);
     set.tiles = run_tiler(layers, options, root_task(layers, groups, options), set.maxzoom, threads, progress);
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
