@@ -3,7 +3,8 @@
 # into a z/x/y directory), this build against an earlier commit (BASE). BASE is built beside this one in
 # build-bench-BASE/, then both binaries run the same commands, alternated RUNS times in the same run.
 # Prints the medians and their ratio, and the files and inodes a build writes.
-# Usage: bench/build.sh [RUNS] [BASE]     (default 5, 7955e64: before the build's stages ran side by side)
+# Usage: bench/build.sh [RUNS] [BASE]     (default 5, 82fbce1: before the glyphs, containers and areas of
+# session 11; 7955e64: before the build's stages ran side by side)
 # "kuril build (replacing)" rebuilds into the same directory, as a user does: this build links the z/x/y
 # tiles that did not change to the replaced output's files. "kuril build (new directory)" builds where
 # nothing was before (the previous one removed, untimed, just before: ext4 then walks past its inodes).
@@ -11,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-base=${2:-7955e64}
+base=${2:-82fbce1}
 new=${KURIL:-build/kuril}
 old_dir="build-bench-$base"
 if [ ! -x "$old_dir/kuril" ]; then
@@ -38,9 +39,11 @@ measure() {  # NAME COMMAND... (run by the earlier build and by this one, altern
   done
   local o s
   o=$(median < "$key.old"); s=$(median < "$key.new")
-  printf '%-34s %s %6.2f s  this %6.2f s  ratio %.3f  (median of %d)\n' "$name" "$base" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
+  printf '%-38s %s %6.2f s  this %6.2f s  ratio %.3f  (median of %d)\n' "$name" "$base" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
 }
 measure "kuril build (replacing)" build -q --today 2026-11-21 -o "$work/out"
+# The build as #11 measured it (dataset, tiles, viewer: the print maps came after).
+measure "kuril build --no-maps (replacing)" build -q --no-maps --today 2026-11-21 -o "$work/out-nomaps"
 fresh() {  # BINARY: kuril build into a directory that does not exist yet
   rm -rf "$work/fresh"
   secs "$1" build -q --today 2026-11-21 -o "$work/fresh"
@@ -50,7 +53,7 @@ for i in $(seq "$runs"); do
   fresh "$old" >> "$work/fresh.old"; fresh "$new" >> "$work/fresh.new"
 done
 o=$(median < "$work/fresh.old"); s=$(median < "$work/fresh.new")
-printf '%-34s %s %6.2f s  this %6.2f s  ratio %.3f  (median of %d)\n' "kuril build (new directory)" "$base" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
+printf '%-38s %s %6.2f s  this %6.2f s  ratio %.3f  (median of %d)\n' "kuril build (new directory)" "$base" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
 measure "kuril tiles -z 14 -> PMTiles" tiles -q -z 14 -o "$work/land.pmtiles" geodata/land.geojsonl
 measure "kuril tiles -z 14 -> z/x/y" tiles -q -z 14 -o "$work/land-xyz" geodata/land.geojsonl
 echo "files in a build: $(find "$work/out" -type f | wc -l), inodes: $(find "$work/out" -type f -printf '%i\n' | sort -u | wc -l); $(nproc) cores; disk: $(df -h "$work" | awk 'NR==2 {print $1}')"

@@ -8,17 +8,14 @@
 #include "geom/geos.hpp"
 #include "tiles/engine/grid_union.hpp"
 #include "tiles/engine/polygon_repair.hpp"
+#include "rings.hpp"
 
 using namespace kuril;
 using namespace kuril::tiles;
 
 namespace {
 
-IRing ring(std::initializer_list<IPt> pts) {
-    IRing r(pts);
-    r.push_back(r.front());
-    return r;
-}
+IRing ring(std::initializer_list<IPt> pts) { return test::closed_ring(pts); }
 
 // The polygons as one GEOS multipolygon, for GEOS's verdict on their validity.
 geom::Geom to_geos(const geom::Context& ctx, const std::vector<IPolygon>& polys) {

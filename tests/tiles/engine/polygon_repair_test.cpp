@@ -5,17 +5,14 @@
 
 #include "geom/geos.hpp"
 #include "tiles/engine/polygon_repair.hpp"
+#include "rings.hpp"
 
 using namespace kuril;
 using namespace kuril::tiles;
 
 namespace {
 
-IRing closed(std::initializer_list<IPt> pts) {
-    IRing r(pts);
-    r.push_back(r.front());
-    return r;
-}
+IRing closed(std::initializer_list<IPt> pts) { return test::closed_ring(pts); }
 
 bool geos_valid(const geom::Context& ctx, const IRing& r) {
     geom::Ring g;
