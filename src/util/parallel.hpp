@@ -8,6 +8,7 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -38,8 +39,11 @@ void parallel_for(std::size_t n, unsigned threads, MakeState make_state, Fn fn) 
         }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)); ++t) {
-        pool.emplace_back(worker);
+    try {
+        for (unsigned t = 1; t < std::min<std::size_t>(threads, std::max<std::size_t>(n, 1)); ++t) {
+            pool.emplace_back(worker);
+        }
+    } catch (const std::system_error&) {  // no more threads (EAGAIN): those made and this one do the work
     }
     worker();
     for (auto& t : pool) {
@@ -63,8 +67,13 @@ inline void run_together(const std::vector<std::function<void()>>& tasks) {
         }
     };
     std::vector<std::thread> pool;
-    for (std::size_t i = 1; i < tasks.size(); ++i) pool.emplace_back(run, i);
+    std::size_t started = 1;
+    try {
+        for (; started < tasks.size(); ++started) pool.emplace_back(run, started);
+    } catch (const std::system_error&) {  // no more threads: the rest run here, one after the other
+    }
     if (!tasks.empty()) run(0);
+    for (std::size_t i = started; i < tasks.size(); ++i) run(i);
     for (auto& t : pool) t.join();
     for (const auto& f : failures) {
         if (f) std::rethrow_exception(f);
