@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "tiles/engine/grid_union.hpp"
+#include "tiles/engine/validity.hpp"
 
 namespace kuril::tiles {
 
@@ -26,31 +27,10 @@ double net_area(const std::vector<IPolygon>& polys) {
 
 }  // namespace
 
-bool convex_ring(const IRing& r) {
-    const std::size_t n = r.size() - 1;  // closed: the last point repeats the first
-    if (r.size() < 4 || !(r.front() == r.back())) return false;
-    int sign = 0;
-    double turning = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        const IPt& a = r[i];
-        const IPt& b = r[(i + 1) % n];
-        const IPt& c = r[(i + 2) % n];
-        const std::int64_t ux = std::int64_t{b.x} - a.x, uy = std::int64_t{b.y} - a.y;
-        const std::int64_t vx = std::int64_t{c.x} - b.x, vy = std::int64_t{c.y} - b.y;
-        const std::int64_t cross = ux * vy - uy * vx;  // exact: coordinates are within ±2^31
-        const int s = cross > 0 ? 1 : cross < 0 ? -1 : 0;
-        if (s == 0 || (sign != 0 && s != sign)) return false;
-        sign = s;
-        turning += std::atan2(static_cast<double>(cross), static_cast<double>(ux * vx + uy * vy));
-    }
-    return std::abs(turning) < 3 * M_PI;  // once round (2π), not a star polygon's 4π or more
-}
-
 std::vector<IPolygon> PolygonRepair::valid(std::vector<IPolygon> polys) {
     ++counts_.checked;
-    // One convex ring (a tile's clip of solid land, a small island) is valid as it is; GEOS is asked
-    // about everything else.
-    if (polys.size() == 1 && polys.front().size() == 1 && convex_ring(polys.front().front())) return polys;
+    // The plain case (rings apart, holes inside) is proven valid here; GEOS is asked about the rest.
+    if (proven_valid(polys)) return polys;
     const geom::Geom g = to_geos(polys);
     if (ctx_.is_valid(g)) return polys;
     ++counts_.repaired;
@@ -59,6 +39,7 @@ std::vector<IPolygon> PolygonRepair::valid(std::vector<IPolygon> polys) {
         ++counts_.by_geos;
         return geos_repair(polys, g);
     }
+    if (proven_valid(fixed)) return fixed;
     const geom::Geom u = to_geos(fixed);
     if (ctx_.is_valid(u)) return fixed;
     ++counts_.by_geos;

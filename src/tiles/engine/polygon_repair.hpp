@@ -1,7 +1,8 @@
 #pragma once
 // A feature's polygons on a tile's integer grid, made valid (OGC Simple Features validity, which MVT
 // 2.1 §4.3.4.4 asks of polygon geometry) after simplification and snapping made rings cross or touch.
-// Validity is tested with GEOS. An invalid feature is rebuilt by the scanline clipper (grid_union: the
+// Validity is proven in the plain case by tiles/engine/validity (rings apart, holes inside), else tested
+// with GEOS. An invalid feature is rebuilt by the scanline clipper (grid_union: the
 // area its rings enclose, on the grid, rings touching only at shared vertices), and that kept when GEOS finds it valid. Where
 // it is not — rounding the crossings to the grid can, rarely, make a new one — GEOS repairs it: snap-
 // rounding (precision reduction, which nodes crossing rings) kept when valid and at least half the area,
@@ -39,10 +40,6 @@ private:
     geom::Context ctx_;
     RepairCounts counts_;
 };
-
-// Whether a closed ring is strictly convex and goes round once: every turn the same way, none straight,
-// turning 360° in all. Such a ring is simple, so valid as a polygon of its own (OGC Simple Features).
-[[nodiscard]] bool convex_ring(const IRing& r);
 
 // MVT 2.1 §4.3.4.4: exteriors have positive area in tile coordinates (y down), holes negative.
 void orient(IRing& r, bool exterior);

@@ -26,23 +26,23 @@ void encode_path(std::vector<std::uint32_t>& g, IPt& cursor, const std::vector<I
     }
 }
 
+// The index of `key` in `ids`, added as the next index (and appended to `list`) when new. Looked up
+// before anything is made: most of a tile's features repeat keys and values already seen.
+template <typename Key>
+std::uint32_t intern(std::map<Key, std::uint32_t>& ids, std::vector<Key>& list, const Key& key) {
+    const auto it = ids.lower_bound(key);
+    if (it != ids.end() && !ids.key_comp()(key, it->first)) return it->second;
+    const auto index = static_cast<std::uint32_t>(list.size());
+    ids.emplace_hint(it, key, index);
+    list.push_back(key);
+    return index;
+}
+
 }  // namespace
 
-std::uint32_t LayerBuilder::key_index(const std::string& key) {
-    auto [it, inserted] = key_ids_.emplace(key, static_cast<std::uint32_t>(keys_.size()));
-    if (inserted) {
-        keys_.push_back(key);
-    }
-    return it->second;
-}
+std::uint32_t LayerBuilder::key_index(const std::string& key) { return intern(key_ids_, keys_, key); }
 
-std::uint32_t LayerBuilder::value_index(const TagValue& value) {
-    auto [it, inserted] = value_ids_.emplace(value, static_cast<std::uint32_t>(values_.size()));
-    if (inserted) {
-        values_.push_back(value);
-    }
-    return it->second;
-}
+std::uint32_t LayerBuilder::value_index(const TagValue& value) { return intern(value_ids_, values_, value); }
 
 void LayerBuilder::add_feature(std::uint64_t id, mvt::GeomType type, const std::vector<std::uint32_t>& geometry,
                                const std::vector<Attribute>& attrs) {
