@@ -273,16 +273,6 @@ std::vector<std::vector<XY>> Context::lines(const Geom& g) const {
 
 Geom Context::unary_union(const Geom& g) const { return take(GEOSUnaryUnion_r(h_, g.get()), "union"); }
 
-Geom Context::coverage_union(const Geom& g) const {
-    // GEOS 3.11 refuses a non-coverage only when the area changes; parts that overlap exactly as much as
-    // they leave out give an invalid result instead, which the validity test catches.
-    if (GEOSGeometry* u = GEOSCoverageUnion_r(h_, g.get())) {
-        Geom result = take(u, "coverage union");
-        if (is_valid(result)) return result;
-    }
-    return unary_union(g);
-}
-
 Geom Context::intersection(const Geom& a, const Geom& b) const {
     return take(GEOSIntersection_r(h_, a.get(), b.get()), "intersection");
 }
@@ -318,8 +308,8 @@ Geom Context::line_merge(const Geom& g) const { return take(GEOSLineMerge_r(h_, 
 
 Geom Context::node(const Geom& g) const { return take(GEOSNode_r(h_, g.get()), "node"); }
 
-Geom Context::voronoi(const Geom& sites, const Geom& envelope) const {
-    return take(GEOSVoronoiDiagram_r(h_, sites.get(), envelope.get(), 0.0, 0), "voronoi");
+Geom Context::delaunay_triangles(const Geom& sites) const {
+    return take(GEOSDelaunayTriangulation_r(h_, sites.get(), 0.0, 0), "Delaunay triangulation");
 }
 
 Geom Context::max_inscribed_circle(const Geom& g, double tolerance) const {
@@ -332,7 +322,14 @@ Geom Context::point_on_surface(const Geom& g) const {
 
 Geom Context::centroid(const Geom& g) const { return take(GEOSGetCentroid_r(h_, g.get()), "centroid"); }
 
-Geom Context::envelope(const Geom& g) const { return take(GEOSEnvelope_r(h_, g.get()), "envelope"); }
+Bounds Context::bounds(const Geom& g) const {
+    Bounds b;
+    if (GEOSGeom_getXMin_r(h_, g.get(), &b.xmin) == 0 || GEOSGeom_getYMin_r(h_, g.get(), &b.ymin) == 0 ||
+        GEOSGeom_getXMax_r(h_, g.get(), &b.xmax) == 0 || GEOSGeom_getYMax_r(h_, g.get(), &b.ymax) == 0) {
+        throw GeometryError("GEOS bounds failed: " + last_error_);
+    }
+    return b;
+}
 
 // GEOS 3.10's "structure" method: the union of the shells less the union of the holes, dropping what
 // collapses. Several times faster than the default "linework" method on large polygons, and it keeps
@@ -401,43 +398,6 @@ Context::Prepared Context::prepare(const Geom& g) const {
         throw GeometryError("GEOS prepare failed: " + last_error_);
     }
     return Prepared{h_, p};
-}
-
-PointIndex::PointIndex(const Context& ctx, const std::vector<XY>& points)
-    : ctx_(ctx), tree_(GEOSSTRtree_create_r(ctx.handle(), 10)) {
-    if (tree_ == nullptr) {
-        throw GeometryError("GEOS STRtree failed: " + ctx.last_error());
-    }
-    points_.reserve(points.size());
-    for (std::size_t i = 0; i < points.size(); ++i) {
-        points_.push_back(ctx.point(points[i]));
-        // The item is the point's index, stored in the pointer value.
-        GEOSSTRtree_insert_r(ctx.handle(), tree_, points_.back().get(), reinterpret_cast<void*>(i + 1));
-    }
-}
-
-PointIndex::~PointIndex() { GEOSSTRtree_destroy_r(ctx_.handle(), tree_); }
-
-std::size_t PointIndex::nearest(const Geom& g) const {
-    // The query geometry is passed as item 0 so both sides go through one distance callback.
-    struct Local {
-        const std::vector<Geom>* points;
-        const GEOSGeometry* query;
-        GEOSContextHandle_t h;
-    } local{&points_, g.get(), ctx_.handle()};
-    auto cb = [](const void* item1, const void* item2, double* distance, void* userdata) -> int {
-        const auto* l = static_cast<const Local*>(userdata);
-        auto geom_of = [&](const void* item) -> const GEOSGeometry* {
-            const auto i = reinterpret_cast<std::uintptr_t>(item);
-            return i == 0 ? l->query : (*l->points)[i - 1].get();
-        };
-        return GEOSDistance_r(l->h, geom_of(item1), geom_of(item2), distance);
-    };
-    const void* found = GEOSSTRtree_nearest_generic_r(ctx_.handle(), tree_, nullptr, g.get(), cb, &local);
-    if (found == nullptr) {
-        throw GeometryError("GEOS STRtree nearest failed: " + ctx_.last_error());
-    }
-    return reinterpret_cast<std::uintptr_t>(found) - 1;
 }
 
 }  // namespace kuril::geom

@@ -19,6 +19,10 @@ struct XY {
 using Ring = std::vector<XY>;          // closed: first == last
 using PolygonRings = std::vector<Ring>;  // exterior first, then holes
 
+struct Bounds {
+    double xmin = 0, ymin = 0, xmax = 0, ymax = 0;
+};
+
 class Context;
 
 // An owning handle to one GEOS geometry. Move-only.
@@ -89,11 +93,6 @@ public:
 
     // Operations.
     [[nodiscard]] Geom unary_union(const Geom& g) const;
-    // The union of polygons that only share edges, vertex for vertex (a coverage: the cells of one Voronoi
-    // diagram): GEOS's coverage union keeps the edges that occur once, in time linear in the edges. Where
-    // the parts do not form such a coverage (GEOS finds the area changed, or the result is not valid), the
-    // general union instead.
-    [[nodiscard]] Geom coverage_union(const Geom& g) const;
     [[nodiscard]] Geom intersection(const Geom& a, const Geom& b) const;
     [[nodiscard]] Geom difference(const Geom& a, const Geom& b) const;
     [[nodiscard]] Geom boundary(const Geom& g) const;
@@ -106,11 +105,12 @@ public:
     [[nodiscard]] Geom polygonize(const std::vector<const Geom*>& lines) const;
     [[nodiscard]] Geom line_merge(const Geom& g) const;
     [[nodiscard]] Geom node(const Geom& g) const;
-    [[nodiscard]] Geom voronoi(const Geom& sites, const Geom& envelope) const;  // cells as polygons
+    // The Delaunay triangulation of the points, as triangles (polygons whose vertices are the points).
+    [[nodiscard]] Geom delaunay_triangles(const Geom& sites) const;
     [[nodiscard]] Geom max_inscribed_circle(const Geom& g, double tolerance) const;  // a 2-point line
     [[nodiscard]] Geom point_on_surface(const Geom& g) const;
     [[nodiscard]] Geom centroid(const Geom& g) const;
-    [[nodiscard]] Geom envelope(const Geom& g) const;
+    [[nodiscard]] Bounds bounds(const Geom& g) const;  // of a geometry that is not empty
     [[nodiscard]] Geom make_valid(const Geom& g) const;
     [[nodiscard]] Geom densify(const Geom& g, double tolerance) const;
     // Snap-rounds to a grid of `grid` units; the result is valid (GEOS precision reduction).
@@ -146,22 +146,6 @@ public:
 private:
     GEOSContextHandle_t h_;
     std::string last_error_;
-};
-
-// Nearest-point queries over a fixed set of points (a GEOS STRtree).
-class PointIndex {
-public:
-    PointIndex(const Context& ctx, const std::vector<XY>& points);
-    PointIndex(const PointIndex&) = delete;
-    PointIndex& operator=(const PointIndex&) = delete;
-    ~PointIndex();
-    // The index (into the constructor's points) of the point nearest to `g`.
-    [[nodiscard]] std::size_t nearest(const Geom& g) const;
-
-private:
-    const Context& ctx_;
-    GEOSSTRtree* tree_;
-    std::vector<Geom> points_;
 };
 
 // Signed shoelace area of a closed ring of points with x and y (doubles, or the integer tile coordinates

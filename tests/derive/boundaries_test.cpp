@@ -54,6 +54,41 @@ TEST_CASE("a median line lies midway between the two coasts", "[derive][boundari
     CHECK(max_lat > 45.1);
 }
 
+TEST_CASE("a median line runs exactly as far as the reach of both coasts", "[derive][boundaries]") {
+    geom::Context ctx;
+    Dataset ds;
+    ds.islands = {test::island("west", {150.05, 45.05}), test::island("east", {150.35, 45.05})};
+    ds.land.push_back(test::square(ctx, "w", 150.0, 45.0, 0.1));
+    ds.land.push_back(test::square(ctx, "e", 150.3, 45.0, 0.1));
+    const Region region{149, 151, 44, 46};
+    Diagnostics diag;
+    const TerritoryIndex index(ds, diag);
+    const Geography geo(ctx, ds, index, region, diag);
+    BoundaryDef def;
+    def.id = "strait";
+    def.method = BoundaryMethod::median;
+    def.side_a = "west";
+    def.side_b = "east";
+    def.reach_km = 20;
+    const geom::Geom line = BoundaryDeriver(ctx, geo, index, region).derive(def);
+    const geom::Projection& proj = geo.projection();
+    const geom::Geom west = proj.forward(ctx, ctx.box(150.0, 45.0, 150.1, 45.1));
+    const geom::Geom east = proj.forward(ctx, ctx.box(150.3, 45.0, 150.4, 45.1));
+    double farthest = 0;
+    for (const auto& l : ctx.lines(line)) {
+        for (const auto& p : l) {
+            const geom::Geom q = ctx.point(proj.forward(p));
+            const double d = std::min(ctx.distance(q, west), ctx.distance(q, east));
+            CHECK(ctx.distance(q, west) <= 20000 + 1);  // within reach of both coasts
+            CHECK(ctx.distance(q, east) <= 20000 + 1);
+            farthest = std::max(farthest, d);
+        }
+    }
+    // Its ends lie on the circle of reach: the coast is sampled every 200 m, so a straight coast's nearest
+    // sample is at most 100 m along it from the nearest point (20 km against sqrt(20 km² + 100 m²)).
+    CHECK(farthest > 20000 - 1);
+}
+
 TEST_CASE("sides too far apart give a clear error", "[derive][boundaries]") {
     geom::Context ctx;
     Dataset ds;

@@ -1,33 +1,36 @@
-// The GEOS wrappers' operations that choose between GEOS algorithms (geom/geos).
+// The GEOS wrappers that hand back GEOS's answers in the project's own types (geom/geos).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "geom/geos.hpp"
+#include "util/error.hpp"
 
 using namespace kuril;
 
-namespace {
-
-geom::Geom square_at(const geom::Context& ctx, double x, double y, double size) {
-    return ctx.polygon({{{x, y}, {x + size, y}, {x + size, y + size}, {x, y + size}, {x, y}}});
+TEST_CASE("bounds: the rectangle round a geometry", "[geom][geos]") {
+    geom::Context ctx;
+    const geom::Geom g = ctx.line({{3, -1}, {-2, 5}, {7, 2}});
+    const geom::Bounds b = ctx.bounds(g);
+    CHECK(b.xmin == -2);
+    CHECK(b.ymin == -1);
+    CHECK(b.xmax == 7);
+    CHECK(b.ymax == 5);
+    CHECK_THROWS_AS(ctx.bounds(ctx.collect({}, GEOS_GEOMETRYCOLLECTION)), GeometryError);  // empty: no rectangle
 }
 
-}  // namespace
-
-TEST_CASE("coverage_union: cells sharing edges become one polygon, overlapping parts fall back to the union",
-          "[geom][geos]") {
+TEST_CASE("delaunay_triangles: triangles whose corners are the points themselves", "[geom][geos]") {
     geom::Context ctx;
-    std::vector<geom::Geom> cells;
-    for (int i = 0; i < 3; ++i) cells.push_back(square_at(ctx, i, 0, 1));  // a row of three unit squares
-    const geom::Geom row = ctx.coverage_union(ctx.collect(std::move(cells), GEOS_MULTIPOLYGON));
-    CHECK(ctx.is_valid(row));
-    CHECK(ctx.num_geometries(row) == 1);
-    CHECK(ctx.area(row) == Approx(3));
-    CHECK(ctx.length(ctx.boundary(row)) == Approx(8));  // the shared edges are gone
-    // Not a coverage (they overlap by half a square): GEOS's coverage union refuses, the general union answers.
-    std::vector<geom::Geom> overlapping;
-    overlapping.push_back(square_at(ctx, 0, 0, 1));
-    overlapping.push_back(square_at(ctx, 0.5, 0, 1));
-    const geom::Geom u = ctx.coverage_union(ctx.collect(std::move(overlapping), GEOS_MULTIPOLYGON));
-    CHECK(ctx.is_valid(u));
-    CHECK(ctx.area(u) == Approx(1.5));
+    // A unit square's corners and its centre: four triangles round the centre.
+    const std::vector<geom::XY> pts{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0.5, 0.5}};
+    std::vector<geom::Geom> points;
+    for (const auto& p : pts) points.push_back(ctx.point(p));
+    const auto triangles = ctx.polygons(ctx.delaunay_triangles(ctx.collect(std::move(points), GEOS_MULTIPOINT)));
+    REQUIRE(triangles.size() == 4);
+    for (const auto& t : triangles) {
+        REQUIRE(t.front().size() == 4);
+        for (const auto& corner : t.front()) {
+            CHECK(std::count_if(pts.begin(), pts.end(), [&](const geom::XY& p) { return p.x == corner.x && p.y == corner.y; }) == 1);
+        }
+    }
 }
