@@ -1,6 +1,9 @@
 #include "write/geojson_geometry.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <iterator>
 #include <string_view>
 
@@ -10,7 +13,44 @@
 
 namespace kuril {
 
+namespace {
+
+// v rounded to `decimals` places by integer arithmetic, when that gives fmt's exact decimal rounding: the
+// scaled value below 10^12 (so its binary rounding error is below 2·10^-4) and not within 10^-3 of a
+// tie. False (nothing appended) otherwise, and for what is not finite.
+bool append_fixed(std::string& out, double v, int decimals) {
+    static constexpr double kPow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+    static constexpr std::uint64_t kIntPow10[] = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
+    if (decimals < 0 || decimals > 9) return false;
+    const double scaled = std::abs(v) * kPow10[decimals];
+    if (!(scaled < 1e12)) return false;
+    const double whole = std::floor(scaled);
+    const double frac = scaled - whole;
+    if (std::abs(frac - 0.5) < 1e-3) return false;
+    const auto r = static_cast<std::uint64_t>(whole) + (frac > 0.5 ? 1 : 0);
+    if (r == 0) {
+        out += '0';
+        return true;
+    }
+    if (v < 0) out += '-';
+    char digits[24];
+    auto end = std::to_chars(digits, digits + sizeof digits, r / kIntPow10[decimals]).ptr;
+    out.append(digits, end);
+    std::uint64_t fraction = r % kIntPow10[decimals];
+    if (fraction == 0) return true;
+    int places = decimals;
+    while (fraction % 10 == 0) fraction /= 10, --places;  // no trailing zeros
+    end = std::to_chars(digits, digits + sizeof digits, fraction).ptr;
+    out += '.';
+    out.append(static_cast<std::size_t>(places - (end - digits)), '0');
+    out.append(digits, end);
+    return true;
+}
+
+}  // namespace
+
 void append_number(std::string& out, double v, int decimals) {
+    if (append_fixed(out, v, decimals)) return;
     const std::size_t start = out.size();
     fmt::format_to(std::back_inserter(out), "{:.{}f}", v, decimals);
     if (out.find('.', start) != std::string::npos) {
