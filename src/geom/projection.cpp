@@ -75,9 +75,6 @@ double ring_area_m2(const geod_geodesic& geod, const Ring& ring) {
     geod_polygonarea(&geod, lats.data(), lons.data(), static_cast<int>(lats.size()), &area, &perimeter);
     return std::fabs(area);
 }
-}  // namespace
-
-namespace {
 
 geod_geodesic wgs84() {
     geod_geodesic geod{};
