@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-base=${2:-82fbce1}
+base=${2:-25cd6c8}
 new=${KURIL:-build/kuril}
 old_dir="build-bench-$base"
 if [ ! -x "$old_dir/kuril" ]; then

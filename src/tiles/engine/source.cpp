@@ -51,9 +51,9 @@ void each_path(SourceFeature& f, F fn) {
 
 // The vertices used by two or more features, found by sorting (key, feature) pairs: 16 bytes a vertex,
 // where a hash map of positions took about 64 (and was the peak memory of a world run).
-std::vector<std::uint64_t> shared_vertices(SourceLayer& layer) {
+std::vector<std::uint64_t> shared_vertices(SourceLayer& layer, const std::vector<std::size_t>& distinct) {
     std::vector<VertexUse> uses;
-    for (std::size_t fi = 0; fi < layer.features.size(); ++fi) {
+    for (const std::size_t fi : distinct) {
         each_path(layer.features[fi], [&](Path& p) {
             for (const auto& pt : p) uses.push_back({vertex_key(pt), static_cast<std::uint32_t>(fi)});
         });
@@ -72,12 +72,12 @@ std::vector<std::uint64_t> shared_vertices(SourceLayer& layer) {
 
 }  // namespace
 
-void mark_shared_borders(SourceLayer& layer) {
-    if (layer.features.size() < 2) return;
-    const std::vector<std::uint64_t> users = shared_vertices(layer);
+void mark_shared_borders(SourceLayer& layer, const std::vector<std::size_t>& distinct) {
+    if (distinct.size() < 2) return;
+    const std::vector<std::uint64_t> users = shared_vertices(layer, distinct);
     if (users.empty()) return;
-    for (auto& f : layer.features) {
-        each_path(f, [&](Path& p) {
+    for (const std::size_t fi : distinct) {
+        each_path(layer.features[fi], [&](Path& p) {
             const std::size_t n = p.size();
             if (n < 2) {
                 return;

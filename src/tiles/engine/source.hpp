@@ -47,8 +47,11 @@ struct SourceLayer {
 [[nodiscard]] Pt mercator(double lon, double lat);
 [[nodiscard]] double mercator_lat(double y);  // inverse, for bounds
 
-// Marks as fixed every vertex where a border shared by two or more features of the layer starts or
-// ends, so that simplification keeps both sides of a shared border identical.
-void mark_shared_borders(SourceLayer& layer);
+// Marks as fixed every vertex where a border shared by two or more of the layer's features starts or
+// ends, so that simplification keeps both sides of a shared border identical. `distinct` lists the
+// features to look at, each geometry once: copies of one geometry (a dated layer's periods of one
+// island) are tiled once, and counted as neighbours they would share every vertex, hiding the ends of
+// the borders they share with others. Only the listed features are marked.
+void mark_shared_borders(SourceLayer& layer, const std::vector<std::size_t>& distinct);
 
 }  // namespace kuril::tiles

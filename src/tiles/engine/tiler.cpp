@@ -511,8 +511,6 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
     set.minzoom = 99;
     set.max_tile_bytes = options.max_tile_bytes;
     const unsigned threads = options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
-    // Each layer's borders on their own (a layer's features share borders only among themselves).
-    parallel_for(layers.size(), threads, [] { return 0; }, [&](std::size_t i, int) { mark_shared_borders(layers[i]); });
     for (auto& l : layers) {
         set.minzoom = std::min(set.minzoom, l.minzoom);
         set.maxzoom = std::max(set.maxzoom, l.maxzoom);
@@ -522,6 +520,13 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
         return set;
     }
     const auto groups = group_features(layers);
+    // Each layer's borders on their own (a layer's features share borders only among themselves), each
+    // distinct geometry once: the first feature of each group, whose geometry is the one tiled.
+    parallel_for(layers.size(), threads, [] { return 0; }, [&](std::size_t i, int) {
+        std::vector<std::size_t> distinct;
+        for (const auto& group : groups[i]) distinct.push_back(static_cast<std::size_t>(group.front() - layers[i].features.data()));
+        mark_shared_borders(layers[i], distinct);
+    });
     set.tiles = run_tiler(layers, options, root_task(layers, groups, options), set.maxzoom, threads, progress);
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
     return set;

@@ -81,7 +81,7 @@ TEST_CASE("simplification keeps both sides of a shared border identical", "[tile
     west.polygons = {{w}};
     east.polygons = {{e}};
     layer.features = {west, east};
-    mark_shared_borders(layer);
+    mark_shared_borders(layer, {0, 1});
     Path sw = layer.features[0].polygons[0][0];
     Path se = layer.features[1].polygons[0][0];
     simplify_ring(sw, 0.2);
@@ -99,4 +99,29 @@ TEST_CASE("simplification keeps both sides of a shared border identical", "[tile
     };
     CHECK(on_border(sw).size() < border.size());  // it did simplify
     CHECK(on_border(sw) == on_border(se));         // and identically on both sides
+}
+
+TEST_CASE("shared borders: a copy of a geometry is no neighbour, the borders' ends stay fixed", "[tiles][simplify]") {
+    // West and east share the segment x = 0, 0 <= y <= 10 (through (0,5)); west has a copy of itself (a
+    // dated layer's second period of one island), which the tiler tiles once.
+    const Path w{Pt{0, 0}, Pt{0, 5}, Pt{0, 10}, Pt{-5, 10}, Pt{-5, 0}, Pt{0, 0}};
+    const Path e{Pt{0, 10}, Pt{0, 5}, Pt{0, 0}, Pt{5, 0}, Pt{5, 10}, Pt{0, 10}};
+    SourceLayer layer;
+    for (const Path* p : {&w, &w, &e}) {
+        SourceFeature f;
+        f.polygons = {{*p}};
+        layer.features.push_back(f);
+    }
+    mark_shared_borders(layer, {0, 2});
+    const Path& west = layer.features[0].polygons[0][0];
+    const Path& east = layer.features[2].polygons[0][0];
+    // The ends of the shared border, (0,0) and (0,10), are fixed on both sides; its middle is not.
+    CHECK(west[0].fixed);
+    CHECK(west[2].fixed);
+    CHECK_FALSE(west[1].fixed);
+    CHECK(east[0].fixed);
+    CHECK(east[2].fixed);
+    CHECK_FALSE(east[1].fixed);
+    // The copy, not listed, is left as it was.
+    for (const auto& p : layer.features[1].polygons[0][0]) CHECK_FALSE(p.fixed);
 }
