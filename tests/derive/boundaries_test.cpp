@@ -1,29 +1,57 @@
 #include <catch2/catch.hpp>
 
+#include <initializer_list>
+#include <memory>
+#include <utility>
+
 #include "derive/boundaries.hpp"
 #include "fixtures.hpp"
 
 using namespace kuril;
 
-TEST_CASE("a median line lies midway between the two coasts", "[derive][boundaries]") {
+namespace {
+
+// Square islands of 0.1° along 45°N, each named with the longitude of its west side, in a region round
+// them: what a boundary is derived from.
+struct Strait {
+    Strait(std::initializer_list<std::pair<std::string, double>> islands, Region r) : region(r) {
+        for (const auto& [name, west] : islands) {
+            ds.islands.push_back(test::island(name, {west + 0.05, 45.05}));
+            ds.land.push_back(test::square(ctx, name + "_land", west, 45.0, 0.1));
+        }
+        index = std::make_unique<TerritoryIndex>(ds, diag);
+        geo = std::make_unique<Geography>(ctx, ds, *index, region, diag);
+    }
+    [[nodiscard]] BoundaryDeriver deriver() const { return BoundaryDeriver(ctx, *geo, *index, region); }
+
     geom::Context ctx;
     Dataset ds;
-    ds.islands = {test::island("west", {150.05, 45.05}), test::island("east", {150.35, 45.05})};
-    ds.land.push_back(test::square(ctx, "w", 150.0, 45.0, 0.1));
-    ds.land.push_back(test::square(ctx, "e", 150.3, 45.0, 0.1));
-    const Region region{149, 151, 44, 46};
+    Region region;
     Diagnostics diag;
-    const TerritoryIndex index(ds, diag);
-    const Geography geo(ctx, ds, index, region, diag);
-    REQUIRE(diag.empty());
-    BoundaryDef def;
-    def.id = "strait";
-    def.method = BoundaryMethod::median;
-    def.side_a = "west";
-    def.side_b = "east";
-    def.reach_km = 20;
-    BoundaryDeriver deriver(ctx, geo, index, region);
-    const geom::Geom line = deriver.derive(def);
+    std::unique_ptr<TerritoryIndex> index;
+    std::unique_ptr<Geography> geo;
+};
+
+BoundaryDef median(const std::string& id, const std::string& a, const std::string& b, double reach_km,
+                   std::size_t line = 1) {
+    BoundaryDef d;
+    d.id = id;
+    d.where = Location{"boundaries.csv", line, id};
+    d.method = BoundaryMethod::median;
+    d.side_a = a;
+    d.side_b = b;
+    d.reach_km = reach_km;
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("a median line lies midway between the two coasts", "[derive][boundaries]") {
+    const Strait strait({{"west", 150.0}, {"east", 150.3}}, Region{149, 151, 44, 46});
+    REQUIRE(strait.diag.empty());
+    const geom::Context& ctx = strait.ctx;
+    const Geography& geo = *strait.geo;
+    const geom::Geom line = strait.deriver().derive(median("strait", "west", "east", 20));
     const auto lines = ctx.lines(line);
     REQUIRE_FALSE(lines.empty());
     double min_lat = 90;
@@ -55,23 +83,10 @@ TEST_CASE("a median line lies midway between the two coasts", "[derive][boundari
 }
 
 TEST_CASE("a median line runs exactly as far as the reach of both coasts", "[derive][boundaries]") {
-    geom::Context ctx;
-    Dataset ds;
-    ds.islands = {test::island("west", {150.05, 45.05}), test::island("east", {150.35, 45.05})};
-    ds.land.push_back(test::square(ctx, "w", 150.0, 45.0, 0.1));
-    ds.land.push_back(test::square(ctx, "e", 150.3, 45.0, 0.1));
-    const Region region{149, 151, 44, 46};
-    Diagnostics diag;
-    const TerritoryIndex index(ds, diag);
-    const Geography geo(ctx, ds, index, region, diag);
-    BoundaryDef def;
-    def.id = "strait";
-    def.method = BoundaryMethod::median;
-    def.side_a = "west";
-    def.side_b = "east";
-    def.reach_km = 20;
-    const geom::Geom line = BoundaryDeriver(ctx, geo, index, region).derive(def);
-    const geom::Projection& proj = geo.projection();
+    const Strait strait({{"west", 150.0}, {"east", 150.3}}, Region{149, 151, 44, 46});
+    const geom::Context& ctx = strait.ctx;
+    const geom::Geom line = strait.deriver().derive(median("strait", "west", "east", 20));
+    const geom::Projection& proj = strait.geo->projection();
     const geom::Geom west = proj.forward(ctx, ctx.box(150.0, 45.0, 150.1, 45.1));
     const geom::Geom east = proj.forward(ctx, ctx.box(150.3, 45.0, 150.4, 45.1));
     double farthest = 0;
@@ -90,57 +105,23 @@ TEST_CASE("a median line runs exactly as far as the reach of both coasts", "[der
 }
 
 TEST_CASE("sides too far apart give a clear error", "[derive][boundaries]") {
-    geom::Context ctx;
-    Dataset ds;
-    ds.islands = {test::island("west", {150.05, 45.05}), test::island("east", {150.95, 45.05})};
-    ds.land.push_back(test::square(ctx, "w", 150.0, 45.0, 0.1));
-    ds.land.push_back(test::square(ctx, "e", 150.9, 45.0, 0.1));
-    const Region region{149, 151.5, 44, 46};
-    Diagnostics diag;
-    const TerritoryIndex index(ds, diag);
-    const Geography geo(ctx, ds, index, region, diag);
-    BoundaryDef def;
-    def.id = "wide";
-    def.where = Location{"boundaries.csv", 7, "wide"};
-    def.side_a = "west";
-    def.side_b = "east";
-    def.reach_km = 10;
-    BoundaryDeriver deriver(ctx, geo, index, region);
-    CHECK_THROWS_WITH(deriver.derive(def), "boundaries.csv:7: record 'wide': 'west' and 'east' are more than 2 × 10 km "
+    const Strait strait({{"west", 150.0}, {"east", 150.9}}, Region{149, 151.5, 44, 46});
+    CHECK_THROWS_WITH(strait.deriver().derive(median("wide", "west", "east", 10, 7)), "boundaries.csv:7: record 'wide': 'west' and 'east' are more than 2 × 10 km "
                                            "apart: no strait to draw a median line in");
 }
 
 TEST_CASE("derive_all: a line per definition in their order, shared lines equal, a refused one beside the others",
           "[derive][boundaries]") {
-    geom::Context ctx;
-    Dataset ds;
-    ds.islands = {test::island("west", {150.05, 45.05}), test::island("mid", {150.35, 45.05}),
-                  test::island("far", {151.35, 45.05})};
-    ds.land.push_back(test::square(ctx, "w", 150.0, 45.0, 0.1));
-    ds.land.push_back(test::square(ctx, "m", 150.3, 45.0, 0.1));
-    ds.land.push_back(test::square(ctx, "f", 151.3, 45.0, 0.1));
-    const Region region{149, 152, 44, 46};
-    Diagnostics diag;
-    const TerritoryIndex index(ds, diag);
-    const Geography geo(ctx, ds, index, region, diag);
-    auto median = [](const std::string& id, const std::string& a, const std::string& b, std::size_t line) {
-        BoundaryDef d;
-        d.id = id;
-        d.where = Location{"boundaries.csv", line, id};
-        d.method = BoundaryMethod::median;
-        d.side_a = a;
-        d.side_b = b;
-        d.reach_km = 20;
-        return d;
-    };
+    const Strait strait({{"west", 150.0}, {"mid", 150.3}, {"far", 151.3}}, Region{149, 152, 44, 46});
+    const geom::Context& ctx = strait.ctx;
     BoundaryDef parallel;
     parallel.id = "cut";
     parallel.method = BoundaryMethod::parallel;
     parallel.side_a = "mid";
     parallel.latitude = 45.05;
-    const std::vector<BoundaryDef> defs{median("a", "west", "mid", 2), median("wide", "mid", "far", 3), parallel,
-                                        median("a_again", "west", "mid", 5)};
-    const auto out = BoundaryDeriver(ctx, geo, index, region).derive_all(defs);
+    const std::vector<BoundaryDef> defs{median("a", "west", "mid", 20, 2), median("wide", "mid", "far", 20, 3), parallel,
+                                        median("a_again", "west", "mid", 20, 5)};
+    const auto out = strait.deriver().derive_all(defs);
     REQUIRE(out.size() == 4);
     CHECK(out[0].line);
     CHECK_FALSE(out[0].error);

@@ -17,20 +17,7 @@ namespace {
 
 IRing ring(std::initializer_list<IPt> pts) { return test::closed_ring(pts); }
 
-// The polygons as one GEOS multipolygon, for GEOS's verdict on their validity.
-geom::Geom to_geos(const geom::Context& ctx, const std::vector<IPolygon>& polys) {
-    std::vector<geom::Geom> parts;
-    for (const auto& p : polys) {
-        geom::PolygonRings rings;
-        for (const auto& r : p) {
-            geom::Ring g;
-            for (const auto& q : r) g.push_back({static_cast<double>(q.x), static_cast<double>(q.y)});
-            rings.push_back(std::move(g));
-        }
-        parts.push_back(ctx.polygon(rings));
-    }
-    return ctx.collect(std::move(parts), GEOS_MULTIPOLYGON);
-}
+using test::to_geos;
 
 // Exteriors positive, holes negative (MVT 2.1 §4.3.4.4), no ring through a vertex twice.
 void check_shape(const std::vector<IPolygon>& polys) {

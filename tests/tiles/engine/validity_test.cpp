@@ -19,19 +19,7 @@ IRing square(std::int32_t x, std::int32_t y, std::int32_t size) {
     return closed({{x, y}, {x + size, y}, {x + size, y + size}, {x, y + size}});
 }
 
-bool geos_valid(const geom::Context& ctx, const std::vector<IPolygon>& polys) {
-    std::vector<geom::Geom> parts;
-    for (const auto& p : polys) {
-        geom::PolygonRings rings;
-        for (const auto& r : p) {
-            geom::Ring g;
-            for (const auto& q : r) g.push_back({static_cast<double>(q.x), static_cast<double>(q.y)});
-            rings.push_back(std::move(g));
-        }
-        parts.push_back(ctx.polygon(rings));
-    }
-    return ctx.is_valid(ctx.collect(std::move(parts), GEOS_MULTIPOLYGON));
-}
+bool geos_valid(const geom::Context& ctx, const std::vector<IPolygon>& polys) { return ctx.is_valid(test::to_geos(ctx, polys)); }
 
 // A star-shaped ring round (cx, cy): simple, its points at random radii in order of angle.
 IRing star(std::mt19937& rng, double cx, double cy, double radius) {
