@@ -47,27 +47,6 @@ bool append_fixed(std::string& out, double v, int decimals) {
     return true;
 }
 
-}  // namespace
-
-void append_number(std::string& out, double v, int decimals) {
-    if (append_fixed(out, v, decimals)) return;
-    const std::size_t start = out.size();
-    fmt::format_to(std::back_inserter(out), "{:.{}f}", v, decimals);
-    if (out.find('.', start) != std::string::npos) {
-        while (out.back() == '0') out.pop_back();
-        if (out.back() == '.') out.pop_back();
-    }
-    if (std::string_view(out).substr(start) == "-0") out.replace(start, 2, "0");
-}
-
-std::string format_number(double v, int decimals) {
-    std::string s;
-    append_number(s, v, decimals);
-    return s;
-}
-
-namespace {
-
 void append_position(std::string& out, geom::XY p, int decimals) {
     out += '[';
     append_number(out, p.x, decimals);
@@ -104,6 +83,23 @@ void append_polygon(std::string& out, geom::PolygonRings rings, int decimals) {
 }
 
 }  // namespace
+
+void append_number(std::string& out, double v, int decimals) {
+    if (append_fixed(out, v, decimals)) return;
+    const std::size_t start = out.size();
+    fmt::format_to(std::back_inserter(out), "{:.{}f}", v, decimals);
+    if (out.find('.', start) != std::string::npos) {
+        while (out.back() == '0') out.pop_back();
+        if (out.back() == '.') out.pop_back();
+    }
+    if (std::string_view(out).substr(start) == "-0") out.replace(start, 2, "0");
+}
+
+std::string format_number(double v, int decimals) {
+    std::string s;
+    append_number(s, v, decimals);
+    return s;
+}
 
 void append_geometry(std::string& out, const geom::Context& ctx, const geom::Geom& g, int decimals) {
     switch (ctx.type(g)) {

@@ -106,25 +106,29 @@ bool neighbours(const Edge& e, const Edge& f) {
     return e.ring == f.ring && ((e.index + 1) % e.count == f.index || (f.index + 1) % f.count == e.index);
 }
 
-// No two edges meet but neighbours at their shared point: every ring simple, no two rings touching.
-// A sweep along x: each edge against the later ones whose x-range starts within its own.
-bool edges_apart(std::vector<Edge>& edges, Budget& budget) {
-    std::sort(edges.begin(), edges.end(), [](const Edge& e, const Edge& f) { return e.box.xmin < f.box.xmin; });
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-        const Edge& e = edges[i];
-        for (std::size_t j = i + 1; j < edges.size() && edges[j].box.xmin <= e.box.xmax; ++j) {
+// Every pair of items whose boxes overlap, each pair once: a sweep along x, the items sorted by their
+// boxes' west edges, each against the later ones that start within its x-range. False as soon as `fn`
+// answers false for a pair or the budget runs out.
+template <typename T, typename BoxOf, typename Fn>
+bool overlapping_pairs(std::vector<T>& items, BoxOf box, Budget& budget, Fn fn) {
+    std::sort(items.begin(), items.end(), [&](const T& a, const T& b) { return box(a).xmin < box(b).xmin; });
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Box& bi = box(items[i]);
+        for (std::size_t j = i + 1; j < items.size() && box(items[j]).xmin <= bi.xmax; ++j) {
             if (!budget.spend()) return false;
-            const Edge& f = edges[j];
-            if (!e.box.overlaps(f.box)) continue;
-            if (neighbours(e, f)) {
-                const bool e_first = (e.index + 1) % e.count == f.index;
-                if (e_first ? fold_back(e, f) : fold_back(f, e)) return false;
-            } else if (meet(e, f)) {
-                return false;
-            }
+            if (bi.overlaps(box(items[j])) && !fn(items[i], items[j])) return false;
         }
     }
     return true;
+}
+
+// No two edges meet but neighbours at their shared point: every ring simple, no two rings touching.
+bool edges_apart(std::vector<Edge>& edges, Budget& budget) {
+    return overlapping_pairs(edges, [](const Edge& e) -> const Box& { return e.box; }, budget, [](const Edge& e, const Edge& f) {
+        if (!neighbours(e, f)) return !meet(e, f);
+        const bool e_first = (e.index + 1) % e.count == f.index;
+        return !(e_first ? fold_back(e, f) : fold_back(f, e));
+    });
 }
 
 enum class Side { inside, outside, on };
@@ -181,17 +185,11 @@ bool holes_nested(const Rings& p, Budget& budget) {
 
 // No polygon's exterior inside another's area (inside a hole of it is fine: an island in a lake).
 bool polygons_apart(std::vector<Rings>& polys, Budget& budget) {
-    std::sort(polys.begin(), polys.end(), [](const Rings& a, const Rings& b) { return a.boxes.front().xmin < b.boxes.front().xmin; });
-    for (std::size_t i = 0; i < polys.size(); ++i) {
-        const Box& bi = polys[i].boxes.front();
-        for (std::size_t j = i + 1; j < polys.size() && polys[j].boxes.front().xmin <= bi.xmax; ++j) {
-            if (!budget.spend()) return false;
-            if (!bi.overlaps(polys[j].boxes.front())) continue;
-            if (side_of(polys[j].poly->front().front(), polys[i], budget) != Side::outside) return false;
-            if (side_of(polys[i].poly->front().front(), polys[j], budget) != Side::outside) return false;
-        }
-    }
-    return true;
+    return overlapping_pairs(polys, [](const Rings& r) -> const Box& { return r.boxes.front(); }, budget,
+                             [&](const Rings& a, const Rings& b) {
+                                 return side_of(b.poly->front().front(), a, budget) == Side::outside &&
+                                        side_of(a.poly->front().front(), b, budget) == Side::outside;
+                             });
 }
 
 }  // namespace
