@@ -52,7 +52,8 @@ struct Reduce {
 
 class TileEncoder {
 public:
-    TileEncoder(const std::vector<SourceLayer>& layers, const TileOptions& o) : layers_(layers), o_(o) {}
+    TileEncoder(const std::vector<SourceLayer>& layers, const std::vector<mvt::TagTable>& tags, const TileOptions& o)
+        : layers_(layers), tags_(tags), o_(o) {}
 
     std::string encode(int z, std::uint32_t x, std::uint32_t y, const LayerClips& clips, const Reduce& reduce = {}) {
         tolerance_ = o_.tolerance * reduce.tolerance;
@@ -62,12 +63,12 @@ public:
             if (z < layer.minzoom || z > layer.maxzoom || clips[li].empty()) {
                 continue;
             }
-            mvt::LayerBuilder builder(layer.name, o_.extent);
+            mvt::LayerBuilder builder(layer.name, o_.extent, tags_[li], scratch_);
             for (std::size_t i = 0; i < clips[li].size(); ++i) {
                 const Clipped& c = clips[li][i];
                 if (reduce.skips(li, i)) continue;
                 try {
-                    add(builder, c, z, x, y);
+                    add(builder, layer, c, z, x, y);
                 } catch (const Error& e) {  // a geometry repair that failed: say which tile and feature
                     throw GeometryError(fmt::format("tile {}/{}/{}, layer {}, feature {}: {}", z, x, y, layer.name,
                                                     c.first().id, e.what()));
@@ -102,7 +103,15 @@ private:
     }
 
     // The clip's geometry, encoded once, for each of its features.
-    void add(mvt::LayerBuilder& b, const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
+    void add(mvt::LayerBuilder& b, const SourceLayer& layer, const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
+        const auto [type, commands] = geometry_commands(c, z, x, y);
+        for (const SourceFeature* f : *c.features) {
+            b.add(f->id, type, commands, static_cast<std::size_t>(f - layer.features.data()));
+        }
+    }
+
+    // The clip in tile units, simplified and snapped to the grid, as MVT geometry commands.
+    std::pair<mvt::GeomType, std::vector<std::uint32_t>> geometry_commands(const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
         const GeomKind kind = c.first().kind;
         if (kind == GeomKind::point) {
             std::vector<IPt> pts;
@@ -110,8 +119,9 @@ private:
                 const Pt t = to_tile(p, z, x, y);
                 pts.push_back({static_cast<std::int32_t>(std::lround(t.x)), static_cast<std::int32_t>(std::lround(t.y))});
             }
-            for (const SourceFeature* f : *c.features) b.add_points(f->id, pts, f->attributes);
-        } else if (kind == GeomKind::line) {
+            return {mvt::GeomType::point, mvt::point_commands(pts)};
+        }
+        if (kind == GeomKind::line) {
             std::vector<std::vector<IPt>> lines;
             for (const auto& l : c.lines) {
                 Path t;
@@ -130,11 +140,9 @@ private:
                     lines.push_back(std::move(s));
                 }
             }
-            for (const SourceFeature* f : *c.features) b.add_lines(f->id, lines, f->attributes);
-        } else {
-            const std::vector<IRing> rings = polygon_rings(c, z, x, y);
-            for (const SourceFeature* f : *c.features) b.add_polygons(f->id, rings, f->attributes);
+            return {mvt::GeomType::linestring, mvt::line_commands(lines)};
         }
+        return {mvt::GeomType::polygon, mvt::polygon_commands(polygon_rings(c, z, x, y))};
     }
 
     // Area-weighted centroid of the exteriors (before snapping), as sums of cross products.
@@ -201,8 +209,10 @@ private:
     }
 
     const std::vector<SourceLayer>& layers_;
+    const std::vector<mvt::TagTable>& tags_;
     const TileOptions& o_;
     double tolerance_ = 1;
+    mvt::TagScratch scratch_;
     PolygonRepair repair_;
     std::unordered_map<std::string, std::string> gz_memo_;  // small tiles' MVT bytes -> gzip'd
 };
@@ -466,14 +476,28 @@ Task root_task(std::vector<SourceLayer>& layers, const std::vector<std::vector<F
     return root;
 }
 
+// Each layer's keys and values, interned once; the features keep only their index in the layer, which
+// is the index of their tags in the table (their attributes are freed: at world scale, memory).
+std::vector<mvt::TagTable> tag_tables(std::vector<SourceLayer>& layers) {
+    std::vector<mvt::TagTable> tables(layers.size());
+    for (std::size_t li = 0; li < layers.size(); ++li) {
+        for (auto& f : layers[li].features) {
+            tables[li].add(f.attributes);
+            std::vector<Attribute>().swap(f.attributes);
+        }
+        tables[li].seal();
+    }
+    return tables;
+}
+
 // Every tile under `root`, on a pool of `threads`, each thread with its own encoder (and GEOS context).
 // Breadth first, one zoom at a time (each zoom's tiles shared out over the pool), until there are enough
 // subtrees to keep every core busy; then each subtree, depth first, is a task for the pool.
-std::vector<Tile> run_tiler(const std::vector<SourceLayer>& layers, const TileOptions& options, Task root,
-                            int maxzoom, unsigned threads, const Progress& progress) {
+std::vector<Tile> run_tiler(const std::vector<SourceLayer>& layers, const std::vector<mvt::TagTable>& tags,
+                            const TileOptions& options, Task root, int maxzoom, unsigned threads, const Progress& progress) {
     const Tiler tiler(layers, options);
     auto on_pool = [&](std::size_t n, const std::function<void(std::size_t, TileEncoder&)>& fn) {
-        kuril::parallel_for(n, threads, [&] { return TileEncoder(layers, options); }, fn);
+        kuril::parallel_for(n, threads, [&] { return TileEncoder(layers, tags, options); }, fn);
     };
     std::vector<Task> tasks;
     tasks.push_back(std::move(root));
@@ -527,7 +551,8 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
         for (const auto& group : groups[i]) distinct.push_back(static_cast<std::size_t>(group.front() - layers[i].features.data()));
         mark_shared_borders(layers[i], distinct);
     });
-    set.tiles = run_tiler(layers, options, root_task(layers, groups, options), set.maxzoom, threads, progress);
+    const auto tags = tag_tables(layers);
+    set.tiles = run_tiler(layers, tags, options, root_task(layers, groups, options), set.maxzoom, threads, progress);
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
     return set;
 }

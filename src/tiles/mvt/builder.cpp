@@ -26,46 +26,22 @@ void encode_path(std::vector<std::uint32_t>& g, IPt& cursor, const std::vector<I
     }
 }
 
-// The index of `key` in `ids`, added as the next index (and appended to `list`) when new. Looked up
-// before anything is made: most of a tile's features repeat keys and values already seen.
-template <typename Key>
-std::uint32_t intern(std::map<Key, std::uint32_t>& ids, std::vector<Key>& list, const Key& key) {
-    const auto it = ids.lower_bound(key);
-    if (it != ids.end() && !ids.key_comp()(key, it->first)) return it->second;
-    const auto index = static_cast<std::uint32_t>(list.size());
-    ids.emplace_hint(it, key, index);
-    list.push_back(key);
-    return index;
+// The tile's index of a table index, numbered next when the tile first uses it (`used` lists them).
+std::uint32_t local(std::vector<std::uint32_t>& local_of, std::vector<std::uint32_t>& used, std::uint32_t index) {
+    std::uint32_t& l = local_of[index];
+    if (l == TagScratch::kUnset) {
+        l = static_cast<std::uint32_t>(used.size());
+        used.push_back(index);
+    }
+    return l;
 }
 
 }  // namespace
 
-std::uint32_t LayerBuilder::key_index(const std::string& key) { return intern(key_ids_, keys_, key); }
-
-std::uint32_t LayerBuilder::value_index(const TagValue& value) { return intern(value_ids_, values_, value); }
-
-void LayerBuilder::add_feature(std::uint64_t id, mvt::GeomType type, const std::vector<std::uint32_t>& geometry,
-                               const std::vector<Attribute>& attrs) {
-    std::vector<std::uint32_t> tags;
-    tags.reserve(attrs.size() * 2);
-    for (const auto& a : attrs) {
-        tags.push_back(key_index(a.key));
-        tags.push_back(value_index(a.value));
-    }
-    std::string data;
-    protozero::pbf_builder<mvt::FeatureTag> f{data};
-    f.add_uint64(mvt::FeatureTag::id, id);
-    f.add_packed_uint32(mvt::FeatureTag::tags, tags.begin(), tags.end());
-    f.add_enum(mvt::FeatureTag::type, static_cast<std::int32_t>(type));
-    f.add_packed_uint32(mvt::FeatureTag::geometry, geometry.begin(), geometry.end());
-    features_.push_back(std::move(data));
-}
-
-void LayerBuilder::add_points(std::uint64_t id, const std::vector<IPt>& points, const std::vector<Attribute>& attrs) {
-    if (points.empty()) {
-        return;
-    }
+std::vector<std::uint32_t> point_commands(const std::vector<IPt>& points) {
     std::vector<std::uint32_t> g;
+    if (points.empty()) return g;
+    g.reserve(1 + 2 * points.size());
     g.push_back(command(GeometryCommand::move_to, static_cast<std::uint32_t>(points.size())));
     IPt cursor;
     for (const auto& p : points) {
@@ -73,24 +49,19 @@ void LayerBuilder::add_points(std::uint64_t id, const std::vector<IPt>& points, 
         g.push_back(zigzag(p.y - cursor.y));
         cursor = p;
     }
-    add_feature(id, mvt::GeomType::point, g, attrs);
+    return g;
 }
 
-void LayerBuilder::add_lines(std::uint64_t id, const std::vector<std::vector<IPt>>& lines,
-                             const std::vector<Attribute>& attrs) {
+std::vector<std::uint32_t> line_commands(const std::vector<std::vector<IPt>>& lines) {
     std::vector<std::uint32_t> g;
     IPt cursor;
     for (const auto& l : lines) {
-        if (l.size() >= 2) {
-            encode_path(g, cursor, l, l.size());
-        }
+        if (l.size() >= 2) encode_path(g, cursor, l, l.size());
     }
-    if (!g.empty()) {
-        add_feature(id, mvt::GeomType::linestring, g, attrs);
-    }
+    return g;
 }
 
-void LayerBuilder::add_polygons(std::uint64_t id, const std::vector<IRing>& rings, const std::vector<Attribute>& attrs) {
+std::vector<std::uint32_t> polygon_commands(const std::vector<IRing>& rings) {
     std::vector<std::uint32_t> g;
     IPt cursor;
     for (const auto& r : rings) {
@@ -98,9 +69,36 @@ void LayerBuilder::add_polygons(std::uint64_t id, const std::vector<IRing>& ring
         encode_path(g, cursor, r, r.size() - 1);
         g.push_back(command(GeometryCommand::close_path, 1));
     }
-    if (!g.empty()) {
-        add_feature(id, mvt::GeomType::polygon, g, attrs);
+    return g;
+}
+
+LayerBuilder::LayerBuilder(std::string name, std::uint32_t extent, const TagTable& table, TagScratch& scratch)
+    : name_(std::move(name)), extent_(extent), table_(table), scratch_(scratch) {
+    if (scratch_.key_local.size() < table.keys().size()) scratch_.key_local.resize(table.keys().size(), TagScratch::kUnset);
+    if (scratch_.value_local.size() < table.values().size()) {
+        scratch_.value_local.resize(table.values().size(), TagScratch::kUnset);
     }
+}
+
+LayerBuilder::~LayerBuilder() {
+    for (const auto k : keys_) scratch_.key_local[k] = TagScratch::kUnset;
+    for (const auto v : values_) scratch_.value_local[v] = TagScratch::kUnset;
+}
+
+void LayerBuilder::add(std::uint64_t id, GeomType type, const std::vector<std::uint32_t>& geometry, std::size_t feature) {
+    if (geometry.empty()) return;
+    const auto tags = table_.tags(feature);
+    tags_.clear();
+    for (std::size_t i = 0; i + 1 < tags.size(); i += 2) {
+        tags_.push_back(local(scratch_.key_local, keys_, tags[i]));
+        tags_.push_back(local(scratch_.value_local, values_, tags[i + 1]));
+    }
+    protozero::pbf_builder<LayerTag> layer{features_};
+    protozero::pbf_builder<FeatureTag> f{layer, LayerTag::features};
+    f.add_uint64(FeatureTag::id, id);
+    f.add_packed_uint32(FeatureTag::tags, tags_.begin(), tags_.end());
+    f.add_enum(FeatureTag::type, static_cast<std::int32_t>(type));
+    f.add_packed_uint32(FeatureTag::geometry, geometry.begin(), geometry.end());
 }
 
 std::string LayerBuilder::finish() const {
@@ -108,13 +106,12 @@ std::string LayerBuilder::finish() const {
     protozero::pbf_builder<mvt::LayerTag> layer{data};
     layer.add_uint32(mvt::LayerTag::version, mvt::kVersion);
     layer.add_string(mvt::LayerTag::name, name_);
-    for (const auto& f : features_) {
-        layer.add_message(mvt::LayerTag::features, f);
+    data += features_;
+    for (const auto k : keys_) {
+        layer.add_string(mvt::LayerTag::keys, table_.keys()[k]);
     }
-    for (const auto& k : keys_) {
-        layer.add_string(mvt::LayerTag::keys, k);
-    }
-    for (const auto& v : values_) {
+    for (const auto vi : values_) {
+        const TagValue& v = table_.values()[vi];
         std::string vd;
         protozero::pbf_builder<mvt::ValueTag> value{vd};
         if (const auto* s = std::get_if<std::string>(&v)) {

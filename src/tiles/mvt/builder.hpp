@@ -2,10 +2,10 @@
 // Builds one MVT 2.1 tile: layers of features with deduplicated keys and values (§4.4) and geometry
 // as command integers (§4.3). Polygon rings must come already snapped and oriented (§4.3.4.4).
 #include <cstdint>
-#include <map>
 #include <string>
 #include <vector>
 
+#include "tiles/mvt/tag_table.hpp"
 #include "tiles/mvt/tags.hpp"
 #include "tiles/attribute.hpp"
 
@@ -20,33 +20,39 @@ using IRing = std::vector<IPt>;  // closed: first == last
 
 namespace mvt {
 
-// One layer of a tile (MVT 2.1 §4.1 Layer), feature by feature.
+// A feature's geometry as command integers (§4.3), for LayerBuilder::add: the same commands serve every
+// feature drawn with the same geometry. Empty when there is nothing to draw.
+[[nodiscard]] std::vector<std::uint32_t> point_commands(const std::vector<IPt>& points);
+[[nodiscard]] std::vector<std::uint32_t> line_commands(const std::vector<std::vector<IPt>>& lines);  // 2+ points each
+// Rings in order: each exterior (positive area, y down) followed by its holes.
+[[nodiscard]] std::vector<std::uint32_t> polygon_commands(const std::vector<IRing>& rings);
+
+// One layer of a tile (MVT 2.1 §4.1 Layer), feature by feature. Its features' tags come from the layer's
+// TagTable; the keys and values a tile uses are numbered in the order the tile first uses them, through
+// `scratch`, which the builder leaves as it found it (one builder per scratch at a time).
 class LayerBuilder {
 public:
-    LayerBuilder(std::string name, std::uint32_t extent) : name_(std::move(name)), extent_(extent) {}
+    LayerBuilder(std::string name, std::uint32_t extent, const TagTable& table, TagScratch& scratch);
+    ~LayerBuilder();
+    LayerBuilder(const LayerBuilder&) = delete;
+    LayerBuilder& operator=(const LayerBuilder&) = delete;
 
-    void add_points(std::uint64_t id, const std::vector<IPt>& points, const std::vector<Attribute>& attrs);
-    void add_lines(std::uint64_t id, const std::vector<std::vector<IPt>>& lines, const std::vector<Attribute>& attrs);
-    // Rings in order: each exterior (positive area, y down) followed by its holes.
-    void add_polygons(std::uint64_t id, const std::vector<IRing>& rings, const std::vector<Attribute>& attrs);
+    // Adds the table's feature `feature` as `id`, with `geometry` (commands of `type`; empty: nothing added).
+    void add(std::uint64_t id, GeomType type, const std::vector<std::uint32_t>& geometry, std::size_t feature);
 
     [[nodiscard]] bool empty() const noexcept { return features_.empty(); }
     // The serialized Layer message (without the Tile envelope).
     [[nodiscard]] std::string finish() const;
 
 private:
-    void add_feature(std::uint64_t id, mvt::GeomType type, const std::vector<std::uint32_t>& geometry,
-                     const std::vector<Attribute>& attrs);
-    std::uint32_t key_index(const std::string& key);
-    std::uint32_t value_index(const TagValue& value);
-
     std::string name_;
     std::uint32_t extent_;
-    std::vector<std::string> features_;
-    std::map<std::string, std::uint32_t> key_ids_;
-    std::vector<std::string> keys_;
-    std::map<TagValue, std::uint32_t> value_ids_;
-    std::vector<TagValue> values_;
+    const TagTable& table_;
+    TagScratch& scratch_;
+    std::string features_;              // the Feature messages, each as field 2 of the Layer
+    std::vector<std::uint32_t> keys_;    // the table's indices of the tile's keys, in the tile's order
+    std::vector<std::uint32_t> values_;  // the same for values
+    std::vector<std::uint32_t> tags_;    // one feature's tags, tile indices
 };
 
 // A tile: the concatenation of its layers, each as field 3 of the Tile message.

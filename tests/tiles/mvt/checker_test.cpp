@@ -10,8 +10,11 @@ using namespace kuril::tiles;
 TEST_CASE("the checker catches broken polygons the builder never writes", "[tiles][checker]") {
     geom::Context ctx;
     auto one = [&](const std::vector<IRing>& rings) {
-        mvt::LayerBuilder b("t", 4096);
-        b.add_polygons(1, rings, {});
+        mvt::TagTable table;
+        table.add({});
+        mvt::TagScratch scratch;
+        mvt::LayerBuilder b("t", 4096, table, scratch);
+        b.add(1, mvt::GeomType::polygon, mvt::polygon_commands(rings), 0);
         return check_tile(mvt::tile_message({b.finish()}), ctx);
     };
     const IRing cw{{0, 0}, {0, 10}, {10, 10}, {10, 0}, {0, 0}};   // negative area in y-down tile space
