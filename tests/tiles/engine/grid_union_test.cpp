@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 #include <set>
 #include <utility>
 
@@ -49,6 +50,24 @@ bool touches_at_vertices_only(const std::vector<IPolygon>& polys) {
                         return false;
                     }
                 }
+            }
+        }
+    }
+    return true;
+}
+
+// No ring turns back on itself (three points in a row, the third back towards the first): points put
+// into an edge out of order would.
+bool runs_forward(const std::vector<IPolygon>& polys) {
+    for (const auto& p : polys) {
+        for (const auto& r : p) {
+            for (std::size_t i = 0; i + 2 < r.size() + 1; ++i) {
+                const IPt a = r[i];
+                const IPt b = r[(i + 1) % (r.size() - 1)];
+                const IPt c = r[(i + 2) % (r.size() - 1)];
+                const long long cross = static_cast<long long>(b.x - a.x) * (c.y - b.y) - static_cast<long long>(c.x - b.x) * (b.y - a.y);
+                const long long dot = static_cast<long long>(b.x - a.x) * (c.x - b.x) + static_cast<long long>(b.y - a.y) * (c.y - b.y);
+                if (cross == 0 && dot < 0) return false;
             }
         }
     }
@@ -110,11 +129,15 @@ TEST_CASE("PolygonRepair: where the clipper leaves a hole touching its exterior 
     // One ring round a triangle and back round the triangle inside it whose corners touch the outer
     // edges: the clipper gives a hole touching its exterior at three points, so the interior is
     // disconnected (OGC) — GEOS's repair of that result is taken.
-    const std::vector<IPolygon> three{{ring({{0, 0}, {10, 0}, {20, 0}, {15, 10}, {10, 20}, {5, 10}, {15, 10}, {10, 0}, {5, 10}})}};
+    // A bow tie beside it (two lobes crossing at (105,105)) keeps the feature from being mended by
+    // cutting its rings at their touches alone: it goes to the clipper.
+    const std::vector<IPolygon> three{{ring({{0, 0}, {10, 0}, {20, 0}, {15, 10}, {10, 20}, {5, 10}, {15, 10}, {10, 0}, {5, 10}})},
+                                      {ring({{100, 100}, {110, 110}, {110, 100}, {100, 110}})}};
     const auto out = repair.valid(three);
     CHECK(repair.counts().repaired == 1);
+    CHECK(repair.counts().by_cut == 0);
     CHECK(repair.counts().by_geos == 1);
-    CHECK(std::abs(area(out)) == 200 - 50);
+    CHECK(std::abs(area(out)) == 200 - 50 + 50);
     check_shape(out);
     CHECK(ctx.is_valid(to_geos(ctx, out)));
 }
@@ -157,4 +180,72 @@ TEST_CASE("PolygonRepair: the clipper's valid result is taken without GEOS's rep
     CHECK(repair.counts().checked == 2);
     CHECK(repair.counts().repaired == 1);
     CHECK(repair.counts().by_geos == 0);
+}
+
+TEST_CASE("cut_touches: every vertex inside an edge becomes a vertex of it, in order (random rings on a coarse grid)",
+          "[tiles][repair]") {
+    std::mt19937 rng(7);
+    int touched = 0;
+    for (int n = 0; n < 3000; ++n) {
+        // Rings on a grid of 4 or 8: long straight edges (many grid points each) meeting other rings'
+        // vertices, on rows, columns and slopes.
+        const int grid = (n % 2 != 0) ? 4 : 8;
+        std::vector<IPolygon> polys;
+        const int count = 2 + static_cast<int>(rng() % 4);
+        for (int k = 0; k < count; ++k) {
+            IRing r = test::star_ring(rng, 40 + rng() % 40, 40 + rng() % 40, 10 + rng() % 40, grid);
+            r.erase(std::unique(r.begin(), r.end()), r.end());
+            if (r.size() < 4 || geom::signed_area(r) == 0) continue;
+            orient(r, true);
+            polys.push_back({r});
+        }
+        if (polys.empty() || !runs_forward(polys)) continue;
+        if (!touches_at_vertices_only(polys)) ++touched;
+        const auto cut = cut_touches(polys);
+        INFO("case " << n);
+        REQUIRE(cut);  // nothing with area left out: every ring here has some
+        const auto& out = *cut;
+        CHECK(touches_at_vertices_only(out));
+        CHECK(runs_forward(out));
+        check_shape(out);
+    }
+    CHECK(touched > 1000);  // the cases meant: vertices inside other edges
+}
+
+TEST_CASE("PolygonRepair: a feature that only touches itself is cut at its touches, without the clipper", "[tiles][repair]") {
+    const geom::Context ctx;
+    PolygonRepair repair;
+    // A figure eight through (10,10), and a square whose corner (20,5) lies inside the eight's edge.
+    const std::vector<IPolygon> eight{{ring({{0, 0}, {10, 10}, {20, 0}, {20, 20}, {10, 10}, {0, 20}})}};
+    REQUIRE_FALSE(ctx.is_valid(to_geos(ctx, eight)));
+    const auto out = repair.valid(eight);
+    CHECK(repair.counts().repaired == 1);
+    CHECK(repair.counts().by_cut == 1);
+    CHECK(out.size() == 2);  // two triangles touching at (10,10)
+    CHECK(std::abs(area(out)) == std::abs(area(eight)));
+    check_shape(out);
+    CHECK(ctx.is_valid(to_geos(ctx, out)));
+}
+
+TEST_CASE("cut_touches: a part with area is never left out, the clipper keeps it", "[tiles][repair]") {
+    const geom::Context ctx;
+    // A bow tie: no vertex twice, its lobes' areas cancel out.
+    const std::vector<IPolygon> bowtie{{ring({{0, 0}, {10, 10}, {10, 0}, {0, 10}})}};
+    CHECK_FALSE(cut_touches(bowtie));
+    // Three lobes through (10,10), one turning the other way and outside the others: cut, it would be a
+    // hole in no exterior.
+    const std::vector<IPolygon> lobes{
+        {ring({{10, 10}, {20, 10}, {20, 20}, {10, 10}, {0, 10}, {0, 0}, {10, 10}, {20, 0}, {10, 0}})}};
+    REQUIRE(area(lobes) == 50);  // 50 + 50 - 50
+    CHECK_FALSE(cut_touches(lobes));
+    PolygonRepair repair;
+    const auto out = repair.valid(lobes);
+    CHECK(repair.counts().by_cut == 0);
+    CHECK(std::abs(area(out)) == 150);  // every lobe kept
+    CHECK(ctx.is_valid(to_geos(ctx, out)));
+    // Spikes are nothing: a ring with one is cut and kept without it.
+    const std::vector<IPolygon> spike{{ring({{0, 0}, {10, 0}, {15, 0}, {10, 0}, {10, 10}, {0, 10}})}};
+    const auto cut = cut_touches(spike);
+    REQUIRE(cut);
+    CHECK(std::abs(area(*cut)) == 100);
 }

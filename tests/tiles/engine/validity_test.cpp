@@ -21,20 +21,6 @@ IRing square(std::int32_t x, std::int32_t y, std::int32_t size) {
 
 bool geos_valid(const geom::Context& ctx, const std::vector<IPolygon>& polys) { return ctx.is_valid(test::to_geos(ctx, polys)); }
 
-// A star-shaped ring round (cx, cy): simple, its points at random radii in order of angle.
-IRing star(std::mt19937& rng, double cx, double cy, double radius) {
-    const int n = 3 + static_cast<int>(rng() % 6);
-    IRing r;
-    for (int k = 0; k < n; ++k) {
-        const double angle = 2 * M_PI * k / n;
-        const double d = radius * (0.4 + 0.6 * static_cast<double>(rng() % 1000) / 1000);
-        r.push_back({static_cast<std::int32_t>(std::lround(cx + d * std::cos(angle))),
-                     static_cast<std::int32_t>(std::lround(cy + d * std::sin(angle)))});
-    }
-    r.push_back(r.front());
-    return r;
-}
-
 }  // namespace
 
 TEST_CASE("proven_valid: single rings, convex or not, either way round", "[tiles][validity]") {
@@ -84,9 +70,9 @@ TEST_CASE("proven_valid: what it passes GEOS finds valid, and it passes most of 
         std::vector<IPolygon> polys(1 + rng() % 3);
         for (auto& p : polys) {
             const double cx = rng() % 60, cy = rng() % 60, radius = 8 + rng() % 20;
-            p.push_back(star(rng, cx, cy, radius));
+            p.push_back(test::star_ring(rng, cx, cy, radius));
             const int holes = static_cast<int>(rng() % 3);
-            for (int h = 0; h < holes; ++h) p.push_back(star(rng, cx + rng() % 21 - 10.0, cy + rng() % 21 - 10.0, 2 + rng() % 6));
+            for (int h = 0; h < holes; ++h) p.push_back(test::star_ring(rng, cx + rng() % 21 - 10.0, cy + rng() % 21 - 10.0, 2 + rng() % 6));
         }
         const bool valid = geos_valid(ctx, polys);
         geos += valid;
