@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <thread>
@@ -132,16 +133,34 @@ bool same_content(const fs::path& file, std::string_view content, std::string& s
 
 namespace {
 
-// `root` and every directory under it, each before the directories inside it (symbolic links not followed).
-std::vector<fs::path> directories_under(const fs::path& root) {
-    std::vector<fs::path> dirs{root};
-    std::error_code ec;
-    for (std::size_t i = 0; i < dirs.size(); ++i) {
-        for (fs::directory_iterator it(dirs[i], ec), end; !ec && it != end; it.increment(ec)) {
-            if (it->is_directory(ec) && !it->is_symlink(ec)) dirs.push_back(it->path());
+// Unlinks every entry of `dir` that is not a directory (symbolic links included, never followed), by
+// name in the open directory (unlinkat(2): no walk down the whole path for each file), and appends the
+// directories in it to `subdirs`. The names are read first, then unlinked.
+void empty_directory(const fs::path& dir, std::vector<fs::path>& subdirs) {
+    const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) return;
+    DIR* d = ::fdopendir(fd);
+    if (d == nullptr) {
+        ::close(fd);
+        return;
+    }
+    std::vector<std::string> files;
+    while (const dirent* e = ::readdir(d)) {
+        const std::string_view name = e->d_name;
+        if (name == "." || name == "..") continue;
+        bool is_dir = e->d_type == DT_DIR;
+        if (e->d_type == DT_UNKNOWN) {  // a file system that does not say: ask
+            struct stat st {};
+            is_dir = ::fstatat(fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+        }
+        if (is_dir) {
+            subdirs.push_back(dir / e->d_name);
+        } else {
+            files.emplace_back(name);
         }
     }
-    return dirs;
+    for (const auto& f : files) (void)::unlinkat(fd, f.c_str(), 0);
+    ::closedir(d);  // closes fd too
 }
 
 }  // namespace
@@ -155,21 +174,17 @@ void remove_tree(const fs::path& root) noexcept {
         return;
     }
     try {
-        const std::vector<fs::path> dirs = directories_under(root);
+        // Level by level, each directory read once: its files unlinked, its directories the next level's.
         const unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 4U);
-        parallel_for(dirs.size(), threads, [] { return 0; }, [&](std::size_t i, int) {
-            // unlinkat(2) by name in the open directory: no walk down the whole path for each file.
-            const int fd = ::open(dirs[i].c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-            if (fd < 0) return;
-            std::error_code dir_ec;
-            for (fs::directory_iterator it(dirs[i], dir_ec), end; !dir_ec && it != end; it.increment(dir_ec)) {
-                std::error_code entry_ec;
-                if (!it->is_directory(entry_ec) || it->is_symlink(entry_ec)) {
-                    (void)::unlinkat(fd, it->path().filename().c_str(), 0);
-                }
-            }
-            ::close(fd);
-        });
+        std::vector<fs::path> dirs;  // every directory, each before those inside it
+        std::vector<fs::path> level{root};
+        while (!level.empty()) {
+            std::vector<std::vector<fs::path>> found(level.size());
+            parallel_for(level.size(), threads, [] { return 0; }, [&](std::size_t i, int) { empty_directory(level[i], found[i]); });
+            dirs.insert(dirs.end(), level.begin(), level.end());
+            level.clear();
+            for (auto& f : found) level.insert(level.end(), f.begin(), f.end());
+        }
         for (auto d = dirs.rbegin(); d != dirs.rend(); ++d) (void)::rmdir(d->c_str());
     } catch (...) {  // no memory or no thread: what is left goes the slow way
         fs::remove_all(root, ec);

@@ -33,6 +33,11 @@ struct Clipped : Geometry {
 };
 using LayerClips = std::vector<std::vector<Clipped>>;  // per source layer
 
+// A feature's place in its layer: the index of its tags in the layer's TagTable too.
+std::size_t index_in(const SourceLayer& layer, const SourceFeature* f) {
+    return static_cast<std::size_t>(f - layer.features.data());
+}
+
 Box tile_box(int z, std::uint32_t x, std::uint32_t y, const TileOptions& o) { return tiles::tile_box(z, x, y, o.buffer, o.extent); }
 
 Clipped clip(const Clipped& in, const Box& box) {
@@ -106,7 +111,7 @@ private:
     void add(mvt::LayerBuilder& b, const SourceLayer& layer, const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
         const auto [type, commands] = geometry_commands(c, z, x, y);
         for (const SourceFeature* f : *c.features) {
-            b.add(f->id, type, commands, static_cast<std::size_t>(f - layer.features.data()));
+            b.add(f->id, type, commands, index_in(layer, f));
         }
     }
 
@@ -466,7 +471,7 @@ Task root_task(std::vector<SourceLayer>& layers, const std::vector<std::vector<F
         for (const auto& group : groups[li]) {
             Clipped c;
             c.features = &group;
-            auto& first = features[static_cast<std::size_t>(group.front() - features.data())];
+            auto& first = features[index_in(layers[li], group.front())];
             static_cast<Geometry&>(c) = std::move(static_cast<Geometry&>(first));
             if (r.z > 0) c = clip(c, root_box);
             if (!c.empty()) root.clips[li].push_back(std::move(c));
@@ -548,7 +553,7 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
     // distinct geometry once: the first feature of each group, whose geometry is the one tiled.
     parallel_for(layers.size(), threads, [] { return 0; }, [&](std::size_t i, int) {
         std::vector<std::size_t> distinct;
-        for (const auto& group : groups[i]) distinct.push_back(static_cast<std::size_t>(group.front() - layers[i].features.data()));
+        for (const auto& group : groups[i]) distinct.push_back(index_in(layers[i], group.front()));
         mark_shared_borders(layers[i], distinct);
     });
     const auto tags = tag_tables(layers);
