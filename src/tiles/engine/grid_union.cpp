@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "tiles/engine/orientation.hpp"
 #include "tiles/engine/polygon_repair.hpp"
 
 namespace kuril::tiles {
@@ -90,8 +91,7 @@ public:
                               : std::lower_bound(first, list.end(), IPt{hi_x, column ? hi_y : INT32_MIN}, by_xy);
         if (last - first < g) {
             for (auto it = first; it != last; ++it) {
-                const std::int64_t cross = static_cast<std::int64_t>(dx) * (it->y - a.y) - static_cast<std::int64_t>(it->x - a.x) * dy;
-                if (cross == 0 && lo_y <= it->y && it->y <= hi_y) out.push_back(*it);
+                if (cross(a, b, *it) == 0 && lo_y <= it->y && it->y <= hi_y) out.push_back(*it);
             }
             // In order from a: the lists run up x (or up y on a row); an edge running the other way reversed.
             if ((row ? dx : (column ? dy : dx)) < 0) std::reverse(out.begin(), out.end());
@@ -143,9 +143,7 @@ bool flat(const IRing& ring) {
     for (std::size_t i = 1; i < ring.size(); ++i) {
         if (ring[i] == ring[0]) continue;
         for (std::size_t k = i + 1; k < ring.size(); ++k) {
-            const std::int64_t cross = static_cast<std::int64_t>(ring[i].x - ring[0].x) * (ring[k].y - ring[0].y) -
-                                       static_cast<std::int64_t>(ring[k].x - ring[0].x) * (ring[i].y - ring[0].y);
-            if (cross != 0) return false;
+            if (cross(ring[0], ring[i], ring[k]) != 0) return false;
         }
         return true;
     }
@@ -196,13 +194,12 @@ std::optional<bool> inside(const IPt& p, const IRing& ring) {
     for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
         const IPt& a = ring[i];
         const IPt& b = ring[i + 1];
-        const std::int64_t cross = static_cast<std::int64_t>(b.x - a.x) * (p.y - a.y) -
-                                   static_cast<std::int64_t>(p.x - a.x) * (b.y - a.y);
-        if (cross == 0 && std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= p.y &&
+        const std::int64_t turn = cross(a, b, p);
+        if (turn == 0 && std::min(a.x, b.x) <= p.x && p.x <= std::max(a.x, b.x) && std::min(a.y, b.y) <= p.y &&
             p.y <= std::max(a.y, b.y)) {
             return std::nullopt;
         }
-        if ((a.y > p.y) != (b.y > p.y) && ((cross > 0) == (b.y > a.y))) in = !in;
+        if ((a.y > p.y) != (b.y > p.y) && ((turn > 0) == (b.y > a.y))) in = !in;
     }
     return in;
 }

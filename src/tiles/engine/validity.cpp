@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "tiles/engine/orientation.hpp"
+
 namespace kuril::tiles {
 
 namespace {
@@ -42,11 +44,6 @@ struct Edge {
     std::uint32_t index;  // in its ring
     std::uint32_t count;  // edges in its ring
 };
-
-// Twice the signed area of o, p, q: positive when q is left of o→p.
-std::int64_t cross(const IPt& o, const IPt& p, const IPt& q) {
-    return (std::int64_t{p.x} - o.x) * (std::int64_t{q.y} - o.y) - (std::int64_t{p.y} - o.y) * (std::int64_t{q.x} - o.x);
-}
 
 int sign(std::int64_t v) { return (v > 0) - (v < 0); }
 

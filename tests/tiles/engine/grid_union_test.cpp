@@ -61,10 +61,11 @@ bool touches_at_vertices_only(const std::vector<IPolygon>& polys) {
 bool runs_forward(const std::vector<IPolygon>& polys) {
     for (const auto& p : polys) {
         for (const auto& r : p) {
-            for (std::size_t i = 0; i + 2 < r.size() + 1; ++i) {
+            const std::size_t m = r.size() - 1;  // distinct points, round the ring
+            for (std::size_t i = 0; i < m; ++i) {
                 const IPt a = r[i];
-                const IPt b = r[(i + 1) % (r.size() - 1)];
-                const IPt c = r[(i + 2) % (r.size() - 1)];
+                const IPt b = r[(i + 1) % m];
+                const IPt c = r[(i + 2) % m];
                 const long long cross = static_cast<long long>(b.x - a.x) * (c.y - b.y) - static_cast<long long>(c.x - b.x) * (b.y - a.y);
                 const long long dot = static_cast<long long>(b.x - a.x) * (c.x - b.x) + static_cast<long long>(b.y - a.y) * (c.y - b.y);
                 if (cross == 0 && dot < 0) return false;
