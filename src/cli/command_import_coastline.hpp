@@ -6,7 +6,8 @@
 
 namespace kuril::cli {
 
-// kuril import-coastline: regenerates geodata/land.geojsonl from the installed GSHHG full data.
+// kuril import-coastline: regenerates geodata/land.geojsonl (the record's land, GSHHG full) and
+// geodata/context.geojsonl (the land around it, GSHHG high) from the installed GSHHG data.
 class CommandImportCoastline final : public Command {
 public:
     [[nodiscard]] std::string name() const override { return "import-coastline"; }
@@ -19,8 +20,9 @@ private:
     std::string geodata_ = "geodata";  // written to: never the installed copy
     std::string region_;  // W/E/S/N; default: the Kuril region
     std::string output_;  // default: <geodata>/land.geojsonl
+    std::string context_output_;  // default: <geodata>/context.geojsonl, unless -o or --region is given
     bool quiet_ = false;
-    Region parsed_region_ = kKurilRegion;
+    Frame frame_ = kRecordFrame;
 };
 
 }  // namespace kuril::cli

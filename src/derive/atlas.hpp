@@ -43,6 +43,10 @@ public:
     [[nodiscard]] Layer places() const;
     // Definitions whose line cannot be derived go to `diag` when given, else throw InputError.
     [[nodiscard]] Layer boundaries(Diagnostics* diag = nullptr) const;
+    // The land around the record, without holders (the Asian mainland, Kamchatka, Honshu, ...).
+    [[nodiscard]] Layer context_land() const;
+    // The coast of all land as lines, clip edges left out.
+    [[nodiscard]] Layer coastline() const;
     // Land dissolved per holder, status and points of view on one day.
     [[nodiscard]] Layer snapshot(const Date& d, const std::string& name) const;
 

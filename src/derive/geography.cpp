@@ -66,7 +66,11 @@ std::vector<SeaPoint> own_by_points(const geom::Context& ctx, const geom::Projec
                                     const ProjectedLand& land, Ownership& own, Diagnostics& diag) {
     const std::size_t n = land.pieces.size();
     std::vector<SeaPoint> sea;
-    for (const auto& island : ds.islands) {
+    std::vector<const Island*> entries;
+    for (const auto& island : ds.islands) entries.push_back(&island);
+    for (const auto& m : ds.mainland) entries.push_back(&m);
+    for (const Island* entry : entries) {
+        const Island& island = *entry;
         for (const auto& ll : island.points) {
             const geom::Geom pt = ctx.point(projection.forward(ll));
             std::size_t hit = n;
@@ -154,6 +158,9 @@ Geography::Geography(const geom::Context& ctx, const Dataset& ds, const Territor
         islands_[island.id].named_pieces = own.found[island.id];
         if (own.found[island.id] == 0) no_land_.push_back(island.id);
     }
+    for (const auto& m : ds.mainland) {
+        if (own.found[m.id] == 0) no_land_.push_back(m.id);
+    }
     own_islets(land, own);
     build_land(ds, index, region, own.owner);
 }
@@ -163,7 +170,9 @@ void Geography::build_land(const Dataset& ds, const TerritoryIndex& index, const
                            const std::vector<const Island*>& owner) {
     std::map<std::string, std::vector<const geom::Geom*>> parts;
     for (std::size_t i = 0; i < owner.size(); ++i) {
-        if (owner[i] != nullptr) {
+        if (owner[i] != nullptr && owner[i]->kind == "mainland") {
+            mainland_.push_back(&ds.land[i].geometry);
+        } else if (owner[i] != nullptr) {
             parts[owner[i]->id].push_back(&ds.land[i].geometry);
             islands_[owner[i]->id].pieces.push_back(ds.land[i].id);
         }

@@ -40,6 +40,8 @@ public:
     [[nodiscard]] geom::Geom land_of_atoms(const geom::Context& ctx, const TerritoryIndex& index,
                                            const std::vector<std::string>& atoms) const;
     [[nodiscard]] const std::vector<std::string>& islands_without_land() const noexcept { return no_land_; }
+    // The land pieces of the record frame that mainland entries own (they join the context land).
+    [[nodiscard]] const std::vector<const geom::Geom*>& mainland() const noexcept { return mainland_; }
 
 private:
     void build_land(const Dataset& ds, const TerritoryIndex& index, const Region& region,
@@ -50,6 +52,7 @@ private:
     std::map<std::string, IslandLand> islands_;
     std::map<std::string, geom::Geom, std::less<>> atoms_;
     std::vector<std::string> no_land_;
+    std::vector<const geom::Geom*> mainland_;
 };
 
 // Every polygon of the given geometries, collected as one MultiPolygon.

@@ -26,7 +26,7 @@ struct Names {
 
 struct Island {
     std::string id;
-    std::string kind;  // island | context
+    std::string kind;  // island | context (land outside the chain with a record) | mainland (no record: context land)
     Names names;
     std::string group_ru;
     std::string subgroup_ru;
@@ -171,13 +171,15 @@ struct LandPiece {
 };
 
 struct Dataset {
-    std::vector<Island> islands;
+    std::vector<Island> islands;   // kind island or context
+    std::vector<Island> mainland;  // kind mainland: owns land pieces, which join the context land
     std::vector<Territory> territories;
     std::vector<Event> events;
     std::vector<Regime> regimes;
     std::vector<SovereigntyRecord> records;
     std::vector<BoundaryDef> boundaries;
-    std::vector<LandPiece> land;
+    std::vector<LandPiece> land;     // the record frame, GSHHG full (land.geojsonl)
+    std::vector<LandPiece> context;  // around it, GSHHG high (context.geojsonl)
     std::vector<Source> sources;
     std::vector<Place> places;
     std::vector<PlaceName> place_names;

@@ -12,12 +12,13 @@ namespace {
 
 // The layers in the vector tiles, in the tiles' order, and their zooms. Dated polygons stop at z10: the
 // web map overzooms them (MapLibre draws z10 tiles at any higher zoom) while coastlines, boundaries and
-// labels go to z14.
+// labels go to z14. The context land stops at z10 (GSHHG high resolution is good to about 200 m), the
+// coastline at z12.
 struct TiledLayer {
     const char* name;
     ZoomRange zooms;
 };
-const TiledLayer kTiled[] = {{"islands", {0, 14}},     {"labels", {0, 14}},      {"boundaries", {0, 14}},
+const TiledLayer kTiled[] = {{"context", {0, 10}},     {"coastline", {0, 12}},   {"islands", {0, 14}},     {"labels", {0, 14}},      {"boundaries", {0, 14}},
                              {"territories", {0, 10}}, {"sovereignty", {0, 10}}, {"views", {0, 10}},
                              {"places", {0, 14}}};
 
@@ -26,6 +27,8 @@ const TiledLayer kTiled[] = {{"islands", {0, 14}},     {"labels", {0, 14}},     
 std::vector<Layer> derive_layers(const Atlas& atlas, const Progress& progress) {
     progress.step("deriving layers");
     std::vector<Layer> layers;
+    layers.push_back(atlas.context_land());
+    layers.push_back(atlas.coastline());
     layers.push_back(atlas.islands());
     layers.push_back(atlas.labels());
     layers.push_back(atlas.territories());
@@ -61,7 +64,7 @@ tiles::TilesetInfo tileset_info() {
     tiles::TilesetInfo info;
     info.name = "kuril";
     info.description = "Kuril Atlas: islands, sovereignty by date and treaty boundaries, 1855 to today";
-    info.attribution = "Coastline: GSHHG 2.3.7 full resolution (LGPL-3.0, Wessel & Smith); history: Kuril Atlas, "
+    info.attribution = "Coastline: GSHHG 2.3.7 full and high resolution (LGPL-3.0, Wessel & Smith); history: Kuril Atlas, "
                        "sources per record";
     info.version = "1.0.0";
     return info;

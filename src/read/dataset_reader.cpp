@@ -1,6 +1,8 @@
 #include "read/dataset_reader.hpp"
 
 #include <algorithm>
+#include <filesystem>
+#include <iterator>
 #include <set>
 
 #include <fmt/format.h>
@@ -45,8 +47,8 @@ Island read_island(const CsvRecord& r) {
     Island i;
     i.id = required(r, "id");
     i.kind = required(r, "kind");
-    if (i.kind != "island" && i.kind != "context") {
-        throw r.error(fmt::format("kind '{}' is not island or context", i.kind));
+    if (i.kind != "island" && i.kind != "context" && i.kind != "mainland") {
+        throw r.error(fmt::format("kind '{}' is not island, context or mainland", i.kind));
     }
     i.names = names_of(r);
     i.names.ja_latn = r.get("name_ja_latn");
@@ -348,7 +350,13 @@ Dataset read_dataset(const geom::Context& ctx, const GeodataFiles& files, Diagno
         read_place_name, diag);
     ds.waters = read_table<Water>(files.waters(), {"id", "kind", "name_en", "name_ja", "name_ru", "lat", "lon", "source"},
                                   read_water, diag);
+    // Mainland entries name land the record does not cover: their land goes to the context layer.
+    const auto mainland = std::stable_partition(ds.islands.begin(), ds.islands.end(),
+                                                [](const Island& i) { return i.kind != "mainland"; });
+    ds.mainland.assign(std::make_move_iterator(mainland), std::make_move_iterator(ds.islands.end()));
+    ds.islands.erase(mainland, ds.islands.end());
     ds.land = read_land(ctx, files.land(), diag);
+    if (std::filesystem::exists(files.context())) ds.context = read_land(ctx, files.context(), diag);
     return ds;
 }
 

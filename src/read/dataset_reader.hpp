@@ -19,6 +19,8 @@ struct GeodataFiles {
     [[nodiscard]] std::filesystem::path sovereignty() const { return dir / "sovereignty.csv"; }
     [[nodiscard]] std::filesystem::path boundaries() const { return dir / "boundaries.csv"; }
     [[nodiscard]] std::filesystem::path land() const { return dir / "land.geojsonl"; }
+    // Optional: the land around the record (no file, no context land).
+    [[nodiscard]] std::filesystem::path context() const { return dir / "context.geojsonl"; }
     [[nodiscard]] std::filesystem::path waters() const { return dir / "waters.csv"; }
     [[nodiscard]] std::filesystem::path sources() const { return dir / "sources.csv"; }
     [[nodiscard]] std::filesystem::path places() const { return dir / "places.csv"; }

@@ -71,8 +71,11 @@ std::vector<std::vector<geom::XY>> parse_segments(const std::string& text) {
     return segments;
 }
 
-// Asks GMT which of the points lie on land (levels 1 and 3: land, islands in lakes).
-std::vector<bool> on_land(const std::vector<geom::XY>& points, const Region& region) {
+// The -N of gmt select: ocean/land/lake/island-in-lake/pond, s(kip) or k(eep).
+const char* select_levels(bool lakes) { return lakes ? "-Ns/k/s/k/s" : "-Ns/k/k/k/k"; }
+
+// Asks GMT which of the points lie on land.
+std::vector<bool> on_land(const std::vector<geom::XY>& points, const ImportSpec& spec) {
     const auto tmp = std::filesystem::temp_directory_path() / fmt::format("kuril-select-{}.txt", ::getpid());
     {
         std::string text;
@@ -83,7 +86,8 @@ std::vector<bool> on_land(const std::vector<geom::XY>& points, const Region& reg
     }
     std::string text;
     try {
-        text = run(fmt::format("gmt select {} -Df -Ns/k/s/k/s {}", gmt_region(region), tmp.string()));
+        text = run(fmt::format("gmt select {} -D{} {} {}", gmt_region(spec.frame.bounds()), spec.resolution,
+                               select_levels(spec.lakes), tmp.string()));
     } catch (...) {
         std::filesystem::remove(tmp);
         throw;
@@ -103,20 +107,31 @@ std::vector<bool> on_land(const std::vector<geom::XY>& points, const Region& reg
     return land;
 }
 
-// The shoreline segments noded with the region's frame, merged into lines.
+geom::Geom union_of(const geom::Context& ctx, const Frame& frame) {
+    std::vector<geom::Geom> boxes;
+    for (const auto& r : frame.parts) boxes.push_back(ctx.box(r.west, r.south, r.east, r.north));
+    return ctx.unary_union(ctx.collect(std::move(boxes), GEOS_MULTIPOLYGON));
+}
+
+// The area the import covers: the frame's rectangles less the excluded ones.
+geom::Geom frame_area(const geom::Context& ctx, const ImportSpec& spec) {
+    geom::Geom area = union_of(ctx, spec.frame);
+    if (!spec.exclude.parts.empty()) area = ctx.difference(area, union_of(ctx, spec.exclude));
+    return area;
+}
+
+// The shoreline segments cut to the frame's area and noded with its boundary, merged into lines.
 geom::Geom noded_shoreline(const geom::Context& ctx, const std::vector<std::vector<geom::XY>>& segments,
-                           const Region& region) {
+                           const geom::Geom& area) {
     std::vector<geom::Geom> lines;
     lines.reserve(segments.size() + 1);
     for (const auto& s : segments) {
-        lines.push_back(ctx.line(s));
+        for (auto& part : ctx.parts(ctx.intersection(ctx.line(s), area))) {
+            if (ctx.type(part) == GEOS_LINESTRING && !ctx.is_empty(part)) lines.push_back(std::move(part));
+        }
     }
-    lines.push_back(ctx.line({{region.west, region.south},
-                              {region.east, region.south},
-                              {region.east, region.north},
-                              {region.west, region.north},
-                              {region.west, region.south}}));
-    const geom::Geom noded = ctx.unary_union(ctx.collect(std::move(lines), GEOS_MULTILINESTRING));
+    lines.push_back(ctx.boundary(area));
+    const geom::Geom noded = ctx.unary_union(ctx.collect(std::move(lines), GEOS_GEOMETRYCOLLECTION));
     return ctx.line_merge(noded);
 }
 
@@ -142,19 +157,25 @@ std::vector<geom::Geom> largest_first(const geom::Context& ctx, std::vector<geom
 
 }  // namespace
 
-CoastlineImport import_gshhg(const geom::Context& ctx, const Region& region, const Progress& progress) {
+ImportSpec record_import(const Frame& frame) { return {frame, {}, 'f', false, 0}; }
+
+ImportSpec context_import(const Region& region, const Frame& record) { return {Frame{{region}}, record, 'h', true, 20}; }
+
+CoastlineImport import_gshhg(const geom::Context& ctx, const ImportSpec& spec, const Progress& progress) {
     CoastlineImport result;
     result.gmt_version = run("gmt --version");
     while (!result.gmt_version.empty() && std::isspace(static_cast<unsigned char>(result.gmt_version.back()))) {
         result.gmt_version.pop_back();
     }
-    progress.step("reading GSHHG full-resolution shoreline through gmt coast");
-    // -A0/1/1: level 1 only (the land/ocean shoreline); lakes are kept as land.
-    const auto segments = parse_segments(run(fmt::format("gmt coast {} -Df -W -M -A0/1/1", gmt_region(region))));
+    progress.step(fmt::format("reading the GSHHG shoreline (resolution {}) through gmt coast", spec.resolution));
+    // -A: the smallest feature kept, and the levels: 1 (the land/ocean shoreline), or 1-2 with the lakes.
+    const auto segments = parse_segments(run(fmt::format("gmt coast {} -D{} -W -M -A{}/1/{}",
+                                                         gmt_region(spec.frame.bounds()), spec.resolution,
+                                                         spec.min_area_km2, spec.lakes ? 2 : 1)));
     result.segments = segments.size();
 
-    progress.step(fmt::format("noding {} segments with the region frame", segments.size()));
-    const geom::Geom merged = noded_shoreline(ctx, segments, region);
+    progress.step(fmt::format("noding {} segments with the frame", segments.size()));
+    const geom::Geom merged = noded_shoreline(ctx, segments, frame_area(ctx, spec));
 
     progress.step("polygonizing");
     const geom::Geom faces = ctx.polygonize({&merged});
@@ -167,7 +188,7 @@ CoastlineImport import_gshhg(const geom::Context& ctx, const Region& region, con
     for (const auto& f : parts) {
         probes.push_back(ctx.point_xy(ctx.point_on_surface(f)));
     }
-    const auto land = on_land(probes, region);
+    const auto land = on_land(probes, spec);
     for (std::size_t i = 0; i < parts.size(); ++i) {
         if (!land[i]) {
             continue;

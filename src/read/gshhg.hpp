@@ -1,8 +1,9 @@
 #pragma once
-// Reads the GSHHG full-resolution shoreline through GMT (`gmt coast -Df -W -M`) and assembles the
-// segments, which GMT cuts at 1-degree bin edges and at the region frame, into valid land polygons:
-// the segments and the frame are noded together with GEOS, polygonized, and each face is kept when
-// GMT's own `gmt select -Df -Ns/k/s/k/s` says a point inside it is on land.
+// Reads a GSHHG shoreline through GMT (`gmt coast -D<resolution> -W -M`) and assembles the segments,
+// which GMT cuts at 1-degree bin edges and at the region's bounds, into valid land polygons: the
+// segments are cut to the frame (a union of rectangles, less an excluded frame), noded with the
+// frame's boundary by GEOS, polygonized, and each face is kept when GMT's own `gmt select` says a point
+// inside it is on land (lakes kept as land, or as holes when the import reads them).
 #include <string>
 #include <vector>
 
@@ -19,6 +20,19 @@ struct CoastlineImport {
     std::string gmt_version;
 };
 
-[[nodiscard]] CoastlineImport import_gshhg(const geom::Context& ctx, const Region& region, const Progress& progress);
+struct ImportSpec {
+    Frame frame;
+    Frame exclude;            // no land inside these rectangles (empty: none)
+    char resolution = 'f';    // GSHHG: f(ull), h(igh), i(ntermediate), l(ow), c(rude)
+    bool lakes = false;       // false: level 1 only, lakes kept as land; true: lakes (level 2) as holes
+    double min_area_km2 = 0;  // features smaller than this are left out (gmt -A)
+};
+
+// The record's land: full resolution in the record frame, lakes kept as land.
+[[nodiscard]] ImportSpec record_import(const Frame& frame);
+// The context land: high resolution in the context region less the record frame, lakes of 20 km² and more.
+[[nodiscard]] ImportSpec context_import(const Region& region, const Frame& record);
+
+[[nodiscard]] CoastlineImport import_gshhg(const geom::Context& ctx, const ImportSpec& spec, const Progress& progress);
 
 }  // namespace kuril

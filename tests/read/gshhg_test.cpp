@@ -9,7 +9,7 @@ using namespace kuril;
 
 TEST_CASE("import_gshhg: Shikotan's land, valid, largest first, in a stable order", "[read][gshhg]") {
     geom::Context ctx;
-    const Region shikotan{146.5, 147.0, 43.7, 43.95};
+    const ImportSpec shikotan = record_import(Frame{{{146.5, 147.0, 43.7, 43.95}}});
     const CoastlineImport a = import_gshhg(ctx, shikotan, Progress(true));
     REQUIRE_FALSE(a.land.empty());
     CHECK_FALSE(a.gmt_version.empty());
