@@ -58,6 +58,7 @@ void validate_sources(const Dataset& ds, Diagnostics& diag) {
         for (const auto& r : records) check_cited(ds, r.source, r.where, diag);
     };
     each(ds.islands);
+    each(ds.mainland);
     each(ds.territories);
     each(ds.events);
     each(ds.regimes);

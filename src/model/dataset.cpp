@@ -9,6 +9,7 @@ std::string_view to_string(Status s) {
         case Status::de_jure: return "de_jure";
         case Status::de_facto: return "de_facto";
         case Status::condominium: return "condominium";
+        case Status::occupied: return "occupied";
         case Status::claimed: return "claimed";
         case Status::renounced: return "renounced";
     }
@@ -16,7 +17,7 @@ std::string_view to_string(Status s) {
 }
 
 std::optional<Status> parse_status(std::string_view s) {
-    for (Status st : {Status::de_jure, Status::de_facto, Status::condominium, Status::claimed, Status::renounced}) {
+    for (Status st : kStatuses) {
         if (to_string(st) == s) {
             return st;
         }

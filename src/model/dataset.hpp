@@ -120,7 +120,12 @@ struct Regime {
     Location where;
 };
 
-enum class Status { de_jure, de_facto, condominium, claimed, renounced };
+// The held lane: de_jure (title), de_facto (held without a title others accept), condominium (two holders),
+// occupied (held by force, the holder claiming no title: a military occupation); the claim lane: claimed,
+// renounced.
+enum class Status { de_jure, de_facto, condominium, occupied, claimed, renounced };
+inline constexpr Status kStatuses[] = {Status::de_jure, Status::de_facto, Status::condominium, Status::occupied,
+                                       Status::claimed, Status::renounced};
 enum class Lane { held, claim };
 
 [[nodiscard]] std::string_view to_string(Status s);
