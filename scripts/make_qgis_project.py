@@ -23,10 +23,10 @@ here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 gpkg = os.path.join(here, "output", "kuril.gpkg")
 PLACEHOLDER_END = QDate(2999, 12, 31)
 # Top to bottom; the snapshots and the overlapping record layers start switched off.
-LAYERS = [("epochs", False), ("places", True), ("labels", True), ("boundaries", True), ("views", True), ("sovereignty", False),
+LAYERS = [("epochs", False), ("places", True), ("labels", True), ("boundaries", True), ("coastline", True), ("views", True), ("sovereignty", False),
           ("territories", False), ("islands", False), ("snapshot_today", False), ("snapshot_1956", False),
           ("snapshot_1945", False), ("snapshot_1905", False),
-          ("snapshot_1875", False), ("snapshot_1855", False)]
+          ("snapshot_1875", False), ("snapshot_1855", False), ("context", True)]
 
 QgsApplication.setPrefixPath("/usr", True)
 app = QgsApplication([], False)
@@ -70,7 +70,7 @@ def print_layout(project, layers):
     m.setCrs(lcc)
     to_lcc = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), lcc, project)
     m.setExtent(to_lcc.transformBoundingBox(QgsRectangle(141.0, 41.3, 157.5, 51.5)))
-    m.setLayers([layers[n] for n in ("places", "labels", "boundaries", "views")])
+    m.setLayers([layers[n] for n in ("places", "labels", "boundaries", "coastline", "views", "context")])
     m.setKeepLayerSet(True)
     m.setFrameEnabled(True)
     m.setBackgroundColor(QColor(223, 233, 240))  # the sea, as styles/palette.json has it

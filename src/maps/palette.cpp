@@ -35,6 +35,7 @@ Palette read_palette(const std::filesystem::path& file) {
             if (!p.boundary.count(kind)) throw InputError(Location{file.string(), 0, {}}, fmt::format("no boundary.{}", kind));
         }
         p.sea = colour("sea"), p.land_unknown = colour("land_unknown"), p.coast = colour("coast");
+        p.context_land = colour("context_land");
         p.text = colour("text"), p.halo = colour("halo"), p.water_text = colour("water_text");
         p.graticule = colour("graticule");
         return p;

@@ -13,7 +13,7 @@ struct Rgb {
 struct Palette {
     std::map<std::string, Rgb> holders;   // japan, russia, japan;russia, undetermined
     std::map<std::string, Rgb> boundary;  // de_jure, de_facto, claimed
-    Rgb sea, land_unknown, coast, text, halo, water_text, graticule;
+    Rgb sea, land_unknown, context_land, coast, text, halo, water_text, graticule;
 };
 
 // Throws InputError naming the file for a missing key or a colour that is not #rrggbb.

@@ -43,7 +43,7 @@ bool in_force(const Feature& f, const Date& d) { return f.period && f.period->co
 struct Drawn {
     std::set<std::string> holders;
     std::set<std::string> lines;
-    bool differ = false, places = false;
+    bool differ = false, places = false, occupied = false, context = false;
 };
 
 // Everything one sheet draws with.
@@ -91,7 +91,36 @@ void hatch(cairo_t* cr, const Sheet& s, double angle_deg, double spacing, const 
     cairo_restore(cr);
 }
 
+// The land around the record, in a quiet grey under everything: no outline (its coast is a line of its own).
+void draw_context(Canvas& c, const MapData& data, Drawn& drawn) {
+    for (const auto& f : data.context->features) path_of(c.cr, c.ctx, c.geoms.get("context/" + f.id, f.geometry));
+    set_colour(c.cr, c.pal.context_land);
+    cairo_fill(c.cr);
+    drawn.context = !data.context->features.empty();
+}
+
+// Occupation: land held by force without a claim to title, cross-hatched over the occupier's colour.
+void occupied_pattern(cairo_t* cr, const Sheet& s, const Palette& pal) {
+    hatch(cr, s, -45, 2.2, pal.text, 0.35);
+    hatch(cr, s, 45, 2.2, pal.text, 0.35);
+}
+
+// The coast as lines: never a clip edge of the data.
+void draw_coast(Canvas& c, const MapData& data) {
+    for (const auto& f : data.coastline->features) {
+        for (const auto& line : c.ctx.lines(c.geoms.get("coastline/" + f.id, f.geometry))) {
+            for (std::size_t i = 0; i < line.size(); ++i) {
+                i == 0 ? cairo_move_to(c.cr, line[i].x, line[i].y) : cairo_line_to(c.cr, line[i].x, line[i].y);
+            }
+        }
+    }
+    set_colour(c.cr, c.pal.coast);
+    cairo_set_line_width(c.cr, 0.3);
+    cairo_stroke(c.cr);
+}
+
 void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn) {
+    draw_context(c, data, drawn);
     const Layer& v = *data.views;
     const std::string pov = "pov_" + spec.view;
     for (std::size_t i = 0; i < v.features.size(); ++i) {
@@ -106,16 +135,17 @@ void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn
         drawn.holders.insert(holder);
         if (holder == "japan;russia") hatch(c.cr, c.sheet, 0, 3.2, c.pal.holders.at("japan"), 0.9);
         if (holder == "undetermined") hatch(c.cr, c.sheet, 90, 3.0, c.pal.coast, 0.35);
+        if (v.text(f, "status_" + spec.view) == "occupied") {
+            occupied_pattern(c.cr, c.sheet, c.pal);
+            drawn.occupied = true;
+        }
         if (v.text(f, "pov_japan") != v.text(f, "pov_russia")) {
             hatch(c.cr, c.sheet, 45, 2.6, c.pal.text, 0.4);  // the Japanese and Russian views differ
             drawn.differ = true;
         }
         cairo_new_path(c.cr);
     }
-    for (const auto& f : data.islands->features) path_of(c.cr, c.ctx, c.geoms.get("islands/" + f.id, f.geometry));
-    set_colour(c.cr, c.pal.coast);
-    cairo_set_line_width(c.cr, 0.3);
-    cairo_stroke(c.cr);
+    draw_coast(c, data);
 }
 
 void line_style(cairo_t* cr, const Palette& pal, const std::string& kind) {
@@ -357,6 +387,22 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
             set_colour(c.cr, c.pal.coast);
             cairo_set_line_width(c.cr, 0.3);
             cairo_stroke(c.cr);
+        });
+    }
+    if (drawn.occupied) {
+        y = legend_row(c, x, y, w, "Cross-hatched: occupied (held by force, no claim to title)", [&](double sx, double sy) {
+            swatch_box(c, sx, sy);
+            set_colour(c.cr, c.pal.halo);
+            cairo_fill_preserve(c.cr);
+            occupied_pattern(c.cr, c.sheet, c.pal);
+            cairo_new_path(c.cr);
+        });
+    }
+    if (drawn.context) {
+        y = legend_row(c, x, y, w, "Land outside the record", [&](double sx, double sy) {
+            swatch_box(c, sx, sy);
+            set_colour(c.cr, c.pal.context_land);
+            cairo_fill(c.cr);
         });
     }
     if (drawn.differ) {
@@ -652,6 +698,8 @@ void write_georeference(const fs::path& png, const Sheet& s, double px_per_pt, c
 
 MapData map_data(const Atlas& atlas) {
     std::vector<Layer> layers;
+    layers.push_back(atlas.context_land());
+    layers.push_back(atlas.coastline());
     layers.push_back(atlas.views());
     layers.push_back(atlas.boundaries());
     layers.push_back(atlas.labels());
@@ -671,6 +719,7 @@ MapData map_data(const std::vector<Layer>& layers) {
     MapData data;
     data.views = find("views"), data.boundaries = find("boundaries"), data.labels = find("labels");
     data.islands = find("islands"), data.places = find("places");
+    data.context = find("context"), data.coastline = find("coastline");
     return data;
 }
 

@@ -24,6 +24,8 @@ struct MapData {
     const Layer* labels = nullptr;
     const Layer* islands = nullptr;
     const Layer* places = nullptr;
+    const Layer* context = nullptr;    // land around the record, no holders
+    const Layer* coastline = nullptr;  // the coast as lines, clip edges left out
     std::vector<Layer> owned;  // the layers, when derived for the maps alone
 };
 

@@ -7,7 +7,7 @@
     undetermined: "Undetermined" };
   const STOPS = [["1855", "1855-02-07"], ["1875", "1875-08-22"], ["1905", "1905-10-15"], ["1945", "1945-09-05"],
     ["1956", "1956-12-12"], ["today", null]];
-  const DATED = ["holder", "holder-outline", "disputed", "records", "boundary-de-jure", "boundary-de-facto", "boundary-claimed"];
+  const DATED = ["holder", "disputed", "records", "boundary-de-jure", "boundary-de-facto", "boundary-claimed"];
   const BOUNDARY_KIND = { "boundary-de-jure": "de_jure", "boundary-de-facto": "de_facto", "boundary-claimed": "claimed" };
 
   const todayIso = new Date().toISOString().slice(0, 10);
@@ -63,7 +63,6 @@
     const pov = "pov_" + state.pov;
     map.setPaintProperty("holder", "fill-color", ["match", ["get", pov], ...Object.entries(COLOURS).flat(), "#e0e0e0"]);
     map.setFilter("holder", dateFilter());
-    map.setFilter("holder-outline", dateFilter());
     map.setFilter("records", dateFilter());
     map.setFilter("disputed", dateFilter(["!=", ["get", "pov_japan"], ["get", "pov_russia"]]));
     for (const [layer, kind] of Object.entries(BOUNDARY_KIND)) {
