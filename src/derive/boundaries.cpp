@@ -19,14 +19,13 @@ namespace {
 
 constexpr double kSampleMetres = 200;  // coast sampling step for the Voronoi sites
 
-// The real coastline of a territory: its land boundary less the region frame, where GMT cut the land.
-geom::Geom coastline(const geom::Context& ctx, const geom::Geom& land_ll, const Region& region) {
-    const geom::Geom frame = ctx.line({{region.west, region.south},
-                                       {region.east, region.south},
-                                       {region.east, region.north},
-                                       {region.west, region.north},
-                                       {region.west, region.south}});
-    return ctx.difference(ctx.boundary(land_ll), frame);
+// The real coastline of a territory: its land boundary less the record frame's edges, where GMT cut the land.
+geom::Geom coastline(const geom::Context& ctx, const geom::Geom& land_ll) {
+    std::vector<geom::Geom> edges;
+    for (const Region& r : kRecordFrame.parts) {
+        edges.push_back(ctx.line({{r.west, r.south}, {r.east, r.south}, {r.east, r.north}, {r.west, r.north}, {r.west, r.south}}));
+    }
+    return ctx.difference(ctx.boundary(land_ll), ctx.collect(std::move(edges), GEOS_MULTILINESTRING));
 }
 
 // The coast of one side within `within` of the other side's land, a point every kSampleMetres: the
@@ -124,8 +123,8 @@ geom::Geom median_line(const Worker& w, const BoundaryDef& def) {
     // A point within reach of both sides has its nearest coast within reach, so within 2 × reach of the
     // other side (a margin of 5% for the sampling): only that coast is sampled.
     const double within = 2.1 * reach;
-    const auto sa = samples_near(ctx, proj.forward(ctx, coastline(ctx, a_ll, w.region)), proj.forward(ctx, b_ll), within);
-    const auto sb = samples_near(ctx, proj.forward(ctx, coastline(ctx, b_ll, w.region)), proj.forward(ctx, a_ll), within);
+    const auto sa = samples_near(ctx, proj.forward(ctx, coastline(ctx, a_ll)), proj.forward(ctx, b_ll), within);
+    const auto sb = samples_near(ctx, proj.forward(ctx, coastline(ctx, b_ll)), proj.forward(ctx, a_ll), within);
     if (sa.empty() || sb.empty()) throw too_far_apart(def);
     std::map<geom::XY, bool, SiteLess> on_side_a;
     for (const auto& p : sb) on_side_a.emplace(p, false);

@@ -149,7 +149,7 @@ void own_islets(const ProjectedLand& land, Ownership& own) {
 Geography::Geography(const geom::Context& ctx, const Dataset& ds, const TerritoryIndex& index, const Region& region,
                      Diagnostics& diag)
     : ctx_(ctx),
-      projection_(geom::Projection::local({(region.west + region.east) / 2, (region.south + region.north) / 2})) {
+      projection_(geom::Projection::local(kProjectionCentre)) {
     const ProjectedLand land = project_land(ctx, projection_, ds);
     Ownership own{std::vector<const Island*>(ds.land.size(), nullptr), {}};
     const std::vector<SeaPoint> sea = own_by_points(ctx, projection_, ds, land, own, diag);

@@ -35,6 +35,10 @@ inline const Frame kRecordFrame{{{141.0, 157.5, 41.3, 51.5}, {139.0, 141.0, 41.3
 // The record frame's bounding box: the region the product covers.
 inline constexpr Region kKurilRegion{139.0, 157.5, 41.3, 54.5};
 
+// The centre of the local projection in which land is joined to the gazetteer and lines are derived: the
+// chain's centre (149.25° E, 46.4° N).
+inline constexpr geom::XY kProjectionCentre{149.25, 46.4};
+
 // The context land: the Asian mainland from Primorye to the Sea of Okhotsk's northern shore, all of
 // Kamchatka, Hokkaido and northern Honshu.
 inline constexpr Region kContextRegion{127.0, 170.0, 37.0, 62.0};

@@ -22,6 +22,9 @@ constexpr Place kShikotan{"Shikotan", 43.7855, 146.6892};
 constexpr Place kSouthSakhalin{"south Sakhalin", 47.35, 142.35};
 constexpr Place kNorthSakhalin{"north Sakhalin", 51.0, 143.0};
 constexpr Place kShumshu{"Shumshu", 50.7458, 156.4213};
+// Okha, in the north of Sakhalin: land only since the record frame reaches Cape Elizabeth (54.4° N).
+constexpr Place kFarNorthSakhalin{"Okha, north Sakhalin", 53.57, 142.93};
+constexpr Place kMatua{"Matua", 48.0849, 153.2117};
 
 // The single `views` feature covering the place on the day, from the GeoPackage or the GeoJSON.
 std::map<std::string, std::string> view_at(bool gpkg, const Place& p, const std::string& day) {
@@ -62,7 +65,10 @@ TEST_CASE("Iturup: Japanese in 1944, Soviet in 1950, Russian in 2000", "[data][h
     // The Shimoda line: Iturup Japanese in 1860, and occupied on 1945-08-28, not a day before.
     check_holder(kIturup, "1860-01-01", "japan", "Tokugawa shogunate", "de_jure");
     check_holder(kIturup, "1945-08-27", "japan", "Empire of Japan", "de_jure");
-    check_holder(kIturup, "1945-08-28", "russia", "Soviet Union", "de_facto");
+    check_holder(kIturup, "1945-08-28", "russia", "Soviet Union", "occupied");
+    // Occupation ends with the annexation decree of 2 February 1946.
+    check_holder(kIturup, "1946-02-01", "russia", "Soviet Union", "occupied");
+    check_holder(kIturup, "1946-02-02", "russia", "Soviet Union", "de_facto");
 }
 
 TEST_CASE("Sakhalin: a condominium in 1860, the south Japanese in 1910, the north occupied 1920-1925",
@@ -71,7 +77,7 @@ TEST_CASE("Sakhalin: a condominium in 1860, the south Japanese in 1910, the nort
     check_holder(kNorthSakhalin, "1860-01-01", "japan;russia", "Tokugawa shogunate; Russian Empire", "condominium");
     check_holder(kSouthSakhalin, "1910-01-01", "japan", "Empire of Japan", "de_jure");
     check_holder(kNorthSakhalin, "1910-01-01", "russia", "Russian Empire", "de_jure");
-    check_holder(kNorthSakhalin, "1922-01-01", "japan", "Empire of Japan", "de_facto");
+    check_holder(kNorthSakhalin, "1922-01-01", "japan", "Empire of Japan", "occupied");
     check_holder(kNorthSakhalin, "1930-01-01", "russia", "Soviet Union", "de_jure");
     const auto v = view_at(true, kNorthSakhalin, "1922-01-01");
     CHECK(v.at("pov_russia") == "russia");
@@ -82,8 +88,8 @@ TEST_CASE("Sakhalin 1905: all of it Japanese-held from the surrender of 31 July 
           "[data][holders][history]") {
     check_holder(kNorthSakhalin, "1905-07-30", "russia", "Russian Empire", "de_jure");
     check_holder(kSouthSakhalin, "1905-07-30", "russia", "Russian Empire", "de_jure");
-    check_holder(kNorthSakhalin, "1905-08-15", "japan", "Empire of Japan", "de_facto");
-    check_holder(kSouthSakhalin, "1905-08-15", "japan", "Empire of Japan", "de_facto");
+    check_holder(kNorthSakhalin, "1905-08-15", "japan", "Empire of Japan", "occupied");
+    check_holder(kSouthSakhalin, "1905-08-15", "japan", "Empire of Japan", "occupied");
     // The title stays Russian during the occupation: Russia's view keeps it as claimed.
     const auto v = view_at(false, kNorthSakhalin, "1905-08-15");
     CHECK(v.at("pov_russia") == "russia");
@@ -96,14 +102,14 @@ TEST_CASE("North Sakhalin 1918-1925: White authorities, then the Japanese occupa
           "title", "[data][holders][history]") {
     check_holder(kNorthSakhalin, "1919-06-01", "russia",
                  "White authorities (Provisional Siberian Government; Kolchak's Russian State)", "de_facto");
-    check_holder(kNorthSakhalin, "1921-06-01", "japan", "Empire of Japan", "de_facto");
+    check_holder(kNorthSakhalin, "1921-06-01", "japan", "Empire of Japan", "occupied");
     auto ds = open_vector((built_output() / "kuril.gpkg").string());
     const auto claims = covering(*ds->GetLayerByName("sovereignty"), kNorthSakhalin.lon, kNorthSakhalin.lat,
                                  *Date::parse("1921-06-01"), "valid_from", "valid_to");
     std::map<std::string, std::string> by_lane;
     for (const auto& c : claims) by_lane[c.fields.at("lane")] = c.fields.at("regime");
     CHECK(by_lane.at("claim") == "far_eastern_republic");
-    check_holder(kNorthSakhalin, "1925-05-14", "japan", "Empire of Japan", "de_facto");
+    check_holder(kNorthSakhalin, "1925-05-14", "japan", "Empire of Japan", "occupied");
     check_holder(kNorthSakhalin, "1925-05-15", "russia", "Soviet Union", "de_jure");
 }
 
@@ -175,4 +181,20 @@ TEST_CASE("snapshots: dissolved land per holder on the treaty days", "[data][sna
     CHECK(holder_at("snapshot_1905", kNorthSakhalin) == "russia");
     CHECK(holder_at("snapshot_1945", kIturup) == "russia");
     CHECK(holder_at("snapshot_today", kShikotan) == "russia");
+}
+
+TEST_CASE("The north of Sakhalin above 52 N: Russian in 1910, occupied by Japan in 1921, Russian from 15 May 1925",
+          "[data][holders][history]") {
+    check_holder(kFarNorthSakhalin, "1910-01-01", "russia", "Russian Empire", "de_jure");
+    check_holder(kFarNorthSakhalin, "1921-06-01", "japan", "Empire of Japan", "occupied");
+    check_holder(kFarNorthSakhalin, "1925-05-14", "japan", "Empire of Japan", "occupied");
+    check_holder(kFarNorthSakhalin, "1925-05-15", "russia", "Soviet Union", "de_jure");
+    // Japan claimed no title: its view shows the occupation, not a Japanese holding.
+    const auto v = view_at(true, kFarNorthSakhalin, "1921-06-01");
+    CHECK(v.at("status_japan") == "occupied");
+}
+
+TEST_CASE("Matua capitulated on 25 August 1945, before the rest of the middle islands", "[data][holders][history]") {
+    check_holder(kMatua, "1945-08-24", "japan", "Empire of Japan", "de_jure");
+    check_holder(kMatua, "1945-08-25", "russia", "Soviet Union", "occupied");
 }

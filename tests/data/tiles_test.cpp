@@ -188,3 +188,40 @@ TEST_CASE("dates and holders decoded from the tiles equal the GeoJSON's", "[data
     }
     CHECK(checked.size() > 50);
 }
+
+namespace {
+
+// The z/x of the web-mercator tile holding a point.
+tiles::TileAddress tile_of(double lon, double lat, unsigned z) {
+    const double n = static_cast<double>(1u << z);
+    const double phi = lat * M_PI / 180;
+    const auto x = static_cast<std::uint32_t>((lon + 180) / 360 * n);
+    const auto y = static_cast<std::uint32_t>((1 - std::log(std::tan(phi) + 1 / std::cos(phi)) / M_PI) / 2 * n);
+    return tiles::TileAddress{static_cast<std::uint8_t>(z), x, y};
+}
+
+}  // namespace
+
+TEST_CASE("the tile over Okha (53.57 N) carries north Sakhalin's occupation of 1920-1925 and the land around it",
+          "[data][tiles][history]") {
+    geom::Context ctx;
+    const auto pm = all_tiles("kuril.pmtiles");
+    const auto it = pm.find(tile_of(142.93, 53.57, 8));
+    REQUIRE(it != pm.end());
+    const auto t = tiles::check_tile(it->second, ctx);
+    const auto* views = layer_of(t, "views");
+    REQUIRE(views != nullptr);
+    std::map<std::string, std::string> status_from;
+    for (const auto& f : views->features) {
+        if (attr(f, "territory") == "sakhalin_north") status_from[attr(f, "start_date")] = attr(f, "status_neutral");
+    }
+    CHECK(status_from["1920-04-21"] == "occupied");
+    CHECK(status_from["1925-05-15"] == "de_jure");
+    CHECK(status_from["1905-07-31"] == "occupied");
+    // The mainland across the Nevelskoy Strait: context land, in the tiles from z0.
+    const auto across = pm.find(tile_of(141.1262, 52.3008, 8));
+    REQUIRE(across != pm.end());
+    const auto* context = layer_of(tiles::check_tile(across->second, ctx), "context");
+    REQUIRE(context != nullptr);
+    CHECK_FALSE(context->features.empty());
+}
