@@ -20,8 +20,8 @@ using namespace kuril::test;
 
 namespace {
 
-const std::vector<std::string> kTileLayers = {"islands",     "labels", "boundaries", "territories",
-                                              "sovereignty", "views",  "places"};
+const std::vector<std::string> kTileLayers = {"context",     "coastline", "islands", "labels", "boundaries",
+                                              "territories", "sovereignty", "views",  "places"};
 
 std::map<tiles::TileAddress, std::string> all_tiles(const std::string& name) {
     std::map<tiles::TileAddress, std::string> out;
