@@ -39,8 +39,8 @@ inline constexpr Region kKurilRegion{139.0, 157.5, 41.3, 54.5};
 // chain's centre (149.25° E, 46.4° N).
 inline constexpr geom::XY kProjectionCentre{149.25, 46.4};
 
-// The context land: the Asian mainland from Primorye to the Sea of Okhotsk's northern shore, all of
+// The context land: the Asian mainland from Korea and Manchuria to the Sea of Okhotsk's northern shore, all of
 // Kamchatka, Hokkaido and northern Honshu.
-inline constexpr Region kContextRegion{127.0, 170.0, 37.0, 62.0};
+inline constexpr Region kContextRegion{120.0, 178.0, 33.0, 64.0};
 
 }  // namespace kuril

@@ -2,6 +2,7 @@
 // 127.0.0.1. Moves the time slider to several dates and asserts the holder drawn at island points,
 // switches the point of view and the language, fails on any console error, saves screenshots.
 // Usage: node viewer_test.mjs KURIL OUTPUT_DIR [SCREENS_DIR]
+import { readFileSync } from 'node:fs';
 import { launchChromium, startServer, tally, testArgs } from './browser.mjs';
 
 const { kuril, out, screens } = testArgs();
@@ -108,6 +109,32 @@ await page.evaluate(() => window.kuril.show('1930-01-01', 'neutral', 'ja'));
 const ja = await page.evaluate(() => window.kuril.map.queryRenderedFeatures({ layers: ['places'] }).map((f) => f.properties.name_ja));
 check(ja.includes('豊原'), `1930 in Japanese: settlement labels placed ${JSON.stringify(ja)}`);
 await page.screenshot({ path: `${screens}/viewer-places-1930-ja.png` });
+
+// The land around the chain: the Asian mainland drawn in the palette's context grey, the sea beside it not.
+const palette = JSON.parse(readFileSync(new URL('../../styles/palette.json', import.meta.url), 'utf8'));
+const rgbOf = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+const pixelAt = async (lon, lat) => {
+  const p = await page.evaluate(([lo, la]) => { const q = window.kuril.map.project([lo, la]); return { x: q.x, y: q.y }; }, [lon, lat]);
+  const png = await page.screenshot({ clip: { x: Math.round(p.x), y: Math.round(p.y), width: 1, height: 1 } });
+  return page.evaluate(async (b64) => {
+    const bmp = await createImageBitmap(await (await fetch('data:image/png;base64,' + b64)).blob());
+    const c = new OffscreenCanvas(1, 1);
+    const g = c.getContext('2d');
+    g.drawImage(bmp, 0, 0);
+    return [...g.getImageData(0, 0, 1, 1).data.slice(0, 3)];
+  }, png.toString('base64'));
+};
+const near = (a, b) => a.every((v, i) => Math.abs(v - b[i]) <= 6);
+await page.evaluate(async () => { await window.kuril.show('today', 'neutral', 'en'); });
+await page.evaluate(() => new Promise((resolve) => { window.kuril.map.once('idle', resolve); window.kuril.map.jumpTo({ center: [139, 50], zoom: 4.6 }); }));
+for (const [name, lon, lat] of [['Khabarovsk Krai (Sikhote-Alin)', 136.5, 50.5], ['the lower Amur', 138.5, 52.2]]) {
+  const px = await pixelAt(lon, lat);
+  check(near(px, rgbOf(palette.context_land)), `${name}: pixel ${px}, expected the context grey ${palette.context_land}`);
+}
+const seaPx = await pixelAt(139.5, 46.0);
+check(near(seaPx, rgbOf(palette.sea)), `the Sea of Japan: pixel ${seaPx}, expected the sea ${palette.sea}`);
+await page.screenshot({ path: `${screens}/viewer-context.png` });
+await page.evaluate(() => new Promise((resolve) => { window.kuril.map.once('idle', resolve); window.kuril.map.jumpTo({ center: [148.5, 46.3], zoom: 4.6 }); }));
 
 // The popup on a click: holder, dates, treaty and source.
 await page.evaluate(() => window.kuril.show('1880-01-01', 'neutral', 'en'));
