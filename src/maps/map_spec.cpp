@@ -11,7 +11,7 @@ namespace kuril::maps {
 Extent parse_extent(const std::string& value) {
     if (value == "chain") return {"chain", 141.0, 41.3, 157.5, 51.5};
     if (value == "south") return {"south", 144.8, 42.9, 151.2, 46.6};
-    if (value == "sakhalin") return {"sakhalin", 141.0, 45.3, 144.8, 51.5};
+    if (value == "sakhalin") return {"sakhalin", 139.5, 45.5, 145.5, 54.6};  // Cape Crillon to Cape Elizabeth
     Extent e{"custom"};
     char tail = 0;
     if (std::sscanf(value.c_str(), "%lf,%lf,%lf,%lf%c", &e.west, &e.south, &e.east, &e.north, &tail) != 4) {

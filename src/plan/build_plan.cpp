@@ -12,15 +12,15 @@ namespace {
 
 // The layers in the vector tiles, in the tiles' order, and their zooms. Dated polygons stop at z10: the
 // web map overzooms them (MapLibre draws z10 tiles at any higher zoom) while coastlines, boundaries and
-// labels go to z14. The context land stops at z10 (GSHHG high resolution is good to about 200 m), the
-// coastline at z12.
+// labels go to z14. The context land stops at z8 (GSHHG high resolution is good to about 200 m, a z8 tile
+// unit about 25 m), the coastline at z12.
 struct TiledLayer {
     const char* name;
     ZoomRange zooms;
 };
-const TiledLayer kTiled[] = {{"context", {0, 10}},     {"coastline", {0, 12}},   {"islands", {0, 14}},     {"labels", {0, 14}},      {"boundaries", {0, 14}},
-                             {"territories", {0, 10}}, {"sovereignty", {0, 10}}, {"views", {0, 10}},
-                             {"places", {0, 14}}};
+const TiledLayer kTiled[] = {{"context", {0, 8}},       {"coastline", {0, 12}},   {"islands", {0, 14}},
+                             {"labels", {0, 14}},       {"boundaries", {0, 14}},  {"territories", {0, 10}},
+                             {"sovereignty", {0, 10}},  {"views", {0, 10}},       {"places", {0, 14}}};
 
 }  // namespace
 

@@ -61,7 +61,8 @@ cases = [("1860-01-01", "neutral", urup, 150.0089, 45.9392, "russia", "Urup 1860
          (today, "japan", "south", 147.8334, 45.1154, "japan", "Iturup today, Japan's view", "ja"),
          (today, "russia", "south", 147.8334, 45.1154, "russia", "Iturup today, Russia's view", "ru"),
          (today, "japan", "south", 146.6892, 43.7855, "japan", "Shikotan today, Japan's view", "en"),
-         (today, "russia", "south", 146.6892, 43.7855, "russia", "Shikotan today, Russia's view", "en")]
+         (today, "russia", "south", 146.6892, 43.7855, "russia", "Shikotan today, Russia's view", "en"),
+         ("1921-06-01", "neutral", "sakhalin", 142.93, 53.57, "japan", "Okha 1921 (Japanese occupation)", "en")]
 vector_cases = {0, 1, 5, 6}  # also drawn as PDF and SVG, rasterised below
 for i, (date, view, extent, lon, lat, holder, what, lang) in enumerate(cases):
     png = os.path.join(work, f"case{i}.png")
@@ -72,6 +73,22 @@ for i, (date, view, extent, lon, lat, holder, what, lang) in enumerate(cases):
     check(os.path.exists(png[:-4] + ".pgw") and os.path.exists(png + ".aux.xml"), f"{what}: world file and .aux.xml")
     if r.returncode == 0:
         holder_is(png, lon, lat, holder, what)
+
+# The land around the chain: the mainland across the Tatar Strait in the context grey, on the Sakhalin map.
+grey = tuple(int(palette["context_land"][i:i + 2], 16) for i in (1, 3, 5))
+def grey_at(png, lon, lat, half=12):
+    ds = gdal.Open(png)
+    srs = osr.SpatialReference(wkt=ds.GetProjection())
+    wgs = osr.SpatialReference(); wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER); srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    x, y, _ = osr.CoordinateTransformation(wgs, srs).TransformPoint(lon, lat)
+    gt = ds.GetGeoTransform()
+    col, row = int((x - gt[0]) / gt[1]), int((y - gt[3]) / gt[5])
+    b = [ds.GetRasterBand(i + 1).ReadAsArray(col - half, row - half, 2 * half + 1, 2 * half + 1) for i in range(3)]
+    return int(((b[0] == grey[0]) & (b[1] == grey[1]) & (b[2] == grey[2])).sum())
+okha = os.path.join(work, f"case{len(cases) - 1}.png")
+check(grey_at(okha, 140.0, 49.5) >= 400, f"the mainland (140.0, 49.5) in the context grey on the Sakhalin map: {grey_at(okha, 140.0, 49.5)}")
+check(grey_at(okha, 141.3, 47.5) == 0, f"the Tatar Strait (141.3, 47.5) not grey: {grey_at(okha, 141.3, 47.5)}")
 
 # The vector maps rasterised by other readers: the PDF by poppler (pdftoppm), the SVG by librsvg
 # (rsvg-convert) and by Debian's chromium (tests/js/svg_raster.mjs, playwright-core), each given the PNG's
