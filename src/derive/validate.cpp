@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <regex>
 
 #include <fmt/format.h>
 
@@ -53,7 +54,25 @@ void check_cited(const Dataset& ds, const std::string& field, const Location& wh
 
 }  // namespace
 
+namespace {
+
+// A citation that a reader can find without a URL: who and what (at least two comma-separated parts) and
+// when (a year from 1600 on).
+bool full_reference(const std::string& citation) {
+    static const std::regex year(R"((^|[^0-9])(1[6-9][0-9][0-9]|20[0-9][0-9])([^0-9]|$))");
+    return citation.find(',') != std::string::npos && std::regex_search(citation, year);
+}
+
+}  // namespace
+
 void validate_sources(const Dataset& ds, Diagnostics& diag) {
+    for (const auto& s : ds.sources) {
+        if (s.url.empty() && !full_reference(s.citation)) {
+            diag.add(s.where, fmt::format("no url, and the citation '{}' is not a full reference: name who issued or "
+                                          "wrote it, its title, and its date or year (a year such as 1951)",
+                                          s.citation));
+        }
+    }
     auto each = [&](const auto& records) {
         for (const auto& r : records) check_cited(ds, r.source, r.where, diag);
     };

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
-#include <regex>
 #include <set>
 
 #include <fmt/format.h>
@@ -142,13 +141,6 @@ Event read_event(const CsvRecord& r) {
     return e;
 }
 
-// A citation that a reader can find without a URL: who and what (at least two comma-separated parts) and
-// when (a year from 1600 on).
-bool full_reference(const std::string& citation) {
-    static const std::regex year(R"((^|[^0-9])(1[6-9][0-9][0-9]|20[0-9][0-9])([^0-9]|$))");
-    return citation.find(',') != std::string::npos && std::regex_search(citation, year);
-}
-
 Source read_source(const CsvRecord& r) {
     Source s;
     s.id = required(r, "id");
@@ -157,11 +149,6 @@ Source read_source(const CsvRecord& r) {
     s.url = r.get("url");
     if (!s.url.empty() && s.url.rfind("https://", 0) != 0 && s.url.rfind("http://", 0) != 0) {
         throw r.error(fmt::format("url '{}' is not an http(s) URL", s.url));
-    }
-    if (s.url.empty() && !full_reference(s.citation)) {
-        throw r.error(fmt::format("no url, and the citation '{}' is not a full reference: name who issued or wrote "
-                                  "it, its title, and its date or year (a year such as 1951)",
-                                  s.citation));
     }
     s.where = r.where();
     return s;
