@@ -8,7 +8,7 @@ import { MVTLayer } from "@deck.gl/geo-layers";
 import { MVTLoader } from "@loaders.gl/mvt";
 
 {
-  const { decimalYear, COLOURS, dateFromUrl } = window.kurilDates;
+  const { decimalYear, COLOURS, CONTEXT_LAND, dateFromUrl } = window.kurilDates;
   let date = dateFromUrl();
   const rgb = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   const OPEN_END = 9999;  // no end_decdate: held to today
@@ -33,12 +33,21 @@ import { MVTLoader } from "@loaders.gl/mvt";
       onViewportLoad: () => loaded && loaded(),
     });
   }
+  // The land around the record, under the views: grey, not picked.
+  const context = new MVTLayer({
+    id: "kuril-context",
+    data: new URL("../../tiles/xyz/", location.href).href + "{z}/{x}/{y}.pbf",
+    minZoom: 0, maxZoom: 8, binary: false, pickable: false,
+    loaders: [MVTLoader],
+    loadOptions: { mvt: { layers: ["context"] }, worker: false },
+    getFillColor: rgb(CONTEXT_LAND), stroked: false,
+  });
   let loaded = null;
   const firstLoad = new Promise((resolve) => { loaded = resolve; });
   const deckgl = new Deck({
     initialViewState: { longitude: 148.5, latitude: 46.3, zoom: 5 },  // 512-pixel zooms: z6 of the others
     controller: true,
-    layers: [layer(date)],
+    layers: [context, layer(date)],
   });
   const label = document.getElementById("date");
   label.textContent = date;
@@ -48,7 +57,7 @@ import { MVTLoader } from "@loaders.gl/mvt";
     ready: firstLoad.then(frames),
     async show(iso) {
       date = iso; label.textContent = iso;
-      deckgl.setProps({ layers: [layer(iso)] });
+      deckgl.setProps({ layers: [context, layer(iso)] });
       await frames(); await frames();
     },
     async holderAt(lon, lat) {

@@ -10,11 +10,13 @@ import { fromLonLat } from "ol/proj.js";
 import { Fill, Stroke, Style } from "ol/style.js";
 import { PMTilesVectorSource } from "ol-pmtiles";
 
-const { decimalYear, activeOn, COLOURS, dateFromUrl } = window.kurilDates;
+const { decimalYear, activeOn, COLOURS, CONTEXT_LAND, dateFromUrl } = window.kurilDates;
 let date = dateFromUrl();
 let decdate = decimalYear(date);
 const styles = Object.fromEntries(Object.entries(COLOURS).map(([holder, colour]) =>
   [holder, new Style({ fill: new Fill({ color: colour }), stroke: new Stroke({ color: "#ffffff", width: 0.5 }) })]));
+
+const contextStyle = new Style({ fill: new Fill({ color: CONTEXT_LAND }) });  // the land around the record
 
 const source = new PMTilesVectorSource({
   url: new URL("../../tiles/kuril.pmtiles", location.href).href,
@@ -22,8 +24,11 @@ const source = new PMTilesVectorSource({
 });
 const layer = new VectorTileLayer({
   source,
-  style: (feature) => (feature.get("layer") === "views" && activeOn(feature.getProperties(), decdate)
-    ? styles[feature.get("pov_neutral")] : undefined),  // undefined: not drawn, and not hit by getFeatures
+  style: (feature) => {
+    if (feature.get("layer") === "context") return contextStyle;
+    return feature.get("layer") === "views" && activeOn(feature.getProperties(), decdate)
+      ? styles[feature.get("pov_neutral")] : undefined;  // undefined: not drawn, and not hit by getFeatures
+  },
 });
 const map = new Map({ target: "map", layers: [layer], view: new View({ center: fromLonLat([148.5, 46.3]), zoom: 6 }) });
 const label = document.getElementById("date");
@@ -52,6 +57,7 @@ window.example = {
   },
   async holderAt(lon, lat) {
     const hits = await layer.getFeatures(map.getPixelFromCoordinate(fromLonLat([lon, lat])));
-    return hits.map((f) => ({ territory: f.get("territory"), holder: f.get("pov_neutral") }));
+    return hits.filter((f) => f.get("layer") === "views")
+      .map((f) => ({ territory: f.get("territory"), holder: f.get("pov_neutral") }));
   },
 };

@@ -14,10 +14,12 @@
   }
   // The holder colours of the viewer's style, by the pov_neutral value (who holds the land in fact).
   const COLOURS = { japan: "#d64842", russia: "#426eb4", "japan;russia": "#9664b4", undetermined: "#bebebe" };
+  // The land around the record (the `context` layer): a quiet grey, no outline (styles/palette.json context_land).
+  const CONTEXT_LAND = "#e0ddd7";
   // ?date=YYYY-MM-DD in the page's URL, else today.
   function dateFromUrl() {
     const d = new URLSearchParams(location.search).get("date");
     return /^\d{4}-\d{2}-\d{2}$/.test(d || "") ? d : new Date().toISOString().slice(0, 10);
   }
-  window.kurilDates = { decimalYear, activeOn, COLOURS, dateFromUrl };
+  window.kurilDates = { decimalYear, activeOn, COLOURS, CONTEXT_LAND, dateFromUrl };
 })();

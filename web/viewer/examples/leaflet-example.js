@@ -2,7 +2,7 @@
 // protomaps-leaflet on canvas, the `views` layer coloured by who held the land on one day (?date=).
 (function () {
   "use strict";
-  const { decimalYear, activeOn, COLOURS, dateFromUrl } = window.kurilDates;
+  const { decimalYear, activeOn, COLOURS, CONTEXT_LAND, dateFromUrl } = window.kurilDates;
   let date = dateFromUrl();
   let decdate = decimalYear(date);
   const map = L.map("map", { zoomSnap: 0 }).setView([46.3, 148.5], 6);
@@ -11,6 +11,9 @@
     maxDataZoom: 14,
     attribution: "Coastline: GSHHG (LGPL); history: Kuril Atlas, sources per record",
     paintRules: [{
+      dataLayer: "context",
+      symbolizer: new protomapsL.PolygonSymbolizer({ fill: CONTEXT_LAND, opacity: 1, width: 0 }),
+    }, {
       dataLayer: "views",
       filter: (zoom, feature) => activeOn(feature.props, decdate),
       symbolizer: new protomapsL.PolygonSymbolizer({
