@@ -9,6 +9,8 @@
 # tiles that did not change to the replaced output's files. "kuril build (new directory)" builds where
 # nothing was before (the previous one removed, untimed, just before: ext4 then walks past its inodes).
 # bench/sync.sh runs it against the commit before the outputs were synced to disk.
+# BASE_DATA=own: the earlier build reads its own commit's geodata/, styles/ and web/ (kept beside it), for a
+# BASE whose code cannot read today's records: the product as each commit ships it, not the same work.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -20,9 +22,17 @@ if [ ! -x "$old_dir/kuril" ]; then
   git archive "$base" | tar -x -C "$src"
   cmake -S "$src" -B "$old_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF > /dev/null
   cmake --build "$old_dir" --target kuril
+  mkdir -p "$old_dir/tree" && cp -r "$src/geodata" "$src/styles" "$src/web" "$old_dir/tree/"
   rm -rf "$src"
 fi
 old="$old_dir/kuril"
+old_data=()
+if [ "${BASE_DATA:-}" = own ]; then
+  [ -d "$old_dir/tree/geodata" ] || { echo "build.sh: $old_dir/tree is missing: remove $old_dir and run again" >&2; exit 2; }
+  [ -d "$old_dir/tree/web/node_modules" ] || cp -r web/node_modules "$old_dir/tree/web/"
+  [ -d "$old_dir/tree/web/build" ] || (cd "$old_dir/tree/web" && npm run --silent build > /dev/null)
+  old_data=(--geodata "$old_dir/tree/geodata" --styles "$old_dir/tree/styles" --web "$old_dir/tree/web")
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 secs() { /usr/bin/time -f "%e" -o "$work/t" "$@" > /dev/null 2>&1; cat "$work/t"; }
@@ -33,8 +43,10 @@ measure() {  # NAME COMMAND... (run by the earlier build and by this one, altern
   n=$((n + 1))
   local key="$work/m$n"
   : > "$key.old"; : > "$key.new"
+  local old_args=("$@")
+  if [ "$1" = build ]; then old_args=(build "${old_data[@]}" "${@:2}"); fi
   for i in $(seq "$runs"); do
-    a=$(secs "$old" "$@"); b=$(secs "$new" "$@")
+    a=$(secs "$old" "${old_args[@]}"); b=$(secs "$new" "$@")
     echo "$a" >> "$key.old"; echo "$b" >> "$key.new"
   done
   local o s
@@ -46,7 +58,8 @@ measure "kuril build (replacing)" build -q --today 2026-11-21 -o "$work/out"
 measure "kuril build --no-maps (replacing)" build -q --no-maps --today 2026-11-21 -o "$work/out-nomaps"
 fresh() {  # BINARY: kuril build into a directory that does not exist yet
   rm -rf "$work/fresh"
-  secs "$1" build -q --today 2026-11-21 -o "$work/fresh"
+  if [ "$1" = "$old" ]; then secs "$1" build "${old_data[@]}" -q --today 2026-11-21 -o "$work/fresh"
+  else secs "$1" build -q --today 2026-11-21 -o "$work/fresh"; fi
 }
 : > "$work/fresh.old"; : > "$work/fresh.new"
 for i in $(seq "$runs"); do
