@@ -4,6 +4,7 @@ with it (renderer, and temporal settings in the stored style), opens the project
 dated layers are time-enabled, renders the time-enabled layers at several dates and asserts the
 colour drawn at island points, and opens the MBTiles as a vector tile layer and renders it.
 Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 qgis_check.py OUTPUT_DIR SCREENS_DIR"""
+import json
 import os
 import sys
 
@@ -78,7 +79,9 @@ if "views" in from_project:
 if "boundaries" in from_project:
     loaded["boundaries"] = from_project["boundaries"]
 
-JAPAN, RUSSIA, CONDOMINIUM = QColor(214, 72, 66), QColor(66, 110, 180), QColor(150, 100, 180)
+# The holder colours, from the one palette (styles/palette.json) the QML styles follow.
+_palette = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "styles", "palette.json")))
+JAPAN, RUSSIA, CONDOMINIUM = (QColor(_palette["holders"][h]) for h in ("japan", "russia", "japan;russia"))
 PLACES = {"Urup": (150.0089, 45.9392), "Iturup": (147.8334, 45.1154), "Shikotan": (146.6892, 43.7855),
           "south Sakhalin": (142.35, 47.35), "north Sakhalin": (143.0, 51.0), "Shumshu": (156.4213, 50.7458)}
 EXPECT = {  # neutral view, as drawn by the views layer's default style

@@ -2,7 +2,7 @@
 // (OpenHistoricalMap decimal years), a point-of-view switch, a language switch and a click popup.
 (function () {
   "use strict";
-  const COLOURS = { japan: "#d64842", russia: "#426eb4", "japan;russia": "#9664b4", undetermined: "#bebebe" };
+  const COLOURS = { japan: "#dc4539", russia: "#223974", "japan;russia": "#61b778", undetermined: "#b4b4b4" };
   const HOLDER_NAMES = { japan: "Japan", russia: "Russia / Soviet Union", "japan;russia": "Condominium (Japan and Russia)",
     undetermined: "Undetermined" };
   const STOPS = [["1855", "1855-02-07"], ["1875", "1875-08-22"], ["1905", "1905-10-15"], ["1945", "1945-09-05"],
@@ -90,8 +90,8 @@
       `<div class="item"><span class="swatch" style="background:${c}"></span>${HOLDER_NAMES[k]}</div>`);
     items.push('<div class="item"><span class="swatch" style="background:#fff;border:2px dashed #222"></span>Disputed (the views differ)</div>');
     items.push('<div class="item"><span class="line"></span>Treaty (de jure) boundary</div>');
-    items.push('<div class="item"><span class="line" style="border-top:2px dashed #a82828"></span>De facto line</div>');
-    items.push('<div class="item"><span class="line" style="border-top:2px dotted #d64842"></span>Claimed line</div>');
+    items.push('<div class="item"><span class="line" style="border-top:2px dashed #6a3d9a"></span>De facto line</div>');
+    items.push('<div class="item"><span class="line" style="border-top:2px dotted #b35806"></span>Claimed line</div>');
     document.getElementById("legend").innerHTML = items.join("");
   }
 

@@ -13,9 +13,9 @@
       props.end_decdate > decdate);
   }
   // The holder colours of the viewer's style, by the pov_neutral value (who holds the land in fact).
-  const COLOURS = { japan: "#d64842", russia: "#426eb4", "japan;russia": "#9664b4", undetermined: "#bebebe" };
+  const COLOURS = { japan: "#dc4539", russia: "#223974", "japan;russia": "#61b778", undetermined: "#b4b4b4" };
   // The land around the record (the `context` layer): a quiet grey, no outline (styles/palette.json context_land).
-  const CONTEXT_LAND = "#e0ddd7";
+  const CONTEXT_LAND = "#e8e6e1";
   // ?date=YYYY-MM-DD in the page's URL, else today.
   function dateFromUrl() {
     const d = new URLSearchParams(location.search).get("date");
