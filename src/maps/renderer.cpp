@@ -99,10 +99,18 @@ void draw_context(Canvas& c, const MapData& data, Drawn& drawn) {
     drawn.context = !data.context->features.empty();
 }
 
+// A pattern's ink over a fill: light on a dark fill (relative luminance under 0.18), dark on a light one, so
+// the pattern shows on every holder's colour.
+Rgb pattern_ink(const Rgb& fill, const Palette& pal) {
+    auto linear = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    const double y = 0.2126 * linear(fill.r) + 0.7152 * linear(fill.g) + 0.0722 * linear(fill.b);
+    return y < 0.18 ? pal.halo : pal.text;
+}
+
 // Occupation: land held by force without a claim to title, cross-hatched over the occupier's colour.
-void occupied_pattern(cairo_t* cr, const Sheet& s, const Palette& pal) {
-    hatch(cr, s, -45, 2.2, pal.text, 0.35);
-    hatch(cr, s, 45, 2.2, pal.text, 0.35);
+void occupied_pattern(cairo_t* cr, const Sheet& s, const Rgb& ink) {
+    hatch(cr, s, -45, 2.2, ink, 0.35);
+    hatch(cr, s, 45, 2.2, ink, 0.35);
 }
 
 // The coast as lines: never a clip edge of the data.
@@ -130,17 +138,18 @@ void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn
         // Every period of an atom has the same land: moved onto the sheet once per atom.
         path_of(c.cr, c.ctx, c.geoms.get("atom/" + v.text(f, "territory"), f.geometry));
         const auto colour = c.pal.holders.find(holder);
-        set_colour(c.cr, colour != c.pal.holders.end() ? colour->second : c.pal.land_unknown);
+        const Rgb fill = colour != c.pal.holders.end() ? colour->second : c.pal.land_unknown;
+        set_colour(c.cr, fill);
         cairo_fill_preserve(c.cr);
         drawn.holders.insert(holder);
         if (holder == "japan;russia") hatch(c.cr, c.sheet, 0, 3.2, c.pal.holders.at("japan"), 0.9);
         if (holder == "undetermined") hatch(c.cr, c.sheet, 90, 3.0, c.pal.coast, 0.35);
         if (v.text(f, "status_" + spec.view) == "occupied") {
-            occupied_pattern(c.cr, c.sheet, c.pal);
+            occupied_pattern(c.cr, c.sheet, pattern_ink(fill, c.pal));
             drawn.occupied = true;
         }
         if (v.text(f, "pov_japan") != v.text(f, "pov_russia")) {
-            hatch(c.cr, c.sheet, 45, 2.6, c.pal.text, 0.4);  // the Japanese and Russian views differ
+            hatch(c.cr, c.sheet, 45, 2.6, pattern_ink(fill, c.pal), 0.4);  // the Japanese and Russian views differ
             drawn.differ = true;
         }
         cairo_new_path(c.cr);
@@ -394,7 +403,7 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
             swatch_box(c, sx, sy);
             set_colour(c.cr, c.pal.halo);
             cairo_fill_preserve(c.cr);
-            occupied_pattern(c.cr, c.sheet, c.pal);
+            occupied_pattern(c.cr, c.sheet, c.pal.text);
             cairo_new_path(c.cr);
         });
     }
