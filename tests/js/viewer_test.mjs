@@ -110,6 +110,18 @@ const ja = await page.evaluate(() => window.kuril.map.queryRenderedFeatures({ la
 check(ja.includes('豊原'), `1930 in Japanese: settlement labels placed ${JSON.stringify(ja)}`);
 await page.screenshot({ path: `${screens}/viewer-places-1930-ja.png` });
 
+// Occupation drawn as such: north Sakhalin in 1921 (the Japanese occupation) lies under the occupied layer,
+// and not in 1930.
+const occupiedAt = ([lon, lat]) => page.evaluate(([lo, la]) => {
+  const p = window.kuril.map.project([lo, la]);
+  return window.kuril.map.queryRenderedFeatures([p.x, p.y], { layers: ['occupied'] }).length;
+}, [lon, lat]);
+for (const [date, expected] of [['1921-06-01', true], ['1930-01-01', false]]) {
+  await page.evaluate((d) => window.kuril.show(d, 'neutral', 'en'), date);
+  const n = await occupiedAt([143.0, 51.0]);
+  check((n > 0) === expected, `${date}: north Sakhalin under the occupied layer ${n} times, expected ${expected ? 'some' : 'none'}`);
+}
+
 // The land around the chain: the Asian mainland drawn in the palette's context grey, the sea beside it not.
 const palette = JSON.parse(readFileSync(new URL('../../styles/palette.json', import.meta.url), 'utf8'));
 const rgbOf = (hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));

@@ -7,7 +7,7 @@
     undetermined: "Undetermined" };
   const STOPS = [["1855", "1855-02-07"], ["1875", "1875-08-22"], ["1905", "1905-10-15"], ["1945", "1945-09-05"],
     ["1956", "1956-12-12"], ["today", null]];
-  const DATED = ["holder", "disputed", "records", "boundary-de-jure", "boundary-de-facto", "boundary-claimed"];
+  const DATED = ["holder", "occupied", "disputed", "records", "boundary-de-jure", "boundary-de-facto", "boundary-claimed"];
   const BOUNDARY_KIND = { "boundary-de-jure": "de_jure", "boundary-de-facto": "de_facto", "boundary-claimed": "claimed" };
 
   const todayIso = new Date().toISOString().slice(0, 10);
@@ -63,6 +63,7 @@
     const pov = "pov_" + state.pov;
     map.setPaintProperty("holder", "fill-color", ["match", ["get", pov], ...Object.entries(COLOURS).flat(), "#e0e0e0"]);
     map.setFilter("holder", dateFilter());
+    map.setFilter("occupied", dateFilter(["==", ["get", "status_" + state.pov], "occupied"]));
     map.setFilter("records", dateFilter());
     map.setFilter("disputed", dateFilter(["!=", ["get", "pov_japan"], ["get", "pov_russia"]]));
     for (const [layer, kind] of Object.entries(BOUNDARY_KIND)) {
@@ -88,6 +89,7 @@
   function legend() {
     const items = Object.entries(COLOURS).map(([k, c]) =>
       `<div class="item"><span class="swatch" style="background:${c}"></span>${HOLDER_NAMES[k]}</div>`);
+    items.push(`<div class="item"><span class="swatch" style="background:linear-gradient(rgba(255,255,255,.45),rgba(255,255,255,.45)),${COLOURS.russia}"></span>Occupied (lighter: held by force, no claim to title)</div>`);
     items.push('<div class="item"><span class="swatch" style="background:#fff;border:2px dashed #222"></span>Disputed (the views differ)</div>');
     items.push('<div class="item"><span class="line"></span>Treaty (de jure) boundary</div>');
     items.push('<div class="item"><span class="line" style="border-top:2px dashed #6a3d9a"></span>De facto line</div>');
