@@ -382,22 +382,8 @@ void swatch_box(Canvas& c, double x, double y) {
     cairo_rectangle(c.cr, x, y + 1, 13, 8);
 }
 
-double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) {
-    const Text head(c.cr, "Legend", TextStyle{9, false, true});
-    head.draw(x, y, c.pal.text);
-    y += head.size().second + 3;
-    for (const auto& h : drawn.holders) {
-        y = legend_row(c, x, y, w, holder_label(h), [&](double sx, double sy) {
-            swatch_box(c, sx, sy);
-            set_colour(c.cr, c.pal.holders.count(h) ? c.pal.holders.at(h) : c.pal.land_unknown);
-            cairo_fill_preserve(c.cr);
-            if (h == "japan;russia") hatch(c.cr, c.sheet, 0, 3.2, c.pal.holders.at("japan"), 0.9);
-            if (h == "undetermined") hatch(c.cr, c.sheet, 90, 3.0, c.pal.coast, 0.35);
-            set_colour(c.cr, c.pal.coast);
-            cairo_set_line_width(c.cr, 0.3);
-            cairo_stroke(c.cr);
-        });
-    }
+// The legend's rows for the patterns and the land outside the record, where the sheet shows them.
+double legend_patterns(Canvas& c, const Drawn& drawn, double x, double y, double w) {
     if (drawn.occupied) {
         y = legend_row(c, x, y, w, "Cross-hatched: occupied (held by force, no claim to title)", [&](double sx, double sy) {
             swatch_box(c, sx, sy);
@@ -423,6 +409,26 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
             cairo_new_path(c.cr);
         });
     }
+    return y;
+}
+
+double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) {
+    const Text head(c.cr, "Legend", TextStyle{9, false, true});
+    head.draw(x, y, c.pal.text);
+    y += head.size().second + 3;
+    for (const auto& h : drawn.holders) {
+        y = legend_row(c, x, y, w, holder_label(h), [&](double sx, double sy) {
+            swatch_box(c, sx, sy);
+            set_colour(c.cr, c.pal.holders.count(h) ? c.pal.holders.at(h) : c.pal.land_unknown);
+            cairo_fill_preserve(c.cr);
+            if (h == "japan;russia") hatch(c.cr, c.sheet, 0, 3.2, c.pal.holders.at("japan"), 0.9);
+            if (h == "undetermined") hatch(c.cr, c.sheet, 90, 3.0, c.pal.coast, 0.35);
+            set_colour(c.cr, c.pal.coast);
+            cairo_set_line_width(c.cr, 0.3);
+            cairo_stroke(c.cr);
+        });
+    }
+    y = legend_patterns(c, drawn, x, y, w);
     static const std::pair<const char*, const char*> kinds[] = {
         {"de_jure", "Treaty boundary"}, {"de_facto", "De facto line"}, {"claimed", "Claimed line"}};
     for (const auto& entry : kinds) {
