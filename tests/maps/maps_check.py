@@ -29,7 +29,8 @@ def kmap(*args, out=None, outs=()):
     return subprocess.run(cmd, capture_output=True, text=True)
 
 
-def colours_at(png, lon, lat, half=12):
+def window_at(png, lon, lat, half=12):
+    """The RGB bands of the (2 half + 1)² pixels round (lon, lat), through the PNG's own georeferencing."""
     ds = gdal.Open(png)
     srs = osr.SpatialReference(wkt=ds.GetProjection())
     wgs = osr.SpatialReference(); wgs.ImportFromEPSG(4326)
@@ -37,11 +38,16 @@ def colours_at(png, lon, lat, half=12):
     x, y, _ = osr.CoordinateTransformation(wgs, srs).TransformPoint(lon, lat)
     gt = ds.GetGeoTransform()
     col, row = int((x - gt[0]) / gt[1]), int((y - gt[3]) / gt[5])
-    bands = [ds.GetRasterBand(i + 1).ReadAsArray(col - half, row - half, 2 * half + 1, 2 * half + 1) for i in range(3)]
-    counts = {}
-    for k, c in rgb.items():
-        counts[k] = int(((bands[0] == c[0]) & (bands[1] == c[1]) & (bands[2] == c[2])).sum())
-    return counts
+    return [ds.GetRasterBand(i + 1).ReadAsArray(col - half, row - half, 2 * half + 1, 2 * half + 1) for i in range(3)]
+
+
+def count_colour(bands, c):
+    return int(((bands[0] == c[0]) & (bands[1] == c[1]) & (bands[2] == c[2])).sum())
+
+
+def colours_at(png, lon, lat, half=12):
+    bands = window_at(png, lon, lat, half)
+    return {k: count_colour(bands, c) for k, c in rgb.items()}
 
 
 def holder_is(png, lon, lat, holder, what):
@@ -76,16 +82,8 @@ for i, (date, view, extent, lon, lat, holder, what, lang) in enumerate(cases):
 
 # The land around the chain: the mainland across the Tatar Strait in the context grey, on the Sakhalin map.
 grey = tuple(int(palette["context_land"][i:i + 2], 16) for i in (1, 3, 5))
-def grey_at(png, lon, lat, half=12):
-    ds = gdal.Open(png)
-    srs = osr.SpatialReference(wkt=ds.GetProjection())
-    wgs = osr.SpatialReference(); wgs.ImportFromEPSG(4326)
-    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER); srs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
-    x, y, _ = osr.CoordinateTransformation(wgs, srs).TransformPoint(lon, lat)
-    gt = ds.GetGeoTransform()
-    col, row = int((x - gt[0]) / gt[1]), int((y - gt[3]) / gt[5])
-    b = [ds.GetRasterBand(i + 1).ReadAsArray(col - half, row - half, 2 * half + 1, 2 * half + 1) for i in range(3)]
-    return int(((b[0] == grey[0]) & (b[1] == grey[1]) & (b[2] == grey[2])).sum())
+def grey_at(png, lon, lat):
+    return count_colour(window_at(png, lon, lat), grey)
 okha = os.path.join(work, f"case{len(cases) - 1}.png")
 check(grey_at(okha, 140.0, 49.5) >= 400, f"the mainland (140.0, 49.5) in the context grey on the Sakhalin map: {grey_at(okha, 140.0, 49.5)}")
 check(grey_at(okha, 141.3, 47.5) == 0, f"the Tatar Strait (141.3, 47.5) not grey: {grey_at(okha, 141.3, 47.5)}")
