@@ -131,6 +131,14 @@ if "views" in loaded:
         expr = loaded["views"].temporalProperties().createFilterString(tctx, ctx_range)
         drawn = [f["territory"] for f in loaded["views"].getFeatures(QgsFeatureRequest().setFilterExpression(expr))]
         check(len(drawn) == len(set(drawn)) and "iturup" in drawn, f"views on {day}: filter keeps {len(drawn)} features, duplicates or no Iturup")
+    # Occupation cross-hatched in white: north Sakhalin under the Japanese occupation in 1921, not in 1930.
+    for day, occupied in (("1921-06-01", True), ("1930-01-01", False)):
+        ms, image = render([loaded["views"]], day, f"qgis-occupied-{day[:4]}.png", QgsRectangle(142.5, 50.8, 143.0, 51.2))
+        white = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)
+                    if QColor(image.pixel(x, y)).lightness() > 240 and QColor(image.pixel(x, y)).saturation() < 20)
+        blank = sum(1 for x in range(0, image.width(), 4) for y in range(0, image.height(), 4))
+        check((white > blank // 20) if occupied else (white < blank // 100),
+              f"views on {day}: {white} of {blank} sampled pixels white, occupation {'expected' if occupied else 'not expected'}")
     # Boundaries: the Shimoda line is drawn in 1860 and not in 1880.
     if "boundaries" in loaded:
         for day, present in (("1860-01-01", True), ("1880-01-01", False)):
