@@ -221,7 +221,8 @@ TEST_CASE("the tile over Okha (53.57 N) carries north Sakhalin's occupation of 1
     // The mainland across the Nevelskoy Strait: context land, in the tiles from z0.
     const auto across = pm.find(tile_of(141.1262, 52.3008, 8));
     REQUIRE(across != pm.end());
-    const auto* context = layer_of(tiles::check_tile(across->second, ctx), "context");
+    const auto decoded = tiles::check_tile(across->second, ctx);  // kept: layer_of points into it
+    const auto* context = layer_of(decoded, "context");
     REQUIRE(context != nullptr);
     CHECK_FALSE(context->features.empty());
 }
