@@ -3,8 +3,8 @@
 # into a z/x/y directory), this build against an earlier commit (BASE). BASE is built beside this one in
 # build-bench-BASE/, then both binaries run the same commands, alternated RUNS times in the same run.
 # Prints the medians and their ratio, and the files and inodes a build writes.
-# Usage: bench/build.sh [RUNS] [BASE]     (default 5, 82fbce1: before the glyphs, containers and areas of
-# session 11; 7955e64: before the build's stages ran side by side)
+# Usage: bench/build.sh [RUNS] [BASE]     (default 5 runs against 25cd6c8; 82fbce1: before the glyph
+# ranges, containers and areas were reworked; 7955e64: before the build's stages ran side by side)
 # "kuril build (replacing)" rebuilds into the same directory, as a user does: this build links the z/x/y
 # tiles that did not change to the replaced output's files. "kuril build (new directory)" builds where
 # nothing was before (the previous one removed, untimed, just before: ext4 then walks past its inodes).
@@ -54,7 +54,7 @@ measure() {  # NAME COMMAND... (run by the earlier build and by this one, altern
   printf '%-38s %s %6.2f s  this %6.2f s  ratio %.3f  (median of %d)\n' "$name" "$base" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
 }
 measure "kuril build (replacing)" build -q --today 2026-11-21 -o "$work/out"
-# The build as #11 measured it (dataset, tiles, viewer: the print maps came after).
+# The build without the print maps (dataset, tiles, viewer): the figure the build's time budget is about.
 measure "kuril build --no-maps (replacing)" build -q --no-maps --today 2026-11-21 -o "$work/out-nomaps"
 fresh() {  # BINARY: kuril build into a directory that does not exist yet
   rm -rf "$work/fresh"
