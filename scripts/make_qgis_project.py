@@ -45,6 +45,15 @@ for name, visible in reversed(LAYERS):
     _, ok = layer.loadNamedStyle(os.path.join(here, "styles", f"{style}.qml"))
     if not ok:
         sys.exit(f"cannot load the style of {name}")
+    # The layer's metadata as the GeoPackage gives it (the project stores its own copy, which QGIS shows):
+    # a dated layer's time range ends on the placeholder day, which kuril build replaces with today.
+    metadata = layer.metadata()
+    if metadata.extent().temporalExtents():
+        extent = metadata.extent()
+        extent.setTemporalExtents([QgsDateTimeRange(QDateTime(QDate(1855, 2, 7), QTime(0, 0), Qt.UTC),
+                                                    QDateTime(PLACEHOLDER_END, QTime(0, 0), Qt.UTC))])
+        metadata.setExtent(extent)
+        layer.setMetadata(metadata)
     project.addMapLayer(layer)
     project.layerTreeRoot().findLayer(layer.id()).setItemVisibilityChecked(visible)
 ts = project.timeSettings()

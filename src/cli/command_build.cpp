@@ -111,7 +111,7 @@ Outcome CommandBuild::run() {
         if (!no_tiles_) {
             tasks.emplace_back([&] {
                 const geom::Context tiles_ctx;
-                tile_count = write_tilesets(tiles_ctx, layers, stage.path() / "tiles", output / "tiles", progress);
+                tile_count = write_tilesets(tiles_ctx, layers, atlas.today(), stage.path() / "tiles", output / "tiles", progress);
             });
         }
         run_together(tasks);
@@ -142,6 +142,7 @@ std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const Atlas& a
     }
     GpkgOptions gpkg;
     gpkg.timestamp = today;
+    gpkg.metadata = plan::dataset_metadata(today);
     std::vector<const Layer*> ptrs;
     for (const auto& layer : layers) {
         ptrs.push_back(&layer);
@@ -226,7 +227,7 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
                  });
 }
 
-std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,
+std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers, const Date& today,
                                          const std::filesystem::path& dir, const std::filesystem::path& previous,
                                          const Progress& progress) const {
     progress.step("making vector tiles");
@@ -235,7 +236,7 @@ std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::ve
         sources.push_back(tiles::source_layer(ctx, *layer, layer->tiles->minzoom, layer->tiles->maxzoom));
     }
     const tiles::TileSet tileset = tiles::make_tiles(std::move(sources), tiles::TileOptions{}, progress);
-    const tiles::TilesetInfo info = plan::tileset_info();
+    const tiles::TilesetInfo info = plan::tileset_info(plan::dataset_metadata(today));
     fs::create_directories(dir);
     // The three containers at once: each only reads the tile set (the z/x/y directory is mostly the
     // kernel's work, linking and unlinking files; the others are a file each).

@@ -29,7 +29,7 @@ private:
                               const std::filesystem::path& dir, const Progress& progress) const;
     // Vector tiles of the dataset's layers into `dir`: kuril.pmtiles, kuril.mbtiles, xyz/; the z/x/y tiles
     // that equal those of the build being replaced (in `previous`) are linked to them. Returns the tile count.
-    std::size_t write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers,
+    std::size_t write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers, const Date& today,
                                const std::filesystem::path& dir, const std::filesystem::path& previous,
                                const Progress& progress) const;
 

@@ -5,9 +5,8 @@
 #include <geos_c.h>
 #include <proj.h>
 
-#ifndef KURIL_VERSION
-#define KURIL_VERSION "unknown"
-#endif
+#include "util/version.hpp"
+
 #ifndef KURIL_COMMIT
 #define KURIL_COMMIT "unknown"
 #endif
@@ -15,7 +14,7 @@
 namespace kuril::cli {
 
 std::string version_text() {
-    return fmt::format("kuril {} (commit {})\nGDAL {}, GEOS {}, PROJ {}", KURIL_VERSION, KURIL_COMMIT,
+    return fmt::format("kuril {} (commit {})\nGDAL {}, GEOS {}, PROJ {}", kVersion, KURIL_COMMIT,
                        GDALVersionInfo("RELEASE_NAME"), GEOSversion(), proj_info().version);
 }
 

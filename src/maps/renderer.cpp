@@ -19,6 +19,7 @@
 #include "maps/text.hpp"
 #include "util/atomic.hpp"
 #include "util/error.hpp"
+#include "util/xml.hpp"
 
 namespace kuril::maps {
 
@@ -618,18 +619,6 @@ void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache
     y += view.size().second + 6;
     const Text src(cr, sources_text(atlas, spec.date, result.projection), TextStyle{5, false, false, int(w)});
     src.draw(x, std::max(y, s.fy1 - src.size().second), pal.text);
-}
-
-std::string xml_escaped(const std::string& s) {
-    std::string out;
-    for (const char ch : s) {
-        if (ch == '&') out += "&amp;";
-        else if (ch == '<') out += "&lt;";
-        else if (ch == '>') out += "&gt;";
-        else if (ch == '"') out += "&quot;";
-        else out += ch;
-    }
-    return out;
 }
 
 std::string svg_text_layer(const MapResult& r) {

@@ -5,22 +5,25 @@
 #include <fmt/format.h>
 
 #include "derive/atlas.hpp"
+#include "model/dataset.hpp"
+#include "util/version.hpp"
 
 namespace kuril::plan {
 
 namespace {
 
-// The layers in the vector tiles, in the tiles' order, and their zooms. Dated polygons stop at z10: the
-// web map overzooms them (MapLibre draws z10 tiles at any higher zoom) while coastlines, boundaries and
-// labels go to z14. The context land stops at z8 (GSHHG high resolution is good to about 200 m, a z8 tile
-// unit about 25 m), the coastline at z12.
+// The layers in the vector tiles, in the tiles' order, and their zooms. The record's land, lines and points stop
+// at z12: GSHHG full resolution is good to about 100 m and a z12 tile unit is under 2 m, so deeper tiles would
+// repeat the same vertices (web maps overzoom z12 tiles). Dated polygons stop at z10 and the context land
+// (GSHHG high, about 200 m) at z8; the MapLibre style draws them from sources whose maxzoom says so
+// (styles/kuril.maplibre.json: kuril-dated, kuril-context), so the map overzooms those tiles too.
 struct TiledLayer {
     const char* name;
     ZoomRange zooms;
 };
-const TiledLayer kTiled[] = {{"context", {0, 8}},       {"coastline", {0, 12}},   {"islands", {0, 14}},
-                             {"labels", {0, 14}},       {"boundaries", {0, 14}},  {"territories", {0, 10}},
-                             {"sovereignty", {0, 10}},  {"views", {0, 10}},       {"places", {0, 14}}};
+const TiledLayer kTiled[] = {{"context", {0, 8}},       {"coastline", {0, 12}},   {"islands", {0, 12}},
+                             {"labels", {0, 12}},       {"boundaries", {0, 12}},  {"territories", {0, 10}},
+                             {"sovereignty", {0, 10}},  {"views", {0, 10}},       {"places", {0, 12}}};
 
 }  // namespace
 
@@ -60,13 +63,35 @@ std::vector<const Layer*> tile_layers(const std::vector<Layer>& layers) {
     return out;
 }
 
-tiles::TilesetInfo tileset_info() {
+DatasetMetadata dataset_metadata(const Date& today) {
+    DatasetMetadata m;
+    m.title = "Kuril Atlas";
+    m.abstract = "Who held and who claimed each island of the Kuril archipelago and each part of Sakhalin from the "
+                 "Treaty of Shimoda (1855-02-07) to today, in the neutral, Japanese and Russian points of view, with "
+                 "the treaty boundary lines derived from the coastline. Every record cites its sources "
+                 "(geodata/sources.csv); the history and the choices made where sources disagree are in "
+                 "docs/history.md, every layer and field in docs/layers.md.";
+    m.attribution = "Kuril Atlas " + std::string(kVersion) + " (CC BY 4.0); coastline GSHHG 2.3.7, Wessel & Smith (LGPL-3.0)";
+    m.rights = "The record and what is derived from it: Creative Commons Attribution 4.0 International (CC BY 4.0). "
+               "The land geometry: GSHHG 2.3.7 (Wessel and Smith 1996), GNU LGPL-3.0-or-later.";
+    m.licenses = {"CC-BY-4.0", "LGPL-3.0-or-later"};
+    m.version = std::string(kVersion);
+    m.homepage = "docs/layers.md";
+    m.keywords = {"Kuril Islands", "Chishima", "Sakhalin", "Karafuto", "Hokkaido", "sovereignty", "territorial dispute",
+                  "treaty boundaries", "historical GIS"};
+    m.start = kTimelineStart;
+    m.end = today;
+    return m;
+}
+
+tiles::TilesetInfo tileset_info(const DatasetMetadata& meta) {
     tiles::TilesetInfo info;
     info.name = "kuril";
-    info.description = "Kuril Atlas: islands, sovereignty by date and treaty boundaries, 1855 to today";
-    info.attribution = "Coastline: GSHHG 2.3.7 full and high resolution (LGPL-3.0, Wessel & Smith); history: Kuril Atlas, "
-                       "sources per record";
-    info.version = "1.0.0";
+    info.description = meta.title + ": islands, sovereignty by date and treaty boundaries, " + meta.start.iso() +
+                       " to " + meta.end.iso();
+    info.attribution = meta.attribution;
+    info.version = meta.version;
+    info.license = "CC-BY-4.0 AND LGPL-3.0-or-later";
     return info;
 }
 
@@ -77,10 +102,12 @@ std::filesystem::path layer_style(const std::filesystem::path& styles, const Lay
 }
 
 std::string qgis_project(std::string project, const Date& today) {
-    // scripts/make_qgis_project.py writes this placeholder as the end of the project's time range.
+    // scripts/make_qgis_project.py writes this placeholder as the end of the project's time range and of each
+    // dated layer's metadata.
     const std::string placeholder = "2999-12-31T00:00:00Z";
-    if (const auto at = project.find(placeholder); at != std::string::npos) {
-        project.replace(at, placeholder.size(), today.iso() + "T00:00:00Z");
+    const std::string end = today.iso() + "T00:00:00Z";
+    for (auto at = project.find(placeholder); at != std::string::npos; at = project.find(placeholder, at)) {
+        project.replace(at, placeholder.size(), end);
     }
     return project;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "maps/map_spec.hpp"
+#include "model/metadata.hpp"
 #include "model/layer.hpp"
 #include "tiles/containers/metadata.hpp"
 #include "util/progress.hpp"
@@ -25,7 +26,12 @@ namespace kuril::plan {
 
 // The layers of the vector tiles, in the order of the tiles' layers.
 [[nodiscard]] std::vector<const Layer*> tile_layers(const std::vector<Layer>& layers);
-[[nodiscard]] tiles::TilesetInfo tileset_info();
+// What the dataset says of itself in every output's metadata: title, abstract, attribution, licences
+// (the record CC BY 4.0, the land GSHHG's LGPL-3.0), the version of `kuril --version`, keywords and the
+// record's time range, 1855-02-07 to `today`.
+[[nodiscard]] DatasetMetadata dataset_metadata(const Date& today);
+// The tiles' metadata (TileJSON, PMTiles, MBTiles), from dataset_metadata.
+[[nodiscard]] tiles::TilesetInfo tileset_info(const DatasetMetadata& meta);
 
 // The QGIS .qml style of a layer in `styles` (the snapshots share one), empty if there is none.
 [[nodiscard]] std::filesystem::path layer_style(const std::filesystem::path& styles, const Layer& layer);

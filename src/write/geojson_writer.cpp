@@ -25,7 +25,10 @@ void append_value(std::string& out, const Value& v) {
 }  // namespace
 
 std::string geojson_text(const geom::Context& ctx, const Layer& layer) {
-    std::string out = "{\"type\":\"FeatureCollection\",\"name\":" + quoted(layer.name) + ",\"features\":[\n";
+    // name and description: foreign members (RFC 7946 §6.1), what GDAL and QGIS show as the layer's name and
+    // description.
+    std::string out = "{\"type\":\"FeatureCollection\",\"name\":" + quoted(layer.name) +
+                      ",\"description\":" + quoted(layer.title) + ",\"features\":[\n";
     for (std::size_t f = 0; f < layer.features.size(); ++f) {
         const Feature& feat = layer.features[f];
         out += "{\"type\":\"Feature\",\"id\":" + quoted(feat.id) + ",\"properties\":{";

@@ -1,5 +1,6 @@
 #pragma once
-// Writes a Layer as an RFC 7946 FeatureCollection: one feature per line, properties in schema order,
+// Writes a Layer as an RFC 7946 FeatureCollection with its name and description (the layer's title) as
+// foreign members: one feature per line, properties in schema order,
 // null values omitted, and for temporal layers OpenHistoricalMap's date keys: start_date/end_date
 // (ISO 8601 days) and start_decdate/end_decdate (decimal years); an open end omits the end keys.
 #include <string>

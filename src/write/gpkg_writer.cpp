@@ -7,6 +7,7 @@
 #include <ogrsf_frmts.h>
 
 #include "util/error.hpp"
+#include "write/gpkg_metadata.hpp"
 
 namespace kuril {
 
@@ -85,11 +86,13 @@ void set_date(OGRFeature& f, const char* field, const Date& d) {
     f.SetField(field, d.year(), static_cast<int>(d.month()), static_cast<int>(d.day()), 0, 0, 0.0F, 0);
 }
 
-void write_layer(const geom::Context& ctx, GDALDataset& ds, OGRSpatialReference& srs, const Layer& layer) {
+void write_layer(const geom::Context& ctx, GDALDataset& ds, OGRSpatialReference& srs, const Layer& layer,
+                 const std::string& identifier) {
     char** opts = nullptr;
     opts = CSLSetNameValue(opts, "FID", "fid");
     opts = CSLSetNameValue(opts, "GEOMETRY_NAME", "geom");
-    opts = CSLSetNameValue(opts, "DESCRIPTION", layer.title.c_str());
+    opts = CSLSetNameValue(opts, "DESCRIPTION", layer.title.c_str());  // gpkg_contents: what GDAL shows
+    if (!identifier.empty()) opts = CSLSetNameValue(opts, "IDENTIFIER", identifier.c_str());
     OGRLayer* out = ds.CreateLayer(layer.name.c_str(), &srs, ogr_type(layer.geometry), opts);
     CSLDestroy(opts);
     if (out == nullptr) {
@@ -199,10 +202,12 @@ void write_gpkg(const geom::Context& ctx, const std::filesystem::path& path, con
     srs.importFromEPSG(4326);
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     try {
+        const std::string& title = options.metadata.title;
         for (const Layer* layer : layers) {
-            write_layer(ctx, *ds, srs, *layer);
+            write_layer(ctx, *ds, srs, *layer, title.empty() ? std::string() : title + ": " + layer->name);
         }
         write_styles(*ds, layers, options);
+        if (!title.empty()) write_gpkg_metadata(*ds, layers, options.metadata, stamp);
         // GDALClose (void in GDAL 3.6) flushes the last pages: a failure there is only reported as a CPLError.
         CPLErrorReset();
         ds.reset();

@@ -2,7 +2,8 @@
 // playwright-core against `kuril serve`: OpenLayers + ol-pmtiles on the PMTiles, Leaflet + protomaps-leaflet
 // on the z/x/y tiles, deck.gl's MVTLayer (WebGL2) on the z/x/y tiles. For 1860 and today, the holder drawn
 // at five island points must be the record's (OpenLayers and deck.gl: the feature hit at the pixel;
-// Leaflet: the colour of the pixel), with no console error or failed request. Screenshots to SCREENS_DIR.
+// Leaflet: the colour of the pixel), also zoomed in past the tiles' last zoom, with no console error or
+// failed request. Screenshots to SCREENS_DIR.
 // Usage: node examples_test.mjs KURIL OUTPUT_DIR [SCREENS_DIR]
 import { launchChromium, startServer, tally, testArgs } from './browser.mjs';
 
@@ -48,6 +49,13 @@ for (const example of ['openlayers', 'leaflet', 'deckgl']) {
     }
     await page.screenshot({ path: `${screens}/example-${example}-${date === today ? 'today' : date.slice(0, 4)}.png` });
   }
+  // Past the last zoom of the views (z10) and of the archive (z12): the client overzooms, the land stays coloured.
+  for (const zoom of [11, 13]) {
+    await page.evaluate(([lon, lat, z]) => window.example.zoomTo(lon, lat, z), [...PLACES.Iturup, zoom]);
+    const hits = await page.evaluate(([lon, lat]) => window.example.holderAt(lon, lat), PLACES.Iturup);
+    check(hits.length >= 1 && hits.every((h) => h.holder === R), `${example}, ${today}, zoom ${zoom}: Iturup shows ${JSON.stringify(hits)}, expected ${R}`);
+  }
+  await page.screenshot({ path: `${screens}/example-${example}-zoom13.png` });
   check(errors.length === 0, `${example}: console errors: ${errors.join(' | ')}`);
   await page.close();
 }

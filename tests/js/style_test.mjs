@@ -1,7 +1,9 @@
 // The MapLibre style against the MapLibre style specification and against what the build wrote:
 // valid by @maplibre/maplibre-gl-style-spec (the validator MapLibre GL JS itself uses), every
 // source-layer in the tiles' vector_layers (TileJSON 3.0.0), every property it reads a field of that
-// layer, and its glyphs template resolving to the ranges in output/viewer/fonts/.
+// layer, its glyphs template resolving to the ranges in output/viewer/fonts/, and every layer drawn from
+// a source whose maxzoom is at most its source-layer's last zoom (vector_layers[].maxzoom), so MapLibre
+// overzooms that layer's last tiles instead of showing nothing past them.
 // Usage: node style_test.mjs STYLE.json OUTPUT_DIR WEB_DIR
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +21,7 @@ check(errors.length === 0, `style spec: ${errors.map((e) => e.message).join('; '
 
 const tilejson = JSON.parse(readFileSync(path.join(out, 'tiles/xyz/tiles.json'), 'utf8'));
 const fields = Object.fromEntries(tilejson.vector_layers.map((l) => [l.id, new Set(Object.keys(l.fields))]));
+const lastZoom = Object.fromEntries(tilejson.vector_layers.map((l) => [l.id, l.maxzoom]));
 // Property names an expression reads with ["get", name] / ["has", name].
 const reads = (expr, acc = new Set()) => {
   if (Array.isArray(expr)) {
@@ -31,10 +34,13 @@ const reads = (expr, acc = new Set()) => {
 };
 // The viewer's language switch: island labels in four languages, settlements in three (Ainu falls back to English).
 const viewerReads = { labels: ['name_ja', 'name_ru', 'name_ainu'], places: ['name_ja', 'name_ru'] };
-for (const layer of style.layers.filter((l) => l.source === 'kuril')) {
+for (const layer of style.layers.filter((l) => l.source in style.sources)) {
   const known = fields[layer['source-layer']];
   check(known !== undefined, `layer ${layer.id}: source-layer ${layer['source-layer']} is not in the tiles`);
   if (!known) continue;
+  const sourceMax = style.sources[layer.source].maxzoom ?? tilejson.maxzoom;
+  check(sourceMax <= lastZoom[layer['source-layer']], `layer ${layer.id}: source ${layer.source} reads to z${sourceMax}, ` +
+    `but ${layer['source-layer']} stops at z${lastZoom[layer['source-layer']]}: nothing would be drawn past it`);
   for (const name of reads([layer.filter, layer.layout, layer.paint])) {
     check(known.has(name), `layer ${layer.id}: reads '${name}', which ${layer['source-layer']} does not have`);
   }
@@ -48,6 +54,12 @@ for (const layer of style.layers.filter((l) => l.source === 'kuril')) {
       check(existsSync(path.join(out, 'viewer', file)), `glyphs: no ${file} under ${out}/viewer`);
     }
   }
+}
+// One archive, each source at its own URL of it (a query string of its own: no two share a browser cache entry).
+const urls = Object.values(style.sources).map((s) => s.url);
+for (const [name, source] of Object.entries(style.sources)) {
+  check(source.url.split('?')[0] === style.sources.kuril.url, `source ${name}: ${source.url}, not the archive ${style.sources.kuril.url}`);
+  check(urls.filter((u) => u === source.url).length === 1, `source ${name}: ${source.url} is another source's URL too`);
 }
 check(style.sources.kuril.url.startsWith('pmtiles://'), `source url ${style.sources.kuril.url}`);
 console.log(`style: ${passed} passed, ${failed} failed`);

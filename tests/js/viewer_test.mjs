@@ -146,6 +146,22 @@ for (const [name, lon, lat] of [['Khabarovsk Krai (Sikhote-Alin)', 136.5, 50.5],
 const seaPx = await pixelAt(139.5, 46.0);
 check(near(seaPx, rgbOf(palette.sea)), `the Sea of Japan: pixel ${seaPx}, expected the sea ${palette.sea}`);
 await page.screenshot({ path: `${screens}/viewer-context.png` });
+// Zoomed in past the last zoom of each layer (context z8, dated land z10, the archive z12): MapLibre overzooms
+// their last tiles, so the mainland by the Nevelskoy Strait stays grey and Iturup stays coloured.
+const jump = (lon, lat, zoom) => page.evaluate(([lon, lat, zoom]) => new Promise((resolve) => {
+  window.kuril.map.once('idle', resolve); window.kuril.map.jumpTo({ center: [lon, lat], zoom });
+}), [lon, lat, zoom]);
+for (const zoom of [10, 13]) {
+  await jump(140.9, 52.1, zoom);
+  const px = await pixelAt(140.9, 52.1);
+  check(near(px, rgbOf(palette.context_land)), `the mainland at zoom ${zoom}: pixel ${px}, expected the context grey`);
+}
+for (const zoom of [11, 13, 15]) {
+  await jump(...PLACES.Iturup, zoom);
+  const hits = await holderAt('Iturup');
+  check(hits.length === 1 && hits[0].holder === R, `today at zoom ${zoom}: Iturup shows ${JSON.stringify(hits)}, expected ${R}`);
+}
+await page.screenshot({ path: `${screens}/viewer-zoom15.png` });
 await page.evaluate(() => new Promise((resolve) => { window.kuril.map.once('idle', resolve); window.kuril.map.jumpTo({ center: [148.5, 46.3], zoom: 4.6 }); }));
 
 // The popup on a click: holder, dates, treaty and source.

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include "plan/build_plan.hpp"
+#include "model/dataset.hpp"
+#include "util/version.hpp"
 
 using namespace kuril;
 
@@ -20,10 +22,22 @@ TEST_CASE("plan: the tiled layers in the tiles' order, each with its zooms, the 
     CHECK(tiled[2]->name == "views");
 }
 
-TEST_CASE("plan: the QGIS project's time range runs to today", "[plan]") {
-    const std::string project = "<range end=\"2999-12-31T00:00:00Z\"/>";
-    CHECK(plan::qgis_project(project, Date(2026, 12, 2)) == "<range end=\"2026-12-02T00:00:00Z\"/>");
+TEST_CASE("plan: the QGIS project's time range and its layers' metadata run to today", "[plan]") {
+    const std::string project = "<range end=\"2999-12-31T00:00:00Z\"/><end>2999-12-31T00:00:00Z</end>";
+    CHECK(plan::qgis_project(project, Date(2026, 12, 2)) ==
+          "<range end=\"2026-12-02T00:00:00Z\"/><end>2026-12-02T00:00:00Z</end>");
     CHECK(plan::qgis_project("no placeholder", Date(2026, 12, 2)) == "no placeholder");
+}
+
+TEST_CASE("plan: the tiles' metadata carry the dataset's version, licences and time range", "[plan]") {
+    const DatasetMetadata meta = plan::dataset_metadata(Date(2026, 12, 2));
+    CHECK(meta.version == std::string(kVersion));
+    CHECK(meta.start == kTimelineStart);
+    const auto info = plan::tileset_info(meta);
+    CHECK(info.version == meta.version);
+    CHECK(info.license == "CC-BY-4.0 AND LGPL-3.0-or-later");
+    CHECK(info.description.find("1855-02-07 to 2026-12-02") != std::string::npos);
+    CHECK(info.attribution.find("GSHHG") != std::string::npos);
 }
 
 TEST_CASE("plan: every viewer file comes from web/ or its npm packages, never from elsewhere", "[plan]") {

@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """QGIS 3.22, headless: opens every layer of kuril.gpkg as a user would, checks the default style came
-with it (renderer, and temporal settings in the stored style), opens the project kuril.qgs and checks its
-dated layers are time-enabled, renders the time-enabled layers at several dates and asserts the
+with it (renderer, and temporal settings in the stored style) and its metadata (title, abstract, licences,
+keywords, time range: what the Information tab shows), opens the project kuril.qgs and checks its dated
+layers are time-enabled and carry the same metadata, renders the time-enabled layers at several dates and asserts the
 colour drawn at island points, and opens the MBTiles as a vector tile layer and renders it.
 Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 qgis_check.py OUTPUT_DIR SCREENS_DIR"""
 import json
@@ -62,6 +63,28 @@ for name in LAYERS:
     else:
         check(not tp.isActive(), f"{name}: temporal properties active on an undated layer")
 
+
+
+def check_metadata(where, name, layer):
+    """What QGIS's Information tab shows: the layer's title, abstract, licences and, dated, its time range."""
+    m = layer.metadata()
+    check(m.title() == f"Kuril Atlas: {name}", f"{where} {name}: metadata title {m.title()!r}")
+    check("Treaty of Shimoda" in m.abstract(), f"{where} {name}: metadata abstract {m.abstract()[:80]!r}")
+    check({"CC-BY-4.0", "LGPL-3.0-or-later"} <= set(m.licenses()), f"{where} {name}: licences {m.licenses()}")
+    check("Kuril Islands" in m.keywords().get("Kuril Atlas", []), f"{where} {name}: keywords {m.keywords()}")
+    html = layer.htmlMetadata()
+    check("CC-BY-4.0" in html and "Treaty of Shimoda" in html, f"{where} {name}: the Information tab lacks the licence or abstract")
+    ranges = m.extent().temporalExtents()
+    if name in TEMPORAL:
+        check(len(ranges) == 1 and ranges[0].begin().date() == QDate(1855, 2, 7) and ranges[0].end().date().year() >= 2026,
+              f"{where} {name}: temporal extent {[(r.begin().toString(Qt.ISODate), r.end().toString(Qt.ISODate)) for r in ranges]}")
+    else:
+        check(not ranges, f"{where} {name}: a temporal extent on an undated layer")
+
+
+for name, layer in loaded.items():
+    check_metadata("kuril.gpkg", name, layer)
+
 # The project beside the GeoPackage: opened as a user opens it, its dated layers are time-enabled.
 project = QgsProject.instance()
 check(project.read(os.path.join(out, "kuril.qgs")), "kuril.qgs: QGIS cannot read the project")
@@ -71,6 +94,9 @@ for name in LAYERS:
     check(layer is not None and layer.isValid(), f"kuril.qgs: layer {name} missing or broken")
     if layer is not None and name in TEMPORAL:
         check(layer.temporalProperties().isActive(), f"kuril.qgs: {name} is not time-enabled")
+for name, layer in from_project.items():
+    if name in LAYERS:
+        check_metadata("kuril.qgs", name, layer)
 rng = project.timeSettings().temporalRange()
 check(rng.begin().date() == QDate(1855, 2, 7), f"kuril.qgs: time range starts {rng.begin().date().toString(Qt.ISODate)}")
 check(rng.end().date().year() >= 2026, f"kuril.qgs: time range ends {rng.end().date().toString(Qt.ISODate)}")

@@ -18,7 +18,7 @@ import { MVTLoader } from "@loaders.gl/mvt";
     return new MVTLayer({
       id: "kuril-views",
       data: new URL("../../tiles/xyz/", location.href).href + "{z}/{x}/{y}.pbf",
-      minZoom: 0, maxZoom: 14, binary: false, pickable: true,
+      minZoom: 0, maxZoom: 10, binary: false, pickable: true,  // the views' last zoom: deeper, deck.gl overzooms z10
       // The full MVT loader, parsing on the page (worker: false): by default loaders.gl fetches its MVT worker
       // script from a CDN, which this project never uses.
       loaders: [MVTLoader],
@@ -59,6 +59,11 @@ import { MVTLoader } from "@loaders.gl/mvt";
       date = iso; label.textContent = iso;
       deckgl.setProps({ layers: [context, layer(iso)] });
       await frames(); await frames();
+    },
+    async zoomTo(lon, lat, zoom) {  // zoom in 256-pixel levels, as the other clients count them
+      const done = new Promise((resolve) => { loaded = resolve; });
+      deckgl.setProps({ initialViewState: { longitude: lon, latitude: lat, zoom: zoom - 1 } });
+      await done; await frames(); await frames();
     },
     async holderAt(lon, lat) {
       const viewport = deckgl.getViewports()[0];

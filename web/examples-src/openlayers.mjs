@@ -18,19 +18,25 @@ const styles = Object.fromEntries(Object.entries(COLOURS).map(([holder, colour])
 
 const contextStyle = new Style({ fill: new Fill({ color: CONTEXT_LAND }) });  // the land around the record
 
+// One archive, two sources: each stops at its layer's last zoom (context z8, views z10), so OpenLayers
+// overzooms those tiles when the map goes deeper (the archive's own maxzoom is that of its lines and points).
+const archive = new URL("../../tiles/kuril.pmtiles", location.href).href;
+const contextSource = new PMTilesVectorSource({ url: archive + "?context", maxZoom: 8 });  // its own URL: cached apart
 const source = new PMTilesVectorSource({
-  url: new URL("../../tiles/kuril.pmtiles", location.href).href,
+  url: archive, maxZoom: 10,
   attributions: ["Coastline: GSHHG (LGPL); history: Kuril Atlas, sources per record"],
+});
+const contextLayer = new VectorTileLayer({
+  source: contextSource,
+  style: (feature) => (feature.get("layer") === "context" ? contextStyle : undefined),
 });
 const layer = new VectorTileLayer({
   source,
-  style: (feature) => {
-    if (feature.get("layer") === "context") return contextStyle;
-    return feature.get("layer") === "views" && activeOn(feature.getProperties(), decdate)
-      ? styles[feature.get("pov_neutral")] : undefined;  // undefined: not drawn, and not hit by getFeatures
-  },
+  style: (feature) => (feature.get("layer") === "views" && activeOn(feature.getProperties(), decdate)
+    ? styles[feature.get("pov_neutral")] : undefined),  // undefined: not drawn, and not hit by getFeatures
 });
-const map = new Map({ target: "map", layers: [layer], view: new View({ center: fromLonLat([148.5, 46.3]), zoom: 6 }) });
+const map = new Map({ target: "map", layers: [contextLayer, layer],
+  view: new View({ center: fromLonLat([148.5, 46.3]), zoom: 6 }) });
 const label = document.getElementById("date");
 label.textContent = date;
 
@@ -53,6 +59,12 @@ window.example = {
     date = iso; decdate = decimalYear(iso); label.textContent = iso;
     const done = rendered();
     layer.changed();
+    await done;
+  },
+  async zoomTo(lon, lat, zoom) {
+    const done = rendered();
+    map.getView().setCenter(fromLonLat([lon, lat]));
+    map.getView().setZoom(zoom);
     await done;
   },
   async holderAt(lon, lat) {

@@ -35,7 +35,11 @@
 
   const ready = (async () => {
     const style = await (await fetch("kuril.style.json")).json();
-    style.sources.kuril.url = "pmtiles://" + new URL("../tiles/kuril.pmtiles", location.href).href;
+    // The style's sources (kuril, kuril-dated, kuril-context) are one archive read to different maxzooms, each
+    // at the URL with its own query string (?dated, ?context): the browser caches each apart, so no source
+    // waits on another's Range request for the same tile (Chromium then failed some with "Failed to fetch").
+    const archive = new URL("../tiles/kuril.pmtiles", location.href).href;
+    for (const source of Object.values(style.sources)) source.url = "pmtiles://" + archive + new URL(source.url.slice(10), location.href).search;
     // The glyph ranges beside this page (kuril build writes them); string concatenation, as URL()
     // would escape the {fontstack} and {range} placeholders.
     style.glyphs = new URL(".", location.href).href + style.glyphs;

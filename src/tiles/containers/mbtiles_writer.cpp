@@ -68,7 +68,7 @@ void write_database(const std::filesystem::path& file, const TileSet& set, const
     exec(db.get(), "CREATE TABLE tiles (zoom_level integer, tile_column integer, tile_row integer, tile_data blob)");
     auto meta = prepare(db.get(), "INSERT INTO metadata (name, value) VALUES (?, ?)");
     const nlohmann::ordered_json json_meta{{"vector_layers", vector_layers_json(set)}, {"kuril:size_limit", size_limit_json(set)}};
-    const std::vector<std::pair<std::string, std::string>> rows{
+    std::vector<std::pair<std::string, std::string>> rows{
         {"name", info.name},
         {"format", "pbf"},
         {"bounds", fmt::format("{:.6f},{:.6f},{:.6f},{:.6f}", set.west, set.south, set.east, set.north)},
@@ -81,6 +81,7 @@ void write_database(const std::filesystem::path& file, const TileSet& set, const
         {"type", "overlay"},
         {"version", info.version},
         {"json", json_meta.dump()}};
+    if (!info.license.empty()) rows.emplace_back("license", info.license);  // beside MBTiles 1.3's own rows
     for (const auto& [k, v] : rows) {
         sqlite3_bind_text(meta.get(), 1, k.c_str(), -1, SQLITE_TRANSIENT);
         sqlite3_bind_text(meta.get(), 2, v.c_str(), -1, SQLITE_TRANSIENT);

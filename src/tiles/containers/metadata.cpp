@@ -37,6 +37,7 @@ json common(const TilesetInfo& info) {
     m["description"] = info.description;
     m["version"] = info.version;
     m["attribution"] = info.attribution;
+    if (!info.license.empty()) m["license"] = info.license;
     m["type"] = "overlay";
     m["format"] = "pbf";
     return m;
@@ -88,6 +89,7 @@ std::string tilejson(const TileSet& set, const TilesetInfo& info, const std::str
     t["description"] = info.description;
     t["version"] = info.version;
     t["attribution"] = info.attribution;
+    if (!info.license.empty()) t["license"] = info.license;  // not a TileJSON 3.0.0 key: clients ignore it
     t["scheme"] = "xyz";
     t["tiles"] = json::array({url_template});
     t["minzoom"] = set.minzoom;
@@ -118,6 +120,9 @@ json tilejson_fields(const PmtilesHeader& h, const std::string& metadata) {
     t["name"] = meta.value("name", "");
     t["attribution"] = meta.value("attribution", "");
     t["description"] = meta.value("description", "");
+    for (const char* key : {"version", "license"}) {
+        if (meta.contains(key) && meta[key].is_string()) t[key] = meta[key];
+    }
     t["minzoom"] = h.min_zoom;
     t["maxzoom"] = h.max_zoom;
     t["bounds"] = json::array({e7(h.min_lon_e7), e7(h.min_lat_e7), e7(h.max_lon_e7), e7(h.max_lat_e7)});
@@ -135,6 +140,9 @@ json tilejson_fields(const std::map<std::string, std::string>& m) {
     t["name"] = get("name", "");
     t["attribution"] = get("attribution", "");
     t["description"] = get("description", "");
+    for (const char* key : {"version", "license"}) {
+        if (m.count(key) != 0) t[key] = m.at(key);
+    }
     t["minzoom"] = std::atoi(get("minzoom", "0").c_str());
     t["maxzoom"] = std::atoi(get("maxzoom", "14").c_str());
     t["bounds"] = numbers(get("bounds", ""));

@@ -16,6 +16,7 @@ struct TilesetInfo {
     std::string description;
     std::string attribution;
     std::string version = "1.0.0";
+    std::string license;  // an SPDX licence expression; empty: not written
 };
 
 [[nodiscard]] nlohmann::ordered_json vector_layers_json(const TileSet& set);

@@ -6,14 +6,18 @@
   let date = dateFromUrl();
   let decdate = decimalYear(date);
   const map = L.map("map", { zoomSnap: 0 }).setView([46.3, 148.5], 6);
+  // Two layers over the same tiles, each to its layer's last zoom (context z8, views z10): protomaps-leaflet
+  // overzooms a layer's last tiles past its maxDataZoom.
+  const tiles = new URL("../../tiles/xyz/", location.href).href + "{z}/{x}/{y}.pbf";
+  const context = protomapsL.leafletLayer({
+    url: tiles, maxDataZoom: 8, labelRules: [],
+    paintRules: [{ dataLayer: "context", symbolizer: new protomapsL.PolygonSymbolizer({ fill: CONTEXT_LAND, opacity: 1, width: 0 }) }],
+  });
   const layer = protomapsL.leafletLayer({
-    url: new URL("../../tiles/xyz/", location.href).href + "{z}/{x}/{y}.pbf",
-    maxDataZoom: 14,
+    url: tiles,
+    maxDataZoom: 10,
     attribution: "Coastline: GSHHG (LGPL); history: Kuril Atlas, sources per record",
     paintRules: [{
-      dataLayer: "context",
-      symbolizer: new protomapsL.PolygonSymbolizer({ fill: CONTEXT_LAND, opacity: 1, width: 0 }),
-    }, {
       dataLayer: "views",
       filter: (zoom, feature) => activeOn(feature.props, decdate),
       symbolizer: new protomapsL.PolygonSymbolizer({
@@ -22,6 +26,7 @@
     }],
     labelRules: [],
   });
+  context.addTo(map);
   layer.addTo(map);
   const label = document.getElementById("date");
   label.textContent = date;
@@ -29,7 +34,7 @@
   // protomaps-leaflet draws each tile's canvas after Leaflet's "load": wait for both, then two frames.
   const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   async function drawn() {
-    await new Promise((resolve) => (layer.isLoading() ? layer.once("load", resolve) : resolve()));
+    for (const l of [context, layer]) await new Promise((resolve) => (l.isLoading() ? l.once("load", resolve) : resolve()));
     await new Promise((r) => setTimeout(r, 300));
     await frames();
   }
@@ -38,7 +43,7 @@
     const p = map.latLngToContainerPoint([lat, lon]);
     const box = map.getContainer().getBoundingClientRect();
     const x = box.left + p.x, y = box.top + p.y;
-    for (const canvas of document.querySelectorAll("canvas.leaflet-tile")) {
+    for (const canvas of layer.getContainer().querySelectorAll("canvas.leaflet-tile")) {
       const r = canvas.getBoundingClientRect();
       if (x < r.left || x >= r.right || y < r.top || y >= r.bottom) continue;
       const px = Math.floor((x - r.left) * canvas.width / r.width), py = Math.floor((y - r.top) * canvas.height / r.height);
@@ -59,6 +64,10 @@
     async show(iso) {
       date = iso; decdate = decimalYear(iso); label.textContent = iso;
       layer.rerenderTiles();
+      await drawn();
+    },
+    async zoomTo(lon, lat, zoom) {
+      map.setView([lat, lon], zoom, { animate: false });
       await drawn();
     },
     holderAt: async (lon, lat) => holderAt(lon, lat),
