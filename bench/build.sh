@@ -5,8 +5,8 @@
 # Prints the medians and their ratio, and the files and inodes a build writes.
 # Usage: bench/build.sh [RUNS] [BASE]     (default 5 runs against 25cd6c8; 82fbce1: before the glyph
 # ranges, containers and areas were reworked; 7955e64: before the build's stages ran side by side)
-# "kuril build (replacing)" rebuilds into the same directory, as a user does: this build links the z/x/y
-# tiles that did not change to the replaced output's files. "kuril build (new directory)" builds where
+# "kuril build (replacing)" rebuilds into the same directory, as a user does: each binary replaces its own
+# previous output (out.old, out.new), and this build links the z/x/y tiles that did not change to its files. "kuril build (new directory)" builds where
 # nothing was before (the previous one removed, untimed, just before: ext4 then walks past its inodes).
 # bench/sync.sh runs it against the commit before the outputs were synced to disk.
 # BASE_DATA=own: the earlier build reads its own commit's geodata/, styles/ and web/ (kept beside it), for a
@@ -38,15 +38,23 @@ trap 'rm -rf "$work"' EXIT
 secs() { /usr/bin/time -f "%e" -o "$work/t" "$@" > /dev/null 2>&1; cat "$work/t"; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
 n=0
-measure() {  # NAME COMMAND... (run by the earlier build and by this one, alternately)
+own() {  # SUFFIX ARGS...: the arguments with every path under $work given the suffix (each binary its own output)
+  local suffix=$1; shift
+  for a in "$@"; do
+    if [[ "$a" == "$work"/* ]]; then printf '%s\0' "$a$suffix"; else printf '%s\0' "$a"; fi
+  done
+}
+measure() {  # NAME COMMAND... (run by the earlier build and by this one, alternately, each into its own output)
   local name=$1; shift
   n=$((n + 1))
   local key="$work/m$n"
   : > "$key.old"; : > "$key.new"
-  local old_args=("$@")
-  if [ "$1" = build ]; then old_args=(build "${old_data[@]}" "${@:2}"); fi
+  local old_args new_args
+  mapfile -d '' old_args < <(own .old "$@")
+  mapfile -d '' new_args < <(own .new "$@")
+  if [ "$1" = build ]; then old_args=(build "${old_data[@]}" "${old_args[@]:1}"); fi
   for i in $(seq "$runs"); do
-    a=$(secs "$old" "${old_args[@]}"); b=$(secs "$new" "$@")
+    a=$(secs "$old" "${old_args[@]}"); b=$(secs "$new" "${new_args[@]}")
     echo "$a" >> "$key.old"; echo "$b" >> "$key.new"
   done
   local o s
@@ -69,4 +77,4 @@ o=$(median < "$work/fresh.old"); s=$(median < "$work/fresh.new")
 printf '%-38s %s %6.2f s  this %6.2f s  ratio %.3f  (median of %d)\n' "kuril build (new directory)" "$base" "$o" "$s" "$(echo "$s / $o" | bc -l)" "$runs"
 measure "kuril tiles -z 14 -> PMTiles" tiles -q -z 14 -o "$work/land.pmtiles" geodata/land.geojsonl
 measure "kuril tiles -z 14 -> z/x/y" tiles -q -z 14 -o "$work/land-xyz" geodata/land.geojsonl
-echo "files in a build: $(find "$work/out" -type f | wc -l), inodes: $(find "$work/out" -type f -printf '%i\n' | sort -u | wc -l); $(nproc) cores; disk: $(df -h "$work" | awk 'NR==2 {print $1}')"
+echo "files in a build: $(find "$work/out.new" -type f | wc -l), inodes: $(find "$work/out.new" -type f -printf '%i\n' | sort -u | wc -l); $(nproc) cores; disk: $(df -h "$work" | awk 'NR==2 {print $1}')"
