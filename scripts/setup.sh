@@ -26,7 +26,7 @@ build_packages=(
 test_packages=(
   catch2 gdal-bin python3-gdal proj-bin sqlite3
   gmt gmt-gshhg-full
-  time bc wrk
+  time bc wrk universal-ctags
   qgis python3-qgis
   poppler-utils librsvg2-bin
   chromium

@@ -3,7 +3,7 @@
 georeferencing (world file + .aux.xml, read by GDAL), names found by pdftotext, placed label boxes that never
 overlap, bad arguments refused with nothing written, and byte-identical files from the same inputs.
 Usage: maps_check.py KURIL SOURCE_DIR BUILD_OUTPUT TODAY"""
-import json, os, subprocess, sys, tempfile
+import json, os, struct, subprocess, sys, tempfile, zlib
 from osgeo import gdal, osr
 
 kuril, src, built, today = sys.argv[1:5]
@@ -79,6 +79,30 @@ for i, (date, view, extent, lon, lat, holder, what, lang) in enumerate(cases):
     check(os.path.exists(png[:-4] + ".pgw") and os.path.exists(png + ".aux.xml"), f"{what}: world file and .aux.xml")
     if r.returncode == 0:
         holder_is(png, lon, lat, holder, what)
+
+# Files a cartographer can finish: the PNG carries its resolution (PNG 1.2 pHYs, pixels per metre), so layout
+# software places it at its printed size; the PDF its document information.
+def png_phys(path):
+    data = open(path, "rb").read()
+    at = 8
+    while at + 8 <= len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        if kind == b"pHYs":
+            x, y, unit = struct.unpack(">IIB", data[at + 8:at + 17])
+            crc_ok = zlib.crc32(data[at + 4:at + 8 + length]) == struct.unpack(">I", data[at + 8 + length:at + 12 + length])[0]
+            return x, y, unit, crc_ok
+        at += 12 + length
+    return None
+
+
+phys = png_phys(os.path.join(work, "case0.png"))
+check(phys is not None and phys[2] == 1 and phys[3] and abs(phys[0] / 39.3701 - 100) < 0.05 and phys[0] == phys[1],
+      f"case0.png (--dpi 100): pHYs {phys}, expected 3937 pixels per metre both ways, unit metre, a valid CRC")
+info = subprocess.run(["pdfinfo", os.path.join(work, "case0.pdf")], capture_output=True, text=True).stdout
+for field, expected in (("Title", "Kuril Atlas, 1860-01-01"), ("Subject", "1860-01-01: neutral point of view"),
+                        ("Author", "Kuril Atlas"), ("Keywords", "Kuril Islands")):
+    line = next((l for l in info.splitlines() if l.startswith(field + ":")), "")
+    check(expected in line, f"case0.pdf: pdfinfo {field!r} is {line!r}, expected to hold {expected!r}")
 
 # The land around the chain: the mainland across the Tatar Strait in the context grey, on the Sakhalin map.
 grey = tuple(int(palette["context_land"][i:i + 2], 16) for i in (1, 3, 5))

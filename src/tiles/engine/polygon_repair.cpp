@@ -5,6 +5,7 @@
 
 #include "tiles/engine/grid_union.hpp"
 #include "tiles/engine/validity.hpp"
+#include "util/error.hpp"
 
 namespace kuril::tiles {
 

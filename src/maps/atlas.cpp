@@ -1,0 +1,162 @@
+#include "maps/sheet_parts.hpp"
+
+#include <cerrno>
+#include <functional>
+
+#include <cairo-pdf.h>
+
+#include "util/atomic.hpp"
+#include "util/error.hpp"
+
+namespace kuril::maps {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// One panel of the small multiples: the day's land and lines in a frame, and the day above it.
+void draw_panel(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& page,
+                const Palette& palette, const MapProjection& proj, const Sheet& panel, const std::string& crs,
+                double label_y, Drawn& drawn) {
+    SheetGeoms geoms(cache.ctx, proj, panel, cache.store, crs + "|panel");
+    Canvas c{cr, cache.ctx, proj, panel, geoms, palette};
+    cairo_save(cr);
+    clip_frame(cr, panel);
+    set_colour(cr, palette.sea);
+    cairo_paint(cr);
+    draw_land(c, data, page, drawn);
+    draw_lines(c, data, page, drawn);
+    cairo_restore(cr);
+    const double fw = panel.fx1 - panel.fx0, fh = panel.fy1 - panel.fy0;
+    cairo_new_path(cr);
+    cairo_rectangle(cr, panel.fx0, panel.fy0, fw, fh);
+    set_colour(cr, palette.text);
+    cairo_set_line_width(cr, 0.5);
+    cairo_stroke(cr);
+    const std::string name = event_name(settlement_in_force(atlas.dataset(), page.date), "en");
+    const Text label(cr, long_date(page.date) + (name.empty() ? "" : " — " + name) +
+                             (page.view == "neutral" ? "" : " (" + page.view + "'s view)"),
+                     TextStyle{7.5, false, true, int(fw)});
+    label.draw(panel.fx0, label_y, palette.text);
+}
+
+// One legend entry of the small multiples' page, in a row: its swatch drawn by `swatch`, then its words.
+double multiples_entry(cairo_t* cr, const Palette& palette, double x, double y, const std::string& text,
+                       const std::function<void(double)>& swatch) {
+    swatch(x);
+    const Text t(cr, text, TextStyle{7});
+    t.draw(x + 15, y, palette.text);
+    return x + 15 + t.size().first + 12;
+}
+
+// The small multiples' one legend, along the foot of the page, and the page's note.
+void draw_multiples_legend(cairo_t* cr, const Palette& palette, const Sheet& sheet, double x, const Drawn& drawn) {
+    const double y = sheet.h - 14 * kPtPerMm;
+    for (const auto& h : drawn.holders) {
+        x = multiples_entry(cr, palette, x, y, holder_label(h), [&](double sx) {
+            cairo_new_path(cr);
+            cairo_rectangle(cr, sx, y, 12, 8);
+            set_colour(cr, palette.holders.count(h) ? palette.holders.at(h) : palette.land_unknown);
+            cairo_fill(cr);
+        });
+    }
+    if (drawn.differ) {
+        x = multiples_entry(cr, palette, x, y, "Hatched: the Japanese and Russian views differ", [&](double sx) {
+            cairo_new_path(cr);
+            cairo_rectangle(cr, sx, y + 1, 12, 8);
+            set_colour(cr, palette.halo);
+            cairo_fill_preserve(cr);
+            hatch(cr, sheet, 45, 2.6, palette.text, 0.4);
+            cairo_new_path(cr);
+        });
+    }
+    for (const auto& [kind, text] : {std::pair<std::string, std::string>{"de_jure", "Treaty boundary"},
+                                     {"de_facto", "De facto line"}, {"claimed", "Claimed line"}}) {
+        if (!drawn.lines.count(kind)) continue;
+        const std::string k = kind;  // a plain variable: clang 14 cannot capture a structured binding
+        x = multiples_entry(cr, palette, x, y, text, [&](double sx) {
+            cairo_new_path(cr);
+            cairo_move_to(cr, sx, y + 5);
+            cairo_line_to(cr, sx + 12, y + 5);
+            line_style(cr, palette, k);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, nullptr, 0, 0);
+        });
+    }
+}
+
+// Small multiples: every page's map at one scale, three to a row, with one legend.
+void draw_small_multiples(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache,
+                          const std::vector<MapSpec>& pages, const Palette& palette, const MapProjection& proj,
+                          const Sheet& sheet, const std::string& crs) {
+    set_colour(cr, palette.halo);
+    cairo_paint(cr);
+    const MapSpec& first = pages.front();
+    const Text title(cr, "The Kuril Islands and Sakhalin, " + std::to_string(first.date.year()) + " to " +
+                             std::to_string(pages.back().date.year()) + ": who held the land",
+                     TextStyle{14, false, true});
+    title.draw(12 * kPtPerMm, 7 * kPtPerMm, palette.text);
+    const int cols = 3, rows = int((pages.size() + cols - 1) / cols);
+    const double x0 = 12 * kPtPerMm, y0 = 20 * kPtPerMm, gap = 5 * kPtPerMm;
+    const double cw = (sheet.w - 2 * x0 - (cols - 1) * gap) / cols;
+    const double ch = (sheet.h - y0 - 22 * kPtPerMm - (rows - 1) * gap) / rows;
+    // One scale for every panel: the smallest that fits a panel.
+    const Sheet fitted = fit_sheet(first.extent, proj, sheet.w, sheet.h, 0, 0, cw, ch - 12);
+    const double fw = fitted.fx1 - fitted.fx0, fh = fitted.fy1 - fitted.fy0;
+    Drawn drawn;
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        const double px = x0 + double(i % cols) * (cw + gap), py = y0 + double(i / cols) * (ch + gap);
+        Sheet panel = fitted;
+        panel.fx0 = px + (cw - fw) / 2, panel.fy0 = py + 12, panel.fx1 = panel.fx0 + fw, panel.fy1 = panel.fy0 + fh;
+        draw_panel(cr, atlas, data, cache, pages[i], palette, proj, panel, crs, py, drawn);
+    }
+    draw_multiples_legend(cr, palette, sheet, x0, drawn);
+    const Text note(cr, "Neutral view: who held the land on each day, at one scale. Coastline: GSHHG 2.3.7 full "
+                        "resolution (LGPL-3.0). Records and their sources: Kuril Atlas (docs/history.md).",
+                    TextStyle{6});
+    note.draw(x0, sheet.h - 9 * kPtPerMm, palette.text);
+}
+
+}  // namespace
+
+std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, SheetCache& cache,
+                                    const std::vector<MapSpec>& pages, const Palette& palette, const fs::path& out,
+                                    const Date& today) {
+    if (pages.empty()) throw UsageError("the atlas needs at least one page");
+    const MapSpec& first = pages.front();
+    const std::string crs = crs_of(first);
+    const MapProjection proj(crs);
+    const Sheet sheet = page_sheet(first, proj);
+    StagingFile staged(out);
+    cairo_surface_t* surface = cairo_pdf_surface_create(staged.path().c_str(), sheet.w, sheet.h);
+    pin_pdf(surface, today, "Kuril Atlas: the Kuril Islands and Sakhalin, 1855 to today",
+            "Who held the Kuril Islands and Sakhalin: a page per epoch, then every epoch side by side at one scale");
+    check_cairo(surface, out, errno);
+    cairo_t* cr = cairo_create(surface);
+    std::vector<MapResult> results;
+    try {
+        for (const auto& spec : pages) {
+            MapResult r;
+            r.projection = projection_text(spec, proj, crs);
+            r.sheet_w_pt = sheet.w, r.sheet_h_pt = sheet.h;
+            draw_sheet(cr, atlas, data, cache, spec, palette, proj, sheet, crs, r);
+            cairo_show_page(cr);
+            results.push_back(std::move(r));
+        }
+        draw_small_multiples(cr, atlas, data, cache, pages, palette, proj, sheet, crs);
+        cairo_show_page(cr);
+    } catch (...) {
+        cairo_destroy(cr);
+        cairo_surface_destroy(surface);
+        throw;
+    }
+    cairo_destroy(cr);
+    errno = 0;
+    cairo_surface_finish(surface);
+    check_cairo(surface, out, errno);
+    cairo_surface_destroy(surface);
+    staged.commit();
+    return results;
+}
+
+}  // namespace kuril::maps

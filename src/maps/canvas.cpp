@@ -1,0 +1,86 @@
+#include "maps/sheet_parts.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace kuril::maps {
+
+std::string long_date(const Date& d) {
+    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+    return fmt::format("{} {} {}", d.day(), months[d.month() - 1], d.year());
+}
+
+bool in_force(const Feature& f, const Date& d) { return f.period && f.period->contains(d); }
+
+void path_of(cairo_t* cr, const geom::Context& ctx, const geom::Geom& sheet_geom) {
+    for (const auto& poly : ctx.polygons(sheet_geom)) {
+        for (const auto& ring : poly) {
+            for (std::size_t i = 0; i < ring.size(); ++i) {
+                i == 0 ? cairo_move_to(cr, ring[i].x, ring[i].y) : cairo_line_to(cr, ring[i].x, ring[i].y);
+            }
+            cairo_close_path(cr);
+        }
+    }
+}
+
+// Parallel lines over the current path (kept): hatching that survives greyscale printing.
+void hatch(cairo_t* cr, const Sheet& s, double angle_deg, double spacing, const Rgb& colour, double width) {
+    cairo_save(cr);
+    cairo_clip_preserve(cr);
+    cairo_new_path(cr);
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    cairo_clip_extents(cr, &x0, &y0, &x1, &y1);
+    const double a = angle_deg * M_PI / 180, cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    const double reach = std::hypot(x1 - x0, y1 - y0) / 2 + spacing;
+    // Lines on a grid anchored to the page, so neighbouring areas hatch in step.
+    const double nx = -std::sin(a), ny = std::cos(a);
+    const double c0 = std::floor((cx * nx + cy * ny - reach) / spacing) * spacing;
+    for (double c = c0; c <= cx * nx + cy * ny + reach; c += spacing) {
+        const double px = cx + (c - (cx * nx + cy * ny)) * nx, py = cy + (c - (cx * nx + cy * ny)) * ny;
+        cairo_move_to(cr, px - reach * std::cos(a), py - reach * std::sin(a));
+        cairo_line_to(cr, px + reach * std::cos(a), py + reach * std::sin(a));
+    }
+    (void)s;
+    set_colour(cr, colour);
+    cairo_set_line_width(cr, width);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+}
+
+// A pattern's ink over a fill: light on a dark fill (relative luminance under 0.18), dark on a light one, so
+// the pattern shows on every holder's colour.
+Rgb pattern_ink(const Rgb& fill, const Palette& pal) {
+    auto linear = [](double c) { return c <= 0.04045 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4); };
+    const double y = 0.2126 * linear(fill.r) + 0.7152 * linear(fill.g) + 0.0722 * linear(fill.b);
+    return y < 0.18 ? pal.halo : pal.text;
+}
+
+// Occupation: land held by force without a claim to title, cross-hatched over the occupier's colour.
+void occupied_pattern(cairo_t* cr, const Sheet& s, const Rgb& ink) {
+    hatch(cr, s, -45, 2.2, ink, 0.35);
+    hatch(cr, s, 45, 2.2, ink, 0.35);
+}
+
+void clip_frame(cairo_t* cr, const Sheet& s) {
+    cairo_rectangle(cr, s.fx0, s.fy0, s.fx1 - s.fx0, s.fy1 - s.fy0);
+    cairo_clip(cr);
+}
+
+void line_style(cairo_t* cr, const Palette& pal, const std::string& kind) {
+    if (kind == "de_facto") cairo_set_dash(cr, kDashFacto, 2, 0);
+    if (kind == "claimed") cairo_set_dash(cr, kDashClaim, 2, 0);
+    set_colour(cr, pal.boundary.at(kind));
+    cairo_set_line_width(cr, kind == "de_jure" ? 1.3 : 1.1);
+}
+
+std::string holder_label(const std::string& h) {
+    if (h == "japan") return "Japan";
+    if (h == "russia") return "Russia / Soviet Union";
+    if (h == "japan;russia") return "Japan and Russia jointly (condominium)";
+    if (h == "undetermined") return "Undetermined (renounced by Japan, no beneficiary named)";
+    return h.empty() ? "No record" : h;
+}
+
+}  // namespace kuril::maps

@@ -1,0 +1,105 @@
+#include "maps/sheet_parts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kuril::maps {
+
+namespace {
+
+std::string island_text(const Layer& l, const Feature& f, const std::string& lang) {
+    const std::string en = l.text(f, "name_en"), ja = l.text(f, "name_ja"), ru = l.text(f, "name_ru");
+    auto with = [](const std::string& a, const std::string& b) { return b.empty() || a == b ? a : a + " (" + b + ")"; };
+    if (lang == "ja") return ja.empty() ? en : with(ja, ru);  // the other usage in parentheses
+    if (lang == "ru") return ru.empty() ? en : with(ru, ja);
+    if (lang == "ainu") {
+        const std::string ainu = l.text(f, "name_ainu");
+        const std::string plain = en.substr(0, en.find(" ("));  // "Iturup (Etorofu)" -> "Iturup"
+        return ainu.empty() ? en : with(ainu, plain);
+    }
+    return en;  // the English names carry the Japanese usage already: "Iturup (Etorofu)"
+}
+
+double island_size(double area_km2, double scale_boost) {
+    const double base = area_km2 > 5000 ? 11 : area_km2 > 500 ? 8.5 : area_km2 > 40 ? 7 : 6;
+    return base * scale_boost;
+}
+
+std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const MapSpec& spec, const Canvas& c,
+                                  double boost) {
+    std::vector<Candidate> out;
+    const std::string lang = spec.lang;
+    for (const auto& w : atlas.dataset().waters) {
+        const geom::XY a = c.sheet.at(c.proj.forward(w.point));
+        if (!c.sheet.inside(a)) continue;
+        std::string name = lang == "ja" ? w.names.ja : lang == "ru" ? w.names.ru : w.names.en;
+        if (name.empty()) name = w.names.en;
+        out.push_back({"water/" + w.id, name, a, (w.kind == "strait" ? 6.5 : 9) * boost, true, "", 1e9, false, false});
+    }
+    const Layer& l = *data.labels;
+    for (const auto& f : l.features) {
+        const geom::XY a = c.sheet.at(c.proj.forward(c.ctx.point_xy(f.geometry)));
+        if (!c.sheet.inside(a)) continue;
+        const Value& area = l.value(f, "area_km2");
+        const double km2 = std::holds_alternative<double>(area) ? std::get<double>(area) : 0;
+        out.push_back({"island/" + f.id, island_text(l, f, lang), a, island_size(km2, boost), false, f.id, km2, false, true});
+    }
+    const Layer& p = *data.places;
+    const std::string place_lang = lang == "ainu" ? "en" : lang;
+    for (const auto& f : p.features) {
+        if (!in_force(f, spec.date)) continue;
+        const geom::XY a = c.sheet.at(c.proj.forward(c.ctx.point_xy(f.geometry)));
+        if (!c.sheet.inside(a)) continue;
+        std::string name = p.text(f, "name_" + place_lang);
+        if (name.empty()) name = p.text(f, "name_en");
+        out.push_back({"place/" + p.text(f, "place"), name, a, 6.3 * boost, false, p.text(f, "island"), 0.5, true, true});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Candidate& x, const Candidate& y) { return x.priority > y.priority; });
+    return out;
+}
+
+}  // namespace
+
+// Places every candidate of the sheet and draws it; the settlements' dots are obstacles from the start.
+// Returns the labels that found no place on this sheet.
+std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec,
+                                     double boost, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn) {
+    std::vector<std::string> unplaced;
+    LabelPlacer placer(c.ctx, c.sheet);
+    for (const auto& f : data.islands->features) placer.add_land(f.id, c.geoms.get("islands/" + f.id, f.geometry));
+    for (const Box& b : reserved) placer.reserve(b);
+    const auto all = candidates(atlas, data, spec, c, boost);
+    for (const auto& cand : all) {
+        if (cand.dot) placer.reserve({cand.anchor.x - 1.6, cand.anchor.y - 1.6, cand.anchor.x + 1.6, cand.anchor.y + 1.6});
+    }
+    for (const auto& cand : all) {
+        const Text t(c.cr, cand.text, TextStyle{cand.size, cand.italic});
+        const auto [w, h] = t.size();
+        const auto placed = placer.place(cand, w, h);
+        if (cand.dot) {
+            cairo_new_path(c.cr);
+            cairo_arc(c.cr, cand.anchor.x, cand.anchor.y, 1.4 * boost, 0, 2 * M_PI);
+            set_colour(c.cr, c.pal.text);
+            cairo_fill(c.cr);
+            drawn.places = true;
+        }
+        if (!placed) {
+            unplaced.push_back(cand.id + ": " + cand.text);
+            continue;
+        }
+        if (placed->leader) {
+            const Box& b = placed->box;
+            cairo_new_path(c.cr);
+            cairo_move_to(c.cr, cand.anchor.x, cand.anchor.y);
+            cairo_line_to(c.cr, std::clamp(cand.anchor.x, b.x0, b.x1), std::clamp(cand.anchor.y, b.y0, b.y1));
+            set_colour(c.cr, c.pal.text, 0.7);
+            cairo_set_line_width(c.cr, 0.35);
+            cairo_stroke(c.cr);
+        }
+        t.draw(placed->box.x0, placed->box.y0, cand.italic ? c.pal.water_text : c.pal.text, &c.pal.halo);
+        result.labels.push_back(*placed);
+    }
+    return unplaced;
+}
+
+}  // namespace kuril::maps

@@ -1,0 +1,102 @@
+#pragma once
+// The parts a sheet is made of, each drawn in its own room of maps/: the canvas and its drawing helpers
+// (canvas.cpp), the land (land.cpp), the boundary lines (lines.cpp), the graticule (graticule.cpp), the
+// names (labels.cpp), the legend (legend.cpp), the margin — title, scale bar, point of view, sources
+// (margin.cpp), the inset and its locator frame (inset.cpp), the files a sheet goes to (output_files.cpp),
+// the sheet put together (renderer.cpp) and the atlas's pages (atlas.cpp). Internal to maps/.
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <cairo.h>
+
+#include "maps/label_placer.hpp"
+#include "maps/map_projection.hpp"
+#include "maps/renderer.hpp"
+#include "maps/sheet.hpp"
+#include "maps/text.hpp"
+
+namespace kuril::maps {
+
+// The four southern islands, drawn larger in an inset of the whole-chain map.
+inline const Extent kInsetExtent{"inset", 145.3, 43.15, 148.95, 45.65};
+inline constexpr double kDashFacto[] = {4, 2};
+inline constexpr double kDashClaim[] = {1, 1.6};
+
+// What the legend lists: only what the sheet shows.
+struct Drawn {
+    std::set<std::string> holders;
+    std::set<std::string> lines;
+    bool differ = false, places = false, occupied = false, context = false;
+};
+
+// Everything one sheet draws with.
+struct Canvas {
+    cairo_t* cr;
+    const geom::Context& ctx;
+    const MapProjection& proj;
+    const Sheet& sheet;
+    SheetGeoms& geoms;
+    const Palette& pal;
+};
+
+// canvas.cpp: what every part draws with.
+[[nodiscard]] std::string long_date(const Date& d);
+[[nodiscard]] bool in_force(const Feature& f, const Date& d);
+void path_of(cairo_t* cr, const geom::Context& ctx, const geom::Geom& sheet_geom);
+void hatch(cairo_t* cr, const Sheet& s, double angle_deg, double spacing, const Rgb& colour, double width);
+[[nodiscard]] Rgb pattern_ink(const Rgb& fill, const Palette& pal);
+void occupied_pattern(cairo_t* cr, const Sheet& s, const Rgb& ink);
+void clip_frame(cairo_t* cr, const Sheet& s);
+void line_style(cairo_t* cr, const Palette& pal, const std::string& kind);
+[[nodiscard]] std::string holder_label(const std::string& h);
+
+// land.cpp, lines.cpp, graticule.cpp
+void draw_context(Canvas& c, const MapData& data, Drawn& drawn);
+void draw_coast(Canvas& c, const MapData& data);
+void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn);
+void draw_lines(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn);
+void draw_graticule(Canvas& c, const Extent& e, double step, bool labels);
+
+// labels.cpp: places and draws every name of the sheet; returns the labels that found no place.
+std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec,
+                                     double boost, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn);
+
+// legend.cpp: returns the y below the legend.
+double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w);
+
+// margin.cpp
+[[nodiscard]] double points_per_km(const Extent& e, const MapProjection& proj, const Sheet& s);
+double draw_scale_bar(Canvas& c, const Extent& e, double x, double y, double max_len);
+[[nodiscard]] std::string sources_text(const Atlas& atlas, const Date& d, const std::string& projection);
+[[nodiscard]] const Event* settlement_in_force(const Dataset& ds, const Date& d);
+[[nodiscard]] std::string event_name(const Event* e, const std::string& lang);
+[[nodiscard]] std::string view_text(const std::string& view);
+[[nodiscard]] std::string scale_text(double denominator);
+
+// inset.cpp
+void draw_inset(Canvas& main, SheetGeoms& geoms, const MapData& data, const MapSpec& spec, const Sheet& inset,
+                Drawn& drawn);
+[[nodiscard]] Sheet inset_sheet(const Sheet& s, const MapProjection& proj);
+
+// output_files.cpp
+[[nodiscard]] std::string svg_text_layer(const MapResult& r);
+cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
+[[nodiscard]] std::string cairo_failure(cairo_status_t st, int os_error);
+void check_cairo(cairo_surface_t* surface, const std::filesystem::path& path, int os_error);
+// The PDF's document information: title, subject, author, keywords, creator, and dates pinned to `today`.
+void pin_pdf(cairo_surface_t* surface, const Date& today, const std::string& title, const std::string& subject);
+// A PNG stream with its resolution (a pHYs chunk after IHDR), so layout software places it at its size.
+[[nodiscard]] std::string png_with_resolution(const std::string& png, double dpi);
+void write_georeference(const std::filesystem::path& png, const Sheet& s, double px_per_pt, const MapProjection& proj);
+
+// renderer.cpp: a whole sheet, and what the atlas shares with the single maps.
+void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
+                const Palette& pal, const MapProjection& proj, const Sheet& s, const std::string& crs,
+                MapResult& result);
+[[nodiscard]] std::string crs_of(const MapSpec& spec);
+[[nodiscard]] std::string projection_text(const MapSpec& spec, const MapProjection& proj, const std::string& crs);
+[[nodiscard]] Sheet page_sheet(const MapSpec& spec, const MapProjection& proj);
+
+}  // namespace kuril::maps
