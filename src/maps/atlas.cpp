@@ -53,7 +53,7 @@ double multiples_entry(cairo_t* cr, const Palette& palette, double x, double y, 
 void draw_multiples_legend(cairo_t* cr, const Palette& palette, const Sheet& sheet, double x, const Drawn& drawn) {
     const double y = sheet.h - 14 * kPtPerMm;
     for (const auto& h : drawn.holders) {
-        x = multiples_entry(cr, palette, x, y, holder_label(h), [&](double sx) {
+        x = multiples_entry(cr, palette, x, y, holder_label(h, drawn.holder_names.count(h) ? drawn.holder_names.at(h) : std::vector<std::string>{}), [&](double sx) {
             cairo_new_path(cr);
             cairo_rectangle(cr, sx, y, 12, 8);
             set_colour(cr, palette.holders.count(h) ? palette.holders.at(h) : palette.land_unknown);

@@ -1,5 +1,6 @@
 #include "maps/sheet_parts.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -75,12 +76,27 @@ void line_style(cairo_t* cr, const Palette& pal, const std::string& kind) {
     cairo_set_line_width(cr, kind == "de_jure" ? 1.3 : 1.1);
 }
 
-std::string holder_label(const std::string& h) {
-    if (h == "japan") return "Japan";
-    if (h == "russia") return "Russia / Soviet Union";
-    if (h == "japan;russia") return "Japan and Russia jointly (condominium)";
+std::string holder_label(const std::string& h, const std::vector<std::string>& names) {
+    std::string joined;
+    for (const auto& n : names) joined += (joined.empty() ? "" : h == "japan;russia" ? " and " : ", ") + n;
+    if (h == "japan;russia") {
+        return (joined.empty() ? std::string("Japan and Russia") : joined) + " jointly (condominium)";
+    }
     if (h == "undetermined") return "Undetermined (renounced by Japan, no beneficiary named)";
-    return h.empty() ? "No record" : h;
+    if (h.empty()) return "No record";
+    const std::string party = h == "japan" ? "Japan" : h == "russia" ? "Russia" : h;
+    if (names.empty() || (names.size() == 1 && names.front() == party)) return party;
+    return names.size() == 1 ? names.front() : party + ": " + joined;
+}
+
+void note_holder_names(Drawn& drawn, const std::string& holder, const std::string& holder_name) {
+    auto& names = drawn.holder_names[holder];
+    for (std::size_t a = 0; a < holder_name.size();) {
+        const std::size_t b = std::min(holder_name.find("; ", a), holder_name.size());
+        const std::string name = holder_name.substr(a, b - a);
+        if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+        a = b + 2;
+    }
 }
 
 }  // namespace kuril::maps

@@ -40,6 +40,8 @@ void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn
         set_colour(c.cr, fill);
         cairo_fill_preserve(c.cr);
         drawn.holders.insert(holder);
+        // The regime's name is the held lane's: it names this view's holder where the view agrees with it.
+        if (holder == v.text(f, "pov_neutral")) note_holder_names(drawn, holder, v.text(f, "holder_name"));
         if (holder == "japan;russia") hatch(c.cr, c.sheet, 0, 3.2, c.pal.holders.at("japan"), 0.9);
         if (holder == "undetermined") hatch(c.cr, c.sheet, 90, 3.0, c.pal.coast, 0.35);
         if (v.text(f, "status_" + spec.view) == "occupied") {

@@ -58,7 +58,7 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
     head.draw(x, y, c.pal.text);
     y += head.size().second + 3;
     for (const auto& h : drawn.holders) {
-        y = legend_row(c, x, y, w, holder_label(h), [&](double sx, double sy) {
+        y = legend_row(c, x, y, w, holder_label(h, drawn.holder_names.count(h) ? drawn.holder_names.at(h) : std::vector<std::string>{}), [&](double sx, double sy) {
             swatch_box(c, sx, sy);
             set_colour(c.cr, c.pal.holders.count(h) ? c.pal.holders.at(h) : c.pal.land_unknown);
             cairo_fill_preserve(c.cr);

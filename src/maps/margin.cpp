@@ -1,5 +1,6 @@
 #include "maps/sheet_parts.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -19,6 +20,8 @@ double points_per_km(const Extent& e, const MapProjection& proj, const Sheet& s)
     return std::hypot(p2.x - p.x, p2.y - p.y) / (metres / 1000);
 }
 
+// A scale bar of four alternating segments with the distance at 0, the middle and the end, then the ratio
+// (1 : 6 000 000) and where both are true.
 double draw_scale_bar(Canvas& c, const Extent& e, double x, double y, double max_len) {
     const double per_km = points_per_km(e, c.proj, c.sheet);
     double km = 1;
@@ -34,10 +37,19 @@ double draw_scale_bar(Canvas& c, const Extent& e, double x, double y, double max
         cairo_set_line_width(c.cr, 0.4);
         cairo_stroke(c.cr);
     }
+    double below = 0;
+    for (const double at : {0.0, 0.5, 1.0}) {
+        const Text tick(c.cr, at == 1.0 ? fmt::format("{:g} km", km) : fmt::format("{:g}", km * at), TextStyle{6});
+        const double tx = at == 0.0 ? x : x + at * len - (at == 1.0 ? tick.size().first / 2 : tick.size().first / 2);
+        tick.draw(tx, y + 4, c.pal.text);
+        below = std::max(below, tick.size().second);
+    }
     const geom::XY centre{(e.west + e.east) / 2, (e.south + e.north) / 2};
-    const Text t(c.cr, fmt::format("0 – {:g} km (true at {:.1f}°N {:.1f}°E)", km, centre.y, centre.x), TextStyle{6});
-    t.draw(x, y + 4, c.pal.text);
-    return y + 4 + t.size().second;
+    const Text t(c.cr, fmt::format("{}, true at {:.1f}° N {:.1f}° E", scale_text(1e6 * kPtPerMm / per_km), centre.y,
+                                   centre.x),
+                 TextStyle{6});
+    t.draw(x, y + 5 + below, c.pal.text);
+    return y + 5 + below + t.size().second;
 }
 
 // The works cited by the records in force on the day, then the coastline's and the projection's lines.

@@ -88,6 +88,14 @@ void report_unplaced(const std::vector<std::string>& main, const std::vector<std
     }
 }
 
+// What the extent shows, for the subtitle.
+std::string extent_subject(const Extent& e) {
+    if (e.name == "chain") return "The Kuril Islands and Sakhalin";
+    if (e.name == "south") return "The southern Kuril Islands and eastern Hokkaido";
+    if (e.name == "sakhalin") return "Sakhalin and the Tatar Strait";
+    return fmt::format("{:g}° to {:g}° E, {:g}° to {:g}° N", e.west, e.east, e.south, e.north);
+}
+
 // The frame, and above it the title (the day and the settlement in force) and the subtitle.
 void draw_title(Canvas& c, const Atlas& atlas, const MapSpec& spec) {
     const Sheet& s = c.sheet;
@@ -103,7 +111,7 @@ void draw_title(Canvas& c, const Atlas& atlas, const MapSpec& spec) {
                                   : "";
     const Text title(c.cr, long_date(spec.date) + (name.empty() ? "" : " — " + name + since), TextStyle{15, false, true});
     title.draw(s.fx0, 6 * kPtPerMm, c.pal.text);
-    const Text sub(c.cr, "The Kuril Islands and Sakhalin: who held the land", TextStyle{8});
+    const Text sub(c.cr, extent_subject(spec.extent) + ": who held the land", TextStyle{8});
     sub.draw(s.fx0, 6 * kPtPerMm + title.size().second + 1, c.pal.text);
 }
 
@@ -200,13 +208,15 @@ std::string crs_of(const MapSpec& spec) {
                             : spec.crs;
 }
 
+// The projection in words for the margin: an EPSG code is kept beside its name, a PROJ string never shown.
 std::string projection_text(const MapSpec& spec, const MapProjection& proj, const std::string& crs) {
-    if (!spec.crs.empty()) return proj.name() + " (" + spec.crs + ")";
+    (void)crs;
+    if (!spec.crs.empty()) return spec.crs.rfind("EPSG:", 0) == 0 ? proj.name() + " (" + spec.crs + ")" : proj.name();
     const Extent& e = spec.extent;
     const double span = e.north - e.south;
-    return fmt::format("Lambert conformal conic, standard parallels {:.1f}° and {:.1f}° N, central meridian {:.2f}° E, "
-                       "WGS 84 ({})",
-                       e.south + span / 6, e.north - span / 6, (e.west + e.east) / 2, crs);
+    return fmt::format("Lambert conformal conic, standard parallels {:.1f}° N and {:.1f}° N, central meridian "
+                       "{:.1f}° E, on the WGS 84 ellipsoid",
+                       e.south + span / 6, e.north - span / 6, (e.west + e.east) / 2);
 }
 
 Sheet page_sheet(const MapSpec& spec, const MapProjection& proj) {

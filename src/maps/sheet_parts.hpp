@@ -5,6 +5,7 @@
 // (margin.cpp), the inset and its locator frame (inset.cpp), the files a sheet goes to (output_files.cpp),
 // the sheet put together (renderer.cpp) and the atlas's pages (atlas.cpp). Internal to maps/.
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ inline constexpr double kDashClaim[] = {1, 1.6};
 // What the legend lists: only what the sheet shows.
 struct Drawn {
     std::set<std::string> holders;
+    // Each holder's regimes as the land drawn names them (the views' holder_name), in the order first met:
+    // the legend names the holder as it was called on that day ("Russian Empire", "Soviet Union").
+    std::map<std::string, std::vector<std::string>> holder_names;
     std::set<std::string> lines;
     bool differ = false, places = false, occupied = false, context = false;
 };
@@ -50,7 +54,10 @@ void hatch(cairo_t* cr, const Sheet& s, double angle_deg, double spacing, const 
 void occupied_pattern(cairo_t* cr, const Sheet& s, const Rgb& ink);
 void clip_frame(cairo_t* cr, const Sheet& s);
 void line_style(cairo_t* cr, const Palette& pal, const std::string& kind);
-[[nodiscard]] std::string holder_label(const std::string& h);
+// A holder in the legend: its regimes' names where the sheet knows them, else the party's name.
+[[nodiscard]] std::string holder_label(const std::string& h, const std::vector<std::string>& names);
+// Notes the regimes a drawn feature names for its holder (holder_name: "Empire of Japan; Russian Empire").
+void note_holder_names(Drawn& drawn, const std::string& holder, const std::string& holder_name);
 
 // land.cpp, lines.cpp, graticule.cpp
 void draw_context(Canvas& c, const MapData& data, Drawn& drawn);

@@ -155,6 +155,18 @@ svg_text = open(svg_ja, encoding="utf-8").read() if os.path.exists(svg_ja) else 
 for n in ("択捉島", "国後島"):
     check(f">{n} (" in svg_text, f"the Japanese SVG has {n} as text")
 
+# The margin as a reader reads it: holders named as on that day (the Russian Empire in 1860, not the Soviet
+# Union), a subtitle that names what the extent shows, a scale ratio, and the projection in words (no PROJ
+# string).
+text0 = pdf_text(0)
+check("Russian Empire" in text0 and "Soviet Union" not in text0, "the 1860 map's legend names the Russian Empire, not the Soviet Union")
+check("Russian Federation" in pdf_text(6), "today's map (Russia's view) names the Russian Federation")
+check("1 : " in text0 and "true at" in text0, "the scale bar gives its ratio (1 : N) and where it is true")
+check("+proj" not in text0 and "Lambert conformal conic" in text0, "the projection is named in words, no PROJ string")
+check("Sakhalin and the Tatar Strait: who held the land" in pdf_text(2) or "Sakhalin and the Tatar Strait" in pdf_text(3),
+      "the Sakhalin map's subtitle names Sakhalin")
+check("The southern Kuril Islands" in pdf_text(7), "the map of the south names the southern Kuril Islands")
+
 # Period names: Toyohara in 1930, Yuzhno-Sakhalinsk in 1950.
 for date, name in [("1930-01-01", "Toyohara"), ("1950-01-01", "Yuzhno-Sakhalinsk")]:
     pdf = os.path.join(work, f"place-{date}.pdf")
