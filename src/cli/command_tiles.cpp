@@ -59,8 +59,9 @@ std::string CommandTiles::description() const {
 void CommandTiles::add_options(Arguments& args) {
     args.option("-o,--output", output_, "output: FILE.pmtiles, FILE.mbtiles or a directory").required();
     args.option("inputs", inputs_,
-                "vector inputs: GeoJSON (a FeatureCollection, a Feature, a geometry, newline-delimited or RFC 8142 "
-                "sequences; also .gz), FlatGeobuf, GeoPackage, Shapefile, ...")
+                "vector inputs: GeoJSON (a FeatureCollection, a Feature, a geometry, or any sequence of them: "
+                "newline-delimited, RFC 8142, concatenated, pretty-printed; also .gz), FlatGeobuf, GeoPackage, "
+                "Shapefile, ...")
         .required();
     args.option("-Z,--minimum-zoom", minzoom_, "lowest zoom").show_default();
     args.option("-z,--maximum-zoom", maxzoom_, "highest zoom").show_default();

@@ -16,6 +16,7 @@
 #include <zlib.h>
 
 #include "read/feature_builder.hpp"
+#include "read/json_texts.hpp"
 #include "read/vector_reader.hpp"
 #include "util/parallel.hpp"
 
@@ -26,6 +27,7 @@ namespace {
 namespace dom = simdjson::dom;
 
 constexpr char kRecordSeparator = '\x1e';  // RFC 8142 §2.2: each text of a sequence begins with RS
+constexpr char kAnySeparator = '\0';       // texts separated by anything, or nothing (json_text_spans)
 constexpr std::size_t kBlockBytes = 1U << 20U;  // 2 per thread in flight: small against the features they hold
 constexpr std::size_t kHeadBytes = 1U << 20U;
 constexpr int kMaxCollectionDepth = 8;
@@ -71,6 +73,20 @@ std::string not_json(simdjson::error_code e, std::string_view text) {
         out += ": NaN and Infinity are not JSON numbers (RFC 8259 §6) and no coordinate of a position on the Earth";
     }
     return out;
+}
+
+// Parses one JSON text; where simdjson refuses a number, the text again with its integers beyond 64 bits
+// written as strings (kept exactly, as string attributes; a string id is kept as the attribute "id").
+// `fixed` holds that copy while the document is used.
+simdjson::error_code parse_text(dom::parser& parser, const char* data, std::size_t size, std::string& fixed,
+                                dom::element& doc) {
+    const auto e = parser.parse(data, size, false).get(doc);
+    if (e != simdjson::NUMBER_ERROR) return e;
+    bool changed = false;
+    fixed = quote_big_integers(std::string_view(data, size), changed);
+    if (!changed) return e;
+    fixed.reserve(fixed.size() + simdjson::SIMDJSON_PADDING);
+    return parser.parse(fixed.data(), fixed.size(), false).get(doc) == simdjson::SUCCESS ? simdjson::SUCCESS : e;
 }
 
 tiles::Pt position(dom::element e, const FeatureRef& where) {
@@ -250,12 +266,57 @@ void name_the_feature(const Input& in) {
     }
 }
 
-// A whole document: a FeatureCollection, a Feature or a geometry.
+// The features of one text of a sequence: a FeatureCollection's, or the Feature or geometry it is.
+void emit_text(dom::element doc, const Input& in, std::size_t line, std::int64_t& index, const VectorSink& sink) {
+    dom::object o;
+    std::string_view type;
+    if (doc.get_object().get(o) == simdjson::SUCCESS && o["type"].get_string().get(type) == simdjson::SUCCESS &&
+        type == "FeatureCollection") {
+        const FeatureRef text{&in.path, &in.layer, line, index};
+        dom::element features;
+        if (o["features"].get(features) != simdjson::SUCCESS) fail(text, "a FeatureCollection without \"features\" (RFC 7946 §3.3)");
+        for (dom::element feature : array_of(features, text, "\"features\"")) {
+            FeatureRef where{&in.path, &in.layer, line, index++};
+            emit_feature(parse_feature(feature, in.options, where), where, sink);
+        }
+        return;
+    }
+    FeatureRef where{&in.path, &in.layer, line, index++};
+    emit_feature(parse_feature(doc, in.options, where), where, sink);
+}
+
+// A sequence of JSON texts read whole: each a FeatureCollection, a Feature or a geometry, separated by
+// anything (RS, newlines, spaces, nothing), spread over any number of lines; features numbered across them.
+void read_texts(std::string& text, const Input& in, const VectorSink& sink) {
+    sink.layer(in.options.layer_name.value_or(in.layer));
+    dom::parser parser;
+    std::string fixed;
+    std::int64_t index = 0;
+    std::size_t line = 1, counted = 0;
+    for (const JsonTextSpan& span : json_text_spans(text)) {
+        line += static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(counted),
+                                                    text.begin() + static_cast<std::ptrdiff_t>(span.begin), '\n'));
+        counted = span.begin;
+        dom::element doc;
+        if (const auto e = parse_text(parser, text.data() + span.begin, span.end - span.begin, fixed, doc); e != simdjson::SUCCESS) {
+            fail(FeatureRef{&in.path, &in.layer, line, index}, not_json(e, std::string_view(text).substr(span.begin, span.end - span.begin)));
+        }
+        emit_text(doc, in, line, index, sink);
+    }
+}
+
+// A whole document: a FeatureCollection, a Feature or a geometry; or, when it is several JSON texts, each.
 bool read_document(std::string& text, const Input& in, const VectorSink& sink) {
     dom::parser parser;
     dom::element doc;
+    std::string fixed;
     const FeatureRef file{&in.path, &in.layer, 0, 0};
-    if (const auto e = parser.parse(text).get(doc); e != simdjson::SUCCESS) {
+    text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
+    if (const auto e = parse_text(parser, text.data(), text.size(), fixed, doc); e != simdjson::SUCCESS) {
+        if (json_text_spans(text).size() > 1) {
+            read_texts(text, in, sink);
+            return true;
+        }
         name_the_feature(in);
         throw InputError(Location{in.path, 0, {}}, not_json(e, text));
     }
@@ -329,14 +390,38 @@ public:
     }
 
 private:
-    // Where the last complete text ends: after the last newline (newline-delimited) or at the last RS.
+    // Where the last complete text ends: after the last newline (newline-delimited), at the last RS, or (any
+    // separator: kAnySeparator) at the end of the last complete JSON text.
     std::size_t last_cut(const std::string& s) const {
+        if (separator_ == kAnySeparator) {
+            const auto spans = json_text_spans(s);
+            return spans.empty() ? std::string::npos : spans.back().end;
+        }
         const std::size_t at = s.rfind(separator_);
         if (at == std::string::npos || at == 0) return std::string::npos;
         return separator_ == '\n' ? at + 1 : at;
     }
 
+    void split_texts(Block& b) {
+        std::size_t counted = 0;
+        for (const JsonTextSpan& span : json_text_spans(b.bytes)) {
+            line_ += newlines(b.bytes, counted, span.begin);
+            counted = span.begin;
+            b.texts.push_back(Text{span.begin, span.end - span.begin, line_, index_++});
+        }
+        line_ += newlines(b.bytes, counted, b.bytes.size());
+    }
+
+    static std::size_t newlines(const std::string& s, std::size_t from, std::size_t to) {
+        return static_cast<std::size_t>(std::count(s.begin() + static_cast<std::ptrdiff_t>(from),
+                                                    s.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+    }
+
     void split(Block& b) {
+        if (separator_ == kAnySeparator) {
+            split_texts(b);
+            return;
+        }
         std::size_t pos = 0;
         while (pos < b.bytes.size()) {
             std::size_t end = b.bytes.find(separator_, separator_ == '\n' ? pos : pos + 1);
@@ -365,7 +450,8 @@ void parse_block(Block& b, dom::parser& parser, const Input& in) {
         for (Text& t : b.texts) {
             FeatureRef where{&in.path, &in.layer, t.line, t.index};
             dom::element doc;
-            if (const auto e = parser.parse(b.bytes.data() + t.begin, t.size, false).get(doc); e != simdjson::SUCCESS) {
+            std::string fixed;
+            if (const auto e = parse_text(parser, b.bytes.data() + t.begin, t.size, fixed, doc); e != simdjson::SUCCESS) {
                 fail(where, not_json(e, std::string_view(b.bytes.data() + t.begin, t.size)));
             }
             b.features.push_back(parse_feature(doc, in.options, where));
@@ -421,6 +507,28 @@ bool first_line_is_a_feature(std::string& head, std::size_t start) {
     return line.find("\"Feature\"") != std::string_view::npos;
 }
 
+enum class Layout { document, lines, texts };
+
+// How a file's texts are laid out, from its head: newline-delimited (a text a line), texts separated any
+// other way (concatenated, spaces between, pretty-printed one after another: streamed like the others when
+// the first is a Feature or a geometry), or one document (a FeatureCollection, a Feature, a geometry — and,
+// found when it is read whole, several texts that begin with a FeatureCollection).
+Layout layout_of(std::string& head, std::size_t start) {
+    const std::string_view rest = std::string_view(head).substr(start);
+    const auto spans = json_text_spans(rest);
+    if (spans.size() < 2) return first_line_is_a_feature(head, start) ? Layout::lines : Layout::document;
+    const std::string_view first = rest.substr(spans[0].begin, spans[0].end - spans[0].begin);
+    if (first.find("\"FeatureCollection\"") != std::string_view::npos) return Layout::document;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const std::size_t gap_end = i + 1 < spans.size() ? spans[i + 1].begin : rest.size();
+        const bool one_line = rest.substr(spans[i].begin, spans[i].end - spans[i].begin).find('\n') == std::string_view::npos;
+        if (!one_line || rest.substr(spans[i].end, gap_end - spans[i].end).find('\n') == std::string_view::npos) {
+            return i + 1 == spans.size() && one_line ? Layout::lines : Layout::texts;
+        }
+    }
+    return Layout::lines;
+}
+
 }  // namespace
 
 bool is_geojson_name(const std::string& path) {
@@ -445,9 +553,10 @@ bool read_geojson(const std::string& path, const VectorReadOptions& options, con
         read_sequence(stream, std::move(head), kRecordSeparator, in, sink);
         return true;
     }
-    if (first_line_is_a_feature(head, start)) {
-        read_sequence(stream, std::move(head), '\n', in, sink);
-        return true;
+    switch (layout_of(head, start)) {
+        case Layout::lines: read_sequence(stream, std::move(head), '\n', in, sink); return true;
+        case Layout::texts: read_sequence(stream, std::move(head), kAnySeparator, in, sink); return true;
+        case Layout::document: break;
     }
     while (stream.read(head, kBlockBytes)) {
     }

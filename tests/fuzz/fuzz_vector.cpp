@@ -1,5 +1,5 @@
 // libFuzzer target: the input reader of `kuril tiles` (read/geojson_reader: the form of the text —
-// document, newline-delimited or RFC 8142 sequence — simdjson, then our conversion: position checks,
+// document, or a sequence of texts however separated (json_texts) — simdjson, then our conversion: position checks,
 // antimeridian and pole splits, ring closure, attributes; and GDAL where a document does not parse).
 // Any input must give tiler features or InputError naming the feature, never a crash.
 #include <cstddef>
