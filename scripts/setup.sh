@@ -28,7 +28,7 @@ test_packages=(
   gmt gmt-gshhg-full
   time bc wrk universal-ctags
   qgis python3-qgis
-  poppler-utils librsvg2-bin
+  poppler-utils librsvg2-bin ghostscript
   chromium
 )
 packages=("${build_packages[@]}")

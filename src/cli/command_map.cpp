@@ -1,5 +1,6 @@
 #include "cli/command_map.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -8,6 +9,7 @@
 #include "derive/atlas.hpp"
 #include "maps/map_projection.hpp"
 #include "maps/palette.hpp"
+#include "maps/press.hpp"
 #include "maps/renderer.hpp"
 #include "maps/text.hpp"
 #include "model/region.hpp"
@@ -33,6 +35,8 @@ void CommandMap::add_options(Arguments& args) {
     args.option("--crs", crs_, "projected CRS (EPSG:code or PROJ string); default a fitted Lambert conformal conic");
     args.option("--dpi", dpi_, "PNG resolution").show_default().range(36, 1200);
     args.flag("--no-inset", no_inset_, "no inset of the southern islands on a whole-chain map");
+    args.flag("--pdfx", pdfx_,
+              "write each .pdf as a press file: PDF/X-3 in CMYK with an output intent (needs Ghostscript)");
     args.option("--palette", palette_, "the colours (styles/palette.json)").show_default();
     args.option("-o,--output", outputs_, "FILE.pdf, FILE.svg or FILE.png; repeat for the same map in several")
         .required();
@@ -60,6 +64,11 @@ void CommandMap::setup() {
             throw UsageError(fmt::format("-o {}: no directory {}", out, dir.string()));
         }
     }
+    if (pdfx_ && std::none_of(outputs_.begin(), outputs_.end(), [](const std::string& o) {
+            return maps::format_of(o) == maps::OutputFormat::pdf;
+        })) {
+        throw UsageError("--pdfx: no .pdf among the outputs (-o FILE.pdf)");
+    }
     if (!crs_.empty()) {
         spec_.crs = crs_;
         const maps::MapProjection check(crs_);  // throws UsageError for an unknown or unprojected CRS
@@ -67,6 +76,22 @@ void CommandMap::setup() {
     if (!fs::exists(palette_)) {
         throw UsageError(fmt::format("--palette {}: no such file", palette_));
     }
+}
+
+// One output; a press PDF (--pdfx) is drawn in RGB beside it, then converted by Ghostscript.
+maps::MapResult CommandMap::render(const Atlas& atlas, const maps::MapData& data, maps::SheetCache& cache,
+                                   const maps::Palette& palette, const std::string& out) const {
+    if (!pdfx_ || maps::format_of(out) != maps::OutputFormat::pdf) {
+        return maps::render_map(atlas, data, cache, spec_, palette, out, options_.today_date());
+    }
+    const fs::path rgb = out + ".rgb.pdf";
+    struct Remove {  // the RGB drawing goes, whatever happens
+        fs::path path;
+        ~Remove() { std::error_code ec; fs::remove(path, ec); }
+    } remove{rgb};
+    maps::MapResult r = maps::render_map(atlas, data, cache, spec_, palette, rgb, options_.today_date());
+    maps::write_pdfx(rgb, out, "Kuril Atlas, " + spec_.date.iso(), options_.today_date());
+    return r;
 }
 
 Outcome CommandMap::run() {
@@ -82,7 +107,7 @@ Outcome CommandMap::run() {
     const maps::Palette palette = maps::read_palette(palette_);
     for (std::size_t i = 0; i < outputs_.size(); ++i) {
         progress.step("rendering " + outputs_[i]);
-        const maps::MapResult r = maps::render_map(atlas, data, cache, spec_, palette, outputs_[i], options_.today_date());
+        const maps::MapResult r = render(atlas, data, cache, palette, outputs_[i]);
         if (i == 0) {  // the same labels in every format: reported once
             for (const auto& u : r.unplaced) {
                 std::fprintf(stderr, "kuril map: no room for the label %s\n", u.c_str());

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "maps/map_spec.hpp"
+#include "maps/renderer.hpp"
 
 namespace kuril::cli {
 
@@ -17,12 +18,16 @@ public:
     [[nodiscard]] Outcome run() override;
 
 private:
+    maps::MapResult render(const Atlas& atlas, const maps::MapData& data, maps::SheetCache& cache,
+                           const maps::Palette& palette, const std::string& out) const;
+
     CommonOptions options_;
     std::string date_, view_ = "neutral", lang_ = "en", extent_ = "chain", paper_ = "A4", crs_;
     std::vector<std::string> outputs_;  // one map, several files: PDF, SVG and PNG from one reading
     std::string palette_ = shipped("styles/palette.json");
     int dpi_ = 300;
     bool no_inset_ = false;
+    bool pdfx_ = false;
     maps::MapSpec spec_;
 };
 

@@ -3,7 +3,7 @@
 georeferencing (world file + .aux.xml, read by GDAL), names found by pdftotext, placed label boxes that never
 overlap, bad arguments refused with nothing written, and byte-identical files from the same inputs.
 Usage: maps_check.py KURIL SOURCE_DIR BUILD_OUTPUT TODAY"""
-import json, os, struct, subprocess, sys, tempfile, zlib
+import json, os, re, struct, subprocess, sys, tempfile, zlib
 from osgeo import gdal, osr
 
 kuril, src, built, today = sys.argv[1:5]
@@ -103,6 +103,22 @@ for field, expected in (("Title", "Kuril Atlas, 1860-01-01"), ("Subject", "1860-
                         ("Author", "Kuril Atlas"), ("Keywords", "Kuril Islands")):
     line = next((l for l in info.splitlines() if l.startswith(field + ":")), "")
     check(expected in line, f"case0.pdf: pdfinfo {field!r} is {line!r}, expected to hold {expected!r}")
+
+# The press variant (--pdfx): PDF/X-3 (its version key and output intent), every colour CMYK (no RGB colour
+# space left), the same bytes twice; --pdfx without a PDF output refused.
+press = [os.path.join(work, f"press{i}.pdf") for i in (1, 2)]
+for p in press:
+    r = kmap("--date", "1910-01-01", "--pdfx", outs=[p])
+    check(r.returncode == 0, f"kuril map --pdfx: exit {r.returncode}: {r.stderr}")
+if all(os.path.exists(p) for p in press):
+    raw = open(press[0], "rb").read()
+    check(re.search(rb"/GTS_PDFXVersion ?\(PDF/X-3:2002\)", raw) and b"/OutputIntents" in raw and re.search(rb"/S ?/GTS_PDFX", raw),
+          "the press file declares PDF/X-3:2002 and its output intent")
+    check(b"/DeviceRGB" not in raw and b"/CalRGB" not in raw, "the press file has no RGB colour space left")
+    check(raw == open(press[1], "rb").read(), "the press file: same inputs, same bytes")
+    check(not any(f.endswith(".rgb.pdf") or f.endswith(".pdfx.ps") for f in os.listdir(work)), "no intermediate file left")
+r = kmap("--date", "1910-01-01", "--pdfx", outs=[os.path.join(work, "press.png")])
+check(r.returncode == 2 and "--pdfx" in r.stderr, f"--pdfx without a .pdf output: exit {r.returncode}, {r.stderr.strip()}")
 
 # The land around the chain: the mainland across the Tatar Strait in the context grey, on the Sakhalin map.
 grey = tuple(int(palette["context_land"][i:i + 2], 16) for i in (1, 3, 5))

@@ -1,0 +1,89 @@
+#include "maps/press.hpp"
+
+#include <fmt/format.h>
+#include <zlib.h>
+
+#include "util/atomic.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/program.hpp"
+
+namespace kuril::maps {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A PostScript string literal: backslashes and parentheses escaped (PLRM §3.2.2).
+std::string ps_string(const std::string& s) {
+    std::string out = "(";
+    for (const char c : s) {
+        if (c == '\\' || c == '(' || c == ')') out += '\\';
+        out += c;
+    }
+    return out + ")";
+}
+
+// The pdfmarks that make a PDF/X-3 file (Ghostscript's documented recipe): the version key and the trapping
+// state in the document information, the output profile as a stream, and the output intent in the catalogue.
+std::string pdfx_definition(const std::string& title) {
+    return fmt::format(
+        "[ /GTS_PDFXVersion (PDF/X-3:2002) /Title {} /Trapped /False /DOCINFO pdfmark\n"
+        "[ /_objdef {{icc_PDFX}} /type /stream /OBJ pdfmark\n"
+        "[ {{icc_PDFX}} << /N 4 >> /PUT pdfmark\n"
+        "[ {{icc_PDFX}} {} (r) file /PUT pdfmark\n"
+        "[ /_objdef {{OutputIntent_PDFX}} /type /dict /OBJ pdfmark\n"
+        "[ {{OutputIntent_PDFX}} << /Type /OutputIntent /S /GTS_PDFX /OutputConditionIdentifier (Custom)\n"
+        "  /OutputCondition (CMYK offset printing, Ghostscript's default CMYK profile)\n"
+        "  /Info (default_cmyk.icc) /RegistryName (http://www.color.org) /DestOutputProfile {{icc_PDFX}} >> "
+        "/PUT pdfmark\n"
+        "[ {{Catalog}} << /OutputIntents [ {{OutputIntent_PDFX}} ] >> /PUT pdfmark\n",
+        ps_string(title), ps_string(kPressProfile.string()));
+}
+
+// Ghostscript's file identifier (PDF 1.7 §14.4) hashes the output's name, which is a staging name: made from
+// the file's content instead, same length, so the same inputs give the same bytes.
+void pin_file_id(const fs::path& pdf) {
+    std::string bytes = read_file(pdf);
+    const std::size_t at = bytes.rfind("/ID [<");
+    if (at == std::string::npos) return;
+    const std::size_t first = at + 6, second = bytes.find('<', first);
+    if (second == std::string::npos || second - first != 33 || bytes.size() < second + 33) return;
+    std::string hex;
+    for (unsigned seed = 0; seed < 4; ++seed) {
+        const auto* data = reinterpret_cast<const Bytef*>(bytes.data());
+        const uLong crc = crc32(crc32(0L, reinterpret_cast<const Bytef*>(&seed), sizeof seed), data, static_cast<uInt>(at));
+        hex += fmt::format("{:08X}", static_cast<unsigned long>(crc));
+    }
+    bytes.replace(first, 32, hex);
+    bytes.replace(second + 1, 32, hex);
+    write_file(pdf, bytes);
+}
+
+}  // namespace
+
+void write_pdfx(const fs::path& rgb_pdf, const fs::path& out, const std::string& title, const Date& today) {
+    if (!fs::exists(kPressProfile)) {
+        throw ExternalProgramError("gs", fmt::format("--pdfx needs Ghostscript's CMYK profile {} (Debian: apt-get "
+                                                     "install ghostscript)",
+                                                     kPressProfile.string()));
+    }
+    StagingFile staged(out);
+    const fs::path definition = staged.path().string() + ".pdfx.ps";
+    write_file(definition, pdfx_definition(title));
+    try {
+        run_program({"gs", "-q", "-dBATCH", "-dNOPAUSE", "-dSAFER", "-dPDFX", "-sDEVICE=pdfwrite",
+                     "-sColorConversionStrategy=CMYK", "-sProcessColorModel=DeviceCMYK",
+                     "--permit-file-read=" + kPressProfile.string(), "-sOutputFile=" + staged.path().string(),
+                     definition.string(), rgb_pdf.string()},
+                    {"SOURCE_DATE_EPOCH=" + std::to_string(today.days() * 86400L)});
+    } catch (...) {
+        fs::remove(definition);
+        throw;
+    }
+    fs::remove(definition);
+    pin_file_id(staged.path());
+    staged.commit();
+}
+
+}  // namespace kuril::maps
