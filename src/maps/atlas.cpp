@@ -70,11 +70,10 @@ void draw_multiples_legend(cairo_t* cr, const Palette& palette, const Sheet& she
             cairo_new_path(cr);
         });
     }
-    for (const auto& [kind, text] : {std::pair<std::string, std::string>{"de_jure", "Treaty boundary"},
-                                     {"de_facto", "De facto line"}, {"claimed", "Claimed line"}}) {
-        if (!drawn.lines.count(kind)) continue;
-        const std::string k = kind;  // a plain variable: clang 14 cannot capture a structured binding
-        x = multiples_entry(cr, palette, x, y, text, [&](double sx) {
+    for (const auto& entry : kLineLegend) {
+        const std::string k = entry.first;  // a plain variable: clang 14 cannot capture a structured binding
+        if (!drawn.lines.count(k)) continue;
+        x = multiples_entry(cr, palette, x, y, entry.second, [&](double sx) {
             cairo_new_path(cr);
             cairo_move_to(cr, sx, y + 5);
             cairo_line_to(cr, sx + 12, y + 5);

@@ -70,9 +70,7 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
         });
     }
     y = legend_patterns(c, drawn, x, y, w);
-    static const std::pair<const char*, const char*> kinds[] = {
-        {"de_jure", "Treaty boundary"}, {"de_facto", "De facto line"}, {"claimed", "Claimed line"}};
-    for (const auto& entry : kinds) {
+    for (const auto& entry : kLineLegend) {
         const char* kind = entry.first;  // a plain variable: clang 14 cannot capture a structured binding
         if (!drawn.lines.count(kind)) continue;
         y = legend_row(c, x, y, w, entry.second, [&](double sx, double sy) {

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <cairo.h>
@@ -24,6 +25,9 @@ namespace kuril::maps {
 inline const Extent kInsetExtent{"inset", 145.3, 43.15, 148.95, 45.65};
 inline constexpr double kDashFacto[] = {4, 2};
 inline constexpr double kDashClaim[] = {1, 1.6};
+// The boundary lines' kinds in legend order, with their legend words (the sheet's and the small multiples').
+inline constexpr std::pair<const char*, const char*> kLineLegend[] = {
+    {"de_jure", "Treaty boundary"}, {"de_facto", "De facto line"}, {"claimed", "Claimed line"}};
 
 // What the legend lists: only what the sheet shows.
 struct Drawn {

@@ -323,23 +323,12 @@ bool read_document(std::string& text, const Input& in, const VectorSink& sink) {
     dom::object o;
     std::string_view type;
     if (doc.get_object().get(o) == simdjson::SUCCESS && o["type"].get_string().get(type) == simdjson::SUCCESS &&
-        type == "FeatureCollection") {
-        if (!wgs84_or_no_crs(o)) return false;
-        dom::element features;
-        if (o["features"].get(features) != simdjson::SUCCESS) fail(file, "a FeatureCollection without \"features\" (RFC 7946 §3.3)");
-        sink.layer(in.options.layer_name.value_or(in.layer));
-        std::int64_t index = 0;
-        for (dom::element feature : array_of(features, file, "\"features\"")) {
-            FeatureRef where{&in.path, &in.layer, 0, index++};
-            tiles::SourceFeature f = parse_feature(feature, in.options, where);
-            emit_feature(std::move(f), where, sink);
-        }
-        return true;
+        type == "FeatureCollection" && !wgs84_or_no_crs(o)) {
+        return false;  // a legacy CRS other than WGS 84: GDAL reads and reprojects it
     }
     sink.layer(in.options.layer_name.value_or(in.layer));
-    FeatureRef where = file;
-    tiles::SourceFeature f = parse_feature(doc, in.options, where);
-    emit_feature(std::move(f), where, sink);
+    std::int64_t index = 0;
+    emit_text(doc, in, 0, index, sink);
     return true;
 }
 
