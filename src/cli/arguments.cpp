@@ -29,6 +29,11 @@ Arguments& Arguments::option(const std::string& names, std::size_t& value, const
     return *this;
 }
 
+Arguments& Arguments::option(const std::string& names, double& value, const std::string& help) {
+    last_ = app_.add_option(names, value, help);
+    return *this;
+}
+
 Arguments& Arguments::flag(const std::string& names, bool& value, const std::string& help) {
     last_ = app_.add_flag(names, value, help);
     return *this;

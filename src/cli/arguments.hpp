@@ -25,6 +25,7 @@ public:
     Arguments& option(const std::string& names, int& value, const std::string& help);
     Arguments& option(const std::string& names, unsigned& value, const std::string& help);
     Arguments& option(const std::string& names, std::size_t& value, const std::string& help);
+    Arguments& option(const std::string& names, double& value, const std::string& help);
     Arguments& flag(const std::string& names, bool& value, const std::string& help);
     Arguments& required();
     Arguments& show_default();  // `--help` shows the member's value as the default

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -64,7 +65,19 @@ void CommandTiles::add_options(Arguments& args) {
                 "Shapefile, ...")
         .required();
     args.option("-Z,--minimum-zoom", minzoom_, "lowest zoom").show_default();
-    args.option("-z,--maximum-zoom", maxzoom_, "highest zoom").show_default();
+    args.option("-z,--maximum-zoom", maxzoom_text_, "highest zoom; g (-zg): guessed from the points' spacing").show_default();
+    args.option("-B,--base-zoom", base_zoom_text_,
+                "point features: every point at this zoom and deeper (default: the highest zoom); g: the lowest zoom "
+                "whose densest tile holds at most 50,000 points");
+    args.option("-r,--drop-rate", drop_rate_text_,
+                "point features: each zoom above the base zoom keeps 1/RATE of the next one's points (default 2.5; 1: "
+                "every point at every zoom); g: the rate at which the densest tile's count falls from z0 to the base zoom");
+    args.flag("--drop-densest-as-needed", thinning_.drop_densest,
+              "a tile over the size limit loses points where they are densest first (the spacing kept between "
+              "points grows until the tile fits)");
+    args.option("--cluster-distance", thinning_.cluster_distance,
+                "point features: below the highest zoom, points closer than this many pixels (of a 256-pixel tile) "
+                "are one feature with the count of the points it stands for (point_count)");
     args.option("-l,--layer", layer_, "layer name for every input (default: the input's name)");
     args.option("-y,--include", include_, "keep only this attribute (repeatable)");
     args.option("-x,--exclude", exclude_, "drop this attribute (repeatable)");
@@ -81,7 +94,33 @@ void CommandTiles::add_options(Arguments& args) {
     args.flag("-q,--quiet", quiet_, "no progress output");
 }
 
+// -z, -B and -r in the reference tile builder's vocabulary: a number, or g to guess it from the points.
+void CommandTiles::parse_thinning() {
+    const auto number = [](const std::string& option, const std::string& text) {
+        try {
+            std::size_t used = 0;
+            const double v = std::stod(text, &used);
+            if (used == text.size()) return v;
+        } catch (const std::exception&) {
+        }
+        throw UsageError(fmt::format("{} {}: a number or g", option, text));
+    };
+    thinning_.guess_maxzoom = maxzoom_text_ == "g";
+    maxzoom_ = thinning_.guess_maxzoom ? 14 : static_cast<int>(number("-z", maxzoom_text_));
+    thinning_.guess_base = base_zoom_text_ == "g";
+    if (!base_zoom_text_.empty() && !thinning_.guess_base) thinning_.base_zoom = static_cast<int>(number("-B", base_zoom_text_));
+    thinning_.guess_rate = drop_rate_text_ == "g";
+    if (!drop_rate_text_.empty() && !thinning_.guess_rate) thinning_.drop_rate = number("-r", drop_rate_text_);
+    if (drop_rate_text_.empty() && thinning_.cluster_distance > 0) thinning_.drop_rate = 1;  // clusters count every point
+    if (thinning_.drop_rate < 1) throw UsageError(fmt::format("-r {}: a drop rate is at least 1", drop_rate_text_));
+    if (thinning_.cluster_distance < 0) throw UsageError(fmt::format("--cluster-distance {}: not negative", thinning_.cluster_distance));
+    if (thinning_.base_zoom > maxzoom_ || (thinning_.base_zoom >= 0 && thinning_.base_zoom < minzoom_)) {
+        throw UsageError(fmt::format("-B {}: between -Z and -z", thinning_.base_zoom));
+    }
+}
+
 void CommandTiles::setup() {
+    parse_thinning();
     if (minzoom_ < 0 || maxzoom_ > 24 || minzoom_ > maxzoom_) {
         throw UsageError(fmt::format("zoom range {}..{}: need 0 <= -Z <= -z <= 24", minzoom_, maxzoom_));
     }
@@ -123,6 +162,7 @@ tiles::TileOptions CommandTiles::tile_options() const {
     tiles::TileOptions options;
     options.threads = threads_;
     options.max_tile_bytes = max_tile_bytes_;
+    options.thinning = thinning_;
     return options;
 }
 
@@ -136,6 +176,19 @@ void CommandTiles::report_reductions(const tiles::TileSet& set) const {
                                   r.zoom, r.tiles, max_tile_bytes_, r.tiles_with_drops, r.features_dropped)
                                 .c_str());
     }
+}
+
+// How the points were thinned, after the summary (not under --quiet), as the metadata has it (kuril:points).
+void CommandTiles::report_thinning(const tiles::TileSet& set) const {
+    if (quiet_ || !set.thinning) return;
+    const auto& t = *set.thinning;
+    std::string kept;
+    for (int z = t.minzoom; z <= t.maxzoom; ++z) kept += fmt::format("{}z{} {}", kept.empty() ? "" : ", ", z, t.kept(z));
+    std::printf("%s\n", fmt::format("kuril tiles: {} point features: base zoom {}{}, drop rate {:.3g}{}{}; points per zoom: {}",
+                                    t.points, t.base_zoom, t.guessed_base ? " (guessed)" : "", t.drop_rate,
+                                    t.guessed_rate ? " (guessed)" : "",
+                                    t.guessed_maxzoom ? fmt::format(", maximum zoom {} (guessed)", t.maxzoom) : "", kept)
+                             .c_str());
 }
 
 tiles::TileSet CommandTiles::tile_in_memory(const Progress& progress) const {
@@ -157,8 +210,16 @@ tiles::TileSet CommandTiles::tile_in_memory(const Progress& progress) const {
         unlocated.report();
     }
     tiles::TileOptions options = tile_options();
-    progress.step(fmt::format("tiling z{}-z{}", minzoom_, maxzoom_));
-    return tiles::make_tiles(std::move(layers), options, progress);
+    std::optional<tiles::PointThinningReport> thinning;
+    if (std::any_of(layers.begin(), layers.end(), [](const tiles::SourceLayer& l) {
+            return std::any_of(l.features.begin(), l.features.end(), [](const tiles::SourceFeature& f) { return f.kind == tiles::GeomKind::point; });
+        })) {
+        thinning = tiles::thin_points(layers, thinning_);
+    }
+    progress.step(fmt::format("tiling z{}-z{}", minzoom_, thinning ? thinning->maxzoom : maxzoom_));
+    tiles::TileSet set = tiles::make_tiles(std::move(layers), options, progress);
+    set.thinning = thinning;
+    return set;
 }
 
 tiles::TileSet CommandTiles::tile_partitioned(int zoom, const Progress& progress) const {
@@ -174,7 +235,7 @@ tiles::TileSet CommandTiles::tile_partitioned(int zoom, const Progress& progress
         sink.unlocated = unlocated.callback();
         sink.layer = [&](const std::string& name) { layer = tiler.layer(name, minzoom_, maxzoom_); };
         sink.feature = [&](tiles::SourceFeature&& f) {
-            tiler.add(layer, f);
+            tiler.add(layer, std::move(f));
             if (++count % 100000 == 0) {
                 progress.step(fmt::format("{} features read, {} MB spilled", count, tiler.spilled_bytes() >> 20U));
             }
@@ -213,6 +274,7 @@ Outcome CommandTiles::run() {
                                 .c_str());
     }
     report_reductions(set);
+    report_thinning(set);
     return Outcome::ok;
 }
 

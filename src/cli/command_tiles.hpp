@@ -26,11 +26,17 @@ private:
     [[nodiscard]] VectorReadOptions read_options() const;
     [[nodiscard]] tiles::TileOptions tile_options() const;
     void report_reductions(const tiles::TileSet& set) const;
+    void report_thinning(const tiles::TileSet& set) const;
+    void parse_thinning();
 
     std::string output_;
     std::vector<std::string> inputs_;
     int minzoom_ = 0;
     int maxzoom_ = 14;
+    std::string maxzoom_text_ = "14";  // a zoom, or g: guessed from the points' spacing
+    std::string base_zoom_text_;       // -B: a zoom, or g
+    std::string drop_rate_text_;       // -r: a rate, or g
+    tiles::ThinningOptions thinning_;
     std::string layer_;
     std::vector<std::string> include_;
     std::vector<std::string> exclude_;

@@ -310,7 +310,6 @@ bool read_document(std::string& text, const Input& in, const VectorSink& sink) {
     dom::parser parser;
     dom::element doc;
     std::string fixed;
-    const FeatureRef file{&in.path, &in.layer, 0, 0};
     text.reserve(text.size() + simdjson::SIMDJSON_PADDING);
     if (const auto e = parse_text(parser, text.data(), text.size(), fixed, doc); e != simdjson::SUCCESS) {
         if (json_text_spans(text).size() > 1) {

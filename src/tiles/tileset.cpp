@@ -33,3 +33,13 @@ std::string_view TileSet::content_key(const Tile& t) {
 }
 
 }  // namespace kuril::tiles
+
+namespace kuril::tiles {
+
+std::uint64_t PointThinningReport::kept(int z) const {
+    std::uint64_t n = 0;
+    for (int i = 0; i <= z && i < static_cast<int>(first_zooms.size()); ++i) n += first_zooms[static_cast<std::size_t>(i)];
+    return n;
+}
+
+}  // namespace kuril::tiles

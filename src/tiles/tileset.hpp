@@ -2,8 +2,10 @@
 // A tileset as the engine makes it and the containers store it: the tiles (MVT, and gzip'd), the layers as
 // TileJSON describes them, the zooms and the bounds. Shared by tiles/engine (which makes it),
 // tiles/containers (which write and read it) and the commands.
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +51,23 @@ struct ZoomReduction {
     std::uint64_t features_dropped = 0;
 };
 
+// How the point features were thinned (tiles/engine/thinning.hpp), as the metadata tells it: the base zoom
+// and drop rate in force and which of them were guessed, and how many points first appear at each zoom.
+struct PointThinningReport {
+    std::uint64_t points = 0;
+    int minzoom = 0;
+    int maxzoom = 0;
+    int base_zoom = 0;
+    double drop_rate = 1;
+    bool guessed_base = false;
+    bool guessed_rate = false;
+    bool guessed_maxzoom = false;
+    bool drop_densest = false;
+    double cluster_distance = 0;
+    std::array<std::uint64_t, 25> first_zooms{};
+    [[nodiscard]] std::uint64_t kept(int z) const;  // points in the tiles of zoom z: first zoom <= z
+};
+
 struct FieldInfo {
     std::string name;
     std::string type;  // String | Number | Boolean (TileJSON vector_layers)
@@ -69,6 +88,7 @@ struct TileSet {
     int maxzoom = 0;
     double west = 180, south = 90, east = -180, north = -90;  // lon/lat bounds of the data
     std::uint64_t max_tile_bytes = 0;  // the size limit the tiles were made to (gzip'd); 0: none
+    std::optional<PointThinningReport> thinning;  // when the input had points
     std::shared_ptr<const TileStore> store;  // the bytes of the stored tiles (partitioned runs); else null
 
     // The tile's gzip'd bytes: its own, or those read from the store into `buffer`.

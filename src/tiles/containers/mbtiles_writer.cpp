@@ -67,7 +67,8 @@ void write_database(const std::filesystem::path& file, const TileSet& set, const
     exec(db.get(), "CREATE TABLE metadata (name text, value text)");
     exec(db.get(), "CREATE TABLE tiles (zoom_level integer, tile_column integer, tile_row integer, tile_data blob)");
     auto meta = prepare(db.get(), "INSERT INTO metadata (name, value) VALUES (?, ?)");
-    const nlohmann::ordered_json json_meta{{"vector_layers", vector_layers_json(set)}, {"kuril:size_limit", size_limit_json(set)}};
+    nlohmann::ordered_json json_meta{{"vector_layers", vector_layers_json(set)}, {"kuril:size_limit", size_limit_json(set)}};
+    if (set.thinning) json_meta["kuril:points"] = points_json(*set.thinning);
     std::vector<std::pair<std::string, std::string>> rows{
         {"name", info.name},
         {"format", "pbf"},

@@ -54,6 +54,17 @@ nlohmann::ordered_json size_limit_json(const TileSet& set) {
     return json{{"max_tile_bytes", set.max_tile_bytes}, {"reduced", reduced}};
 }
 
+json points_json(const PointThinningReport& r) {
+    json guessed = json::array();
+    if (r.guessed_base) guessed.push_back("base_zoom");
+    if (r.guessed_rate) guessed.push_back("drop_rate");
+    if (r.guessed_maxzoom) guessed.push_back("maxzoom");
+    json per_zoom = json::object();
+    for (int z = r.minzoom; z <= r.maxzoom; ++z) per_zoom[std::to_string(z)] = r.kept(z);
+    return json{{"point_features", r.points}, {"base_zoom", r.base_zoom}, {"drop_rate", r.drop_rate}, {"guessed", guessed},
+                {"drop_densest_as_needed", r.drop_densest}, {"cluster_distance", r.cluster_distance}, {"points_per_zoom", per_zoom}};
+}
+
 std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info) {
     json m = common(info);
     m["bounds"] = bounds(set);
@@ -62,6 +73,7 @@ std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info) {
     m["maxzoom"] = set.maxzoom;
     m["vector_layers"] = vector_layers_json(set);
     m["kuril:size_limit"] = size_limit_json(set);
+    if (set.thinning) m["kuril:points"] = points_json(*set.thinning);
     return m.dump();
 }
 
@@ -78,7 +90,9 @@ std::string mbtiles_metadata_json(const TileSet& set, const TilesetInfo& info) {
     m["center"] = csv(center(set));
     m["minzoom"] = std::to_string(set.minzoom);
     m["maxzoom"] = std::to_string(set.maxzoom);
-    m["json"] = json{{"vector_layers", vector_layers_json(set)}, {"kuril:size_limit", size_limit_json(set)}}.dump();
+    json inner{{"vector_layers", vector_layers_json(set)}, {"kuril:size_limit", size_limit_json(set)}};
+    if (set.thinning) inner["kuril:points"] = points_json(*set.thinning);
+    m["json"] = inner.dump();
     return m.dump(2) + "\n";
 }
 
@@ -97,6 +111,7 @@ std::string tilejson(const TileSet& set, const TilesetInfo& info, const std::str
     t["bounds"] = bounds(set);
     t["center"] = center(set);
     t["vector_layers"] = vector_layers_json(set);
+    if (set.thinning) t["kuril:points"] = points_json(*set.thinning);
     return t.dump(2) + "\n";
 }
 

@@ -24,6 +24,9 @@ struct TilesetInfo {
 // How the tiles were kept under the size limit: {"max_tile_bytes": N, "reduced": [{"zoom", "tiles",
 // "tiles_with_features_dropped", "features_dropped"}, ...]} (zooms with no reduced tile left out).
 [[nodiscard]] nlohmann::ordered_json size_limit_json(const TileSet& set);
+// How the point features were thinned (absent without points): {"point_features", "base_zoom",
+// "drop_rate", "guessed": [...], "drop_densest_as_needed", "cluster_distance", "points_per_zoom": {"z": n}}.
+[[nodiscard]] nlohmann::ordered_json points_json(const PointThinningReport& report);
 // The PMTiles metadata object: name, format, vector_layers, bounds, center, attribution, kuril:size_limit, ...
 [[nodiscard]] std::string pmtiles_metadata(const TileSet& set, const TilesetInfo& info);
 // The MBTiles-style metadata.json that tippecanoe writes beside a z/x/y directory and GDAL's MVT

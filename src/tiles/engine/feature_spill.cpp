@@ -50,6 +50,7 @@ void SpillWriter::write(std::uint32_t layer, const SourceFeature& f) {
     put(&f.id, sizeof f.id);
     const auto kind = static_cast<std::uint8_t>(f.kind);
     put(&kind, 1);
+    put(&f.seq, sizeof f.seq);
     u32(f.attributes.size());
     for (const auto& a : f.attributes) {
         u32(a.key.size());
@@ -162,6 +163,7 @@ bool SpillReader::next(std::uint32_t& layer, SourceFeature& f) {
     std::uint8_t kind = 0;
     get(&kind, 1);
     f.kind = static_cast<GeomKind>(kind);
+    get(&f.seq, sizeof f.seq);
     f.attributes.resize(u32());
     for (auto& a : f.attributes) {
         a.key.resize(u32());

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
@@ -66,8 +67,12 @@ void merge_info(TileSet& set, const TileSet& part) {
 }
 
 // One partition read back from its spill file (removed then) and tiled from its root down.
-TileSet tile_partition(const std::filesystem::path& file, std::vector<SourceLayer> layers, TileOptions o, TileAddress root) {
-    read_spill(file, [&](std::uint32_t layer, SourceFeature&& f) { layers[layer].features.push_back(std::move(f)); });
+TileSet tile_partition(const std::filesystem::path& file, std::vector<SourceLayer> layers, TileOptions o, TileAddress root,
+                       const std::vector<std::uint8_t>& first_zoom) {
+    read_spill(file, [&](std::uint32_t layer, SourceFeature&& f) {
+        if (f.kind == GeomKind::point && f.seq < first_zoom.size()) f.minzoom = first_zoom[f.seq];
+        layers[layer].features.push_back(std::move(f));
+    });
     std::filesystem::remove(file);
     o.keep_mvt = false;  // a partition's tiles, uncompressed, would be 3 times the gzip'd in memory
     o.root = root;
@@ -134,9 +139,29 @@ PartitionedTiler::~PartitionedTiler() {
     }
 }
 
-void PartitionedTiler::add(std::size_t layer, const SourceFeature& f) {
-    // The copy for zooms below P: simplified at the tolerance of zoom P − 1.
-    if (zoom_ > 0 && low_[layer].minzoom < zoom_) {
+// A point feature's key goes to the partition of its first position; the feature, whole, to the points'
+// file, from which those whose first zoom is below P are read back for the low zooms once thinned.
+void PartitionedTiler::add_point(std::size_t layer, const SourceFeature& f) {
+    const double n = static_cast<double>(1U << zoom_);
+    const auto index = [&](double v) { return static_cast<std::uint32_t>(std::clamp(std::floor(v * n), 0.0, n - 1)); };
+    const Pt& p = f.points.front();
+    auto& keys = keys_[(static_cast<std::uint64_t>(index(p.x)) << 32U) | index(p.y)];
+    if (!keys) keys = std::make_unique<PointKeyFile>(dir_ / fmt::format("keys-{}-{}-{}.bin", zoom_, index(p.x), index(p.y)));
+    keys->add(PointKey{morton_code(p), f.seq, 0});
+    if (low_[layer].minzoom < zoom_) {
+        if (!points_) points_ = std::make_unique<SpillWriter>(dir_ / "points.bin");
+        points_->write(static_cast<std::uint32_t>(layer), f);
+    }
+}
+
+void PartitionedTiler::add(std::size_t layer, SourceFeature f) {
+    const bool point = f.kind == GeomKind::point && !f.points.empty();
+    if (point) {  // numbered, for its first zoom
+        f.seq = next_seq_++;
+        add_point(layer, f);
+    }
+    // The copy for zooms below P: simplified at the tolerance of zoom P − 1 (points: once thinned).
+    if (!point && zoom_ > 0 && low_[layer].minzoom < zoom_) {
         const double tol = options_.tolerance / (static_cast<double>(options_.extent) * (1U << (zoom_ - 1)));
         SourceFeature low;
         low.id = f.id;
@@ -169,6 +194,7 @@ void PartitionedTiler::add(std::size_t layer, const SourceFeature& f) {
             if (part.empty()) continue;
             part.id = f.id;
             part.kind = f.kind;
+            part.seq = f.seq;
             part.attributes = f.attributes;
             auto& w = parts_[(static_cast<std::uint64_t>(x) << 32U) | y];
             if (!w) {
@@ -211,7 +237,7 @@ std::vector<TileSet> PartitionedTiler::tile_partitions(const std::vector<SourceL
         const kuril::ByteBudget::Hold hold(budget, writer->bytes());
         const TileAddress root{static_cast<std::uint8_t>(zoom_), static_cast<std::uint32_t>(key >> 32U),
                                static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
-        parts[i] = tile_partition(writer->file(), specs, options_, root);
+        parts[i] = tile_partition(writer->file(), specs, options_, root, first_zoom_);
         store_tiles(parts[i], store);
         kuril::release_free_memory();  // the partition's geometry, freed amid the records that stay
         progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, order.size(), zoom_, root.x, root.y));
@@ -219,12 +245,68 @@ std::vector<TileSet> PartitionedTiler::tile_partitions(const std::vector<SourceL
     return parts;
 }
 
+// The partitions in index order (the Morton order of their x and y), each one's keys sorted: the
+// density of the points first, then their first zooms, ranked across all partitions.
+PointThinningReport PartitionedTiler::thin_points() {
+    std::vector<std::pair<std::uint64_t, PointKeyFile*>> order;
+    const double n = static_cast<double>(1U << zoom_);
+    for (auto& [key, file] : keys_) {
+        const Pt centre{(static_cast<double>(key >> 32U) + 0.5) / n, (static_cast<double>(key & 0xFFFFFFFFU) + 0.5) / n, false};
+        order.emplace_back(morton_code(centre), file.get());
+    }
+    std::sort(order.begin(), order.end());
+    PointDensity density;
+    for (auto& [m, file] : order) density.add_sorted(file->read_sorted());
+    int minzoom = kMaxZoom;
+    int maxzoom = 0;
+    for (const auto& l : low_) {
+        minzoom = std::min(minzoom, l.minzoom);
+        maxzoom = std::max(maxzoom, l.maxzoom);
+    }
+    Thinning thinning(options_.thinning, std::min(minzoom, maxzoom), maxzoom, density);
+    first_zoom_.assign(next_seq_, 0);
+    std::uint64_t rank = 0;
+    for (auto& [m, file] : order) {
+        for (const auto& k : file->read_sorted()) {
+            const std::uint8_t z = thinning.first_zoom(rank++);
+            first_zoom_[k.seq] = z;
+            thinning.count(z);
+        }
+    }
+    keys_.clear();
+    if (options_.thinning.guess_maxzoom) {
+        for (auto& l : low_) {
+            l.maxzoom = thinning.maxzoom();
+            l.minzoom = std::min(l.minzoom, l.maxzoom);
+        }
+    }
+    return thinning.report();
+}
+
+// The point features whose first zoom is below P, whole, into the copy for the low zooms.
+void PartitionedTiler::add_low_points() {
+    if (!points_) return;
+    points_->close();
+    read_spill(points_->file(), [&](std::uint32_t layer, SourceFeature&& f) {
+        f.minzoom = first_zoom_[f.seq];
+        if (f.minzoom < zoom_) low_[layer].features.push_back(std::move(f));
+    });
+    std::filesystem::remove(points_->file());
+    points_.reset();
+}
+
 TileSet PartitionedTiler::finish(const Progress& progress) {
-    // Zooms below P, from the simplified copy; its layer list and bounds describe the whole input.
-    std::vector<SourceLayer> low = std::move(low_);
-    if (low.empty()) {
+    if (low_.empty()) {
         return TileSet{};
     }
+    std::optional<PointThinningReport> thinning;
+    if (next_seq_ > 0) {
+        progress.step(fmt::format("tiles: thinning {} point features", next_seq_));
+        thinning = thin_points();
+        add_low_points();
+    }
+    // Zooms below P, from the simplified copy; its layer list and bounds describe the whole input.
+    std::vector<SourceLayer> low = std::move(low_);
     std::vector<int> maxzooms;
     std::vector<SourceLayer> specs;
     for (auto& l : low) {
@@ -248,6 +330,7 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
     merge_parts(set, parts);
     parts_.clear();
     std::sort(set.tiles.begin(), set.tiles.end(), [](const Tile& a, const Tile& b) { return a.id < b.id; });
+    set.thinning = thinning;
     return set;
 }
 

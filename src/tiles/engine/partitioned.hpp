@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "tiles/engine/feature_spill.hpp"
+#include "tiles/engine/thinning.hpp"
 #include "tiles/engine/tiler.hpp"
 
 namespace kuril::tiles {
@@ -35,7 +36,7 @@ public:
     PartitionedTiler(const PartitionedTiler&) = delete;
     PartitionedTiler& operator=(const PartitionedTiler&) = delete;
 
-    void add(std::size_t layer, const SourceFeature& feature);
+    void add(std::size_t layer, SourceFeature feature);
     [[nodiscard]] TileSet finish(const Progress& progress);
 
     [[nodiscard]] std::uint64_t spilled_bytes() const;
@@ -43,12 +44,21 @@ public:
 private:
     [[nodiscard]] std::vector<TileSet> tile_partitions(const std::vector<SourceLayer>& specs, TileStore& store,
                                                        const Progress& progress);
+    void add_point(std::size_t layer, const SourceFeature& f);
+    [[nodiscard]] PointThinningReport thin_points();
+    void add_low_points();
 
     std::vector<SourceLayer> low_;  // the simplified copy, zooms below P
     TileOptions options_;
     int zoom_;
     std::filesystem::path dir_;
     std::map<std::uint64_t, std::unique_ptr<SpillWriter>> parts_;  // key: x << 32 | y
+    // Point features: each one's key in the file of the partition that holds its first position, the
+    // whole feature in one file (for the zooms below P), and once thinned, each one's first zoom.
+    std::map<std::uint64_t, std::unique_ptr<PointKeyFile>> keys_;  // key: x << 32 | y
+    std::unique_ptr<SpillWriter> points_;
+    std::vector<std::uint8_t> first_zoom_;
+    std::uint32_t next_seq_ = 0;
 };
 
 // The partition zoom for an input of `bytes`: 0 (all in memory) below 64 MB, else the finest

@@ -33,6 +33,8 @@ struct SourceFeature : Geometry {
     std::uint64_t id = 0;
     GeomKind kind = GeomKind::polygon;
     std::vector<Attribute> attributes;
+    std::uint32_t seq = 0;     // a point feature's number in the input (tiles/engine/thinning.hpp)
+    std::uint8_t minzoom = 0;  // a point feature's first zoom: not in the tiles of lower zooms
 };
 
 struct SourceLayer {

@@ -108,10 +108,13 @@ private:
     }
 
     // The clip's geometry, encoded once, for each of its features.
+    // Point features before their first zoom are left out (none shown: nothing encoded).
     void add(mvt::LayerBuilder& b, const SourceLayer& layer, const Clipped& c, int z, std::uint32_t x, std::uint32_t y) {
+        const auto shown = [z](const SourceFeature* f) { return f->minzoom <= z; };
+        if (std::none_of(c.features->begin(), c.features->end(), shown)) return;
         const auto [type, commands] = geometry_commands(c, z, x, y);
         for (const SourceFeature* f : *c.features) {
-            b.add(f->id, type, commands, index_in(layer, f));
+            if (shown(f)) b.add(f->id, type, commands, index_in(layer, f));
         }
     }
 

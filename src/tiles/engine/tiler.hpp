@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tiles/engine/source.hpp"
+#include "tiles/engine/thinning.hpp"
 #include "tiles/tile_id.hpp"
 #include "tiles/tileset.hpp"
 #include "util/progress.hpp"
@@ -25,6 +26,7 @@ struct TileOptions {
     TileAddress root{};             // tile only this tile and its descendants (a partition); 0/0/0: all
     std::uint64_t max_tile_bytes = kMaxTileBytes;  // gzip'd; larger tiles are reduced (0: no limit)
     bool keep_mvt = true;           // keep each tile uncompressed too (Tile::data), not only gzip'd
+    ThinningOptions thinning;       // point features: first zooms (decided before tiling), clusters, densest first
 };
 
 // `layers` are consumed (shared borders are marked in place).

@@ -1,6 +1,6 @@
 # A GeometryCollection of a polygon, a line and a point keeps every part (MVT 2.1 §4.3.4: one geometry type
 # per feature, so three features), each with all the attributes and its own id in the layer (§4.2), read
-# back through GDAL's MVT reader at z0, z4 and z8.
+# back through GDAL's MVT reader at z0, z4 and z8 (-r 1: every point at every zoom).
 set -e
 "$KURIL" check-tiles mixed.mbtiles > /dev/null
 /usr/bin/python3 - <<'PY'

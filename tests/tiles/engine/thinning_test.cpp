@@ -1,0 +1,176 @@
+// Point thinning (tiles/engine/thinning.hpp): first zooms by drop rate, in memory and by partitions.
+#include <catch2/catch.hpp>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "tiles/engine/partitioned.hpp"
+#include "tiles/engine/thinning.hpp"
+#include "tiles/gzip.hpp"
+#include "tiles/mvt/checker.hpp"
+
+using namespace kuril;
+using namespace kuril::tiles;
+
+namespace {
+
+// n points scattered over the North Pacific by a fixed linear congruential sequence, ids 1..n.
+SourceLayer scattered(std::size_t n) {
+    SourceLayer l;
+    l.name = "points";
+    std::uint64_t s = 12345;
+    const auto next = [&] {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<double>(s >> 11U) / 9007199254740992.0;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        SourceFeature f;
+        f.id = i + 1;
+        f.kind = GeomKind::point;
+        f.points = {mercator(130 + 30 * next(), 35 + 20 * next())};
+        f.attributes = {{"n", static_cast<std::int64_t>(i)}};
+        l.features.push_back(std::move(f));
+    }
+    return l;
+}
+
+// The ids in each zoom's tiles (decoded; duplicates in tile buffers counted once).
+std::map<int, std::set<std::uint64_t>> ids_by_zoom(const TileSet& set) {
+    const geom::Context ctx;
+    std::map<int, std::set<std::uint64_t>> ids;
+    std::string buffer;
+    for (const auto& t : set.tiles) {
+        const std::string data = t.data.empty() ? std::string() : t.data;
+        REQUIRE(!data.empty());
+        const auto d = check_tile(data, ctx);
+        REQUIRE(d.valid());
+        for (const auto& l : d.layers) {
+            for (const auto& f : l.features) ids[t.address.z].insert(*f.id);
+        }
+    }
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("each zoom above the base keeps 1/rate of the next one's points, a subset of them", "[tiles][thinning]") {
+    std::vector<SourceLayer> layers{scattered(20000)};
+    layers[0].maxzoom = 8;
+    ThinningOptions o;  // base: the maximum zoom, rate 2.5
+    const auto report = thin_points(layers, o);
+    CHECK(report.base_zoom == 8);
+    CHECK(report.points == 20000);
+    CHECK(report.kept(8) == 20000);
+    for (int z = 0; z < 8; ++z) {
+        // A van der Corput sequence strays from n x fraction by at most log2(n) + 1 over any run of n.
+        const double expected = 20000 * std::pow(2.5, z - 8);
+        CHECK(std::abs(static_cast<double>(report.kept(z)) - expected) <= std::log2(20000.0) + 1);
+    }
+    TileOptions to;
+    to.threads = 2;
+    const TileSet set = make_tiles(std::move(layers), to, Progress(true));
+    const auto ids = ids_by_zoom(set);
+    for (int z = 0; z < 8; ++z) {
+        CHECK(ids.at(z).size() == report.kept(z));
+        CHECK(std::includes(ids.at(z + 1).begin(), ids.at(z + 1).end(), ids.at(z).begin(), ids.at(z).end()));
+    }
+    CHECK(ids.at(8).size() == 20000);  // every point at the base zoom
+}
+
+TEST_CASE("the points kept are spread evenly: each quarter of a grid keeps its share", "[tiles][thinning]") {
+    // A 64 x 64 grid of points, one in each z6 tile of a z0 quadrant's... kept at z3 at 1/2.5^3 = 1/15.6.
+    std::vector<SourceLayer> layers(1);
+    layers[0].name = "grid";
+    layers[0].maxzoom = 6;
+    for (int i = 0; i < 64; ++i) {
+        for (int j = 0; j < 64; ++j) {
+            SourceFeature f;
+            f.id = static_cast<std::uint64_t>(i * 64 + j + 1);
+            f.kind = GeomKind::point;
+            f.points = {Pt{(i + 0.5) / 64.0, (j + 0.5) / 64.0, false}};
+            layers[0].features.push_back(std::move(f));
+        }
+    }
+    std::vector<SourceFeature*> all;
+    thin_points(layers, ThinningOptions{});
+    // Each of the 16 z2 tiles (256 points) keeps 256/15.6 = 16.4 at z3: 15 to 18, never a clump.
+    std::map<int, int> per_tile;
+    for (const auto& f : layers[0].features) {
+        if (f.minzoom <= 3) ++per_tile[static_cast<int>(f.points[0].x * 4) * 4 + static_cast<int>(f.points[0].y * 4)];
+    }
+    REQUIRE(per_tile.size() == 16);
+    for (const auto& [tile, n] : per_tile) {
+        INFO("z2 tile " << tile);
+        CHECK(n >= 15);
+        CHECK(n <= 18);
+    }
+}
+
+TEST_CASE("partitions choose the same points as one pass", "[tiles][thinning][partitioned]") {
+    SourceLayer one = scattered(5000);
+    one.maxzoom = 7;
+    std::vector<SourceLayer> layers{one};
+    const auto whole_report = thin_points(layers, ThinningOptions{});
+    TileOptions o;
+    o.threads = 2;
+    const TileSet whole = make_tiles(std::move(layers), o, Progress(true));
+
+    const auto dir = std::filesystem::temp_directory_path() / ("kuril-thinning-test-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    PartitionedTiler parted(o, 3, dir);
+    const std::size_t layer = parted.layer("points", 0, 7);
+    for (const auto& f : one.features) parted.add(layer, f);
+    TileSet split = parted.finish(Progress(true));
+    CHECK(std::filesystem::is_empty(dir));
+    std::filesystem::remove_all(dir);
+    REQUIRE(split.thinning.has_value());
+    CHECK(split.thinning->first_zooms == whole_report.first_zooms);
+    // The same ids in every zoom, read back from the partitioned set's store.
+    std::string buffer;
+    const geom::Context ctx;
+    std::map<int, std::set<std::uint64_t>> parted_ids;
+    for (const auto& t : split.tiles) {
+        const auto d = check_tile(gunzip(split.gz(t, buffer)), ctx);
+        for (const auto& l : d.layers) {
+            for (const auto& f : l.features) parted_ids[t.address.z].insert(*f.id);
+        }
+    }
+    CHECK(parted_ids == ids_by_zoom(whole));
+}
+
+TEST_CASE("a drop rate of 1 keeps every point at every zoom, and the base zoom sets where thinning stops", "[tiles][thinning]") {
+    std::vector<SourceLayer> layers{scattered(3000)};
+    layers[0].maxzoom = 9;
+    ThinningOptions o;
+    o.drop_rate = 1;
+    CHECK(thin_points(layers, o).kept(0) == 3000);
+    o.drop_rate = 2;
+    o.base_zoom = 5;
+    const auto r = thin_points(layers, o);
+    CHECK(r.kept(5) == 3000);
+    CHECK(r.kept(4) == 1500);
+    CHECK(r.kept(9) == 3000);
+}
+
+TEST_CASE("guesses: the maximum zoom from the spacing, the base zoom from the densest tile, the rate from how it thins out", "[tiles][thinning]") {
+    std::vector<SourceLayer> layers{scattered(4000)};
+    layers[0].maxzoom = 14;
+    ThinningOptions o;
+    o.guess_maxzoom = true;
+    o.guess_rate = true;
+    const auto r = thin_points(layers, o);
+    // 4000 points over 30 x 20 degrees: neighbours ~0.3-0.5 degrees apart, 4 pixels of a z3 tile (0.7 degrees).
+    CHECK(r.guessed_maxzoom);
+    CHECK(r.maxzoom >= 2);
+    CHECK(r.maxzoom <= 4);
+    CHECK(layers[0].maxzoom == r.maxzoom);
+    CHECK(r.drop_rate > 1);
+    CHECK(r.kept(r.maxzoom) == 4000);
+    ThinningOptions b;
+    b.guess_base = true;
+    layers[0].maxzoom = 10;
+    CHECK(thin_points(layers, b).base_zoom == 0);  // 4000 points: the z0 tile already holds under 50,000
+}
