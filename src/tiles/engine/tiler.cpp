@@ -55,6 +55,57 @@ struct Reduce {
     [[nodiscard]] bool skips(std::size_t layer, std::size_t i) const { return !skip.empty() && skip[layer][i] != 0; }
 };
 
+// The point features of a clip shown at zoom z (a point feature is left out before its first zoom).
+std::uint32_t shown_at(const Clipped& c, int z) {
+    return static_cast<std::uint32_t>(std::count_if(c.features->begin(), c.features->end(), [z](const SourceFeature* f) { return f->minzoom <= z; }));
+}
+
+// --cluster-distance: a layer's point clips in a tile gathered into clusters. In Morton order, a clip
+// within `distance` (unit-square units) of the point that started the last cluster joins it. Only the
+// points inside the tile itself: a cluster is in the tile that holds it, not in its neighbours' buffers,
+// so that the counts of a zoom's clusters add up to its points. Per clip: 0 when it joined another (or
+// shows nothing here), else how many point features its cluster stands for.
+std::vector<std::uint32_t> cluster_counts(const std::vector<Clipped>& clips, const Reduce& reduce, std::size_t li,
+                                          const TileAddress& tile, double distance) {
+    const double n = static_cast<double>(1U << tile.z);
+    const auto inside = [&](const Pt& p) {
+        return std::floor(p.x * n) == static_cast<double>(tile.x) && std::floor(p.y * n) == static_cast<double>(tile.y);
+    };
+    const int z = tile.z;
+    std::vector<std::pair<std::uint64_t, std::size_t>> order;
+    for (std::size_t i = 0; i < clips.size(); ++i) {
+        if (!clips[i].points.empty() && !reduce.skips(li, i) && inside(clips[i].points.front())) {
+            order.emplace_back(morton_code(clips[i].points.front()), i);
+        }
+    }
+    std::sort(order.begin(), order.end());
+    std::vector<std::uint32_t> counts(clips.size(), 0);
+    std::size_t head = clips.size();
+    for (const auto& [m, i] : order) {
+        const std::uint32_t n = shown_at(clips[i], z);
+        if (n == 0) continue;
+        const Pt& p = clips[i].points.front();
+        if (head != clips.size()) {
+            const Pt& h = clips[head].points.front();
+            if (std::hypot(p.x - h.x, p.y - h.y) < distance) {
+                counts[head] += n;
+                continue;
+            }
+        }
+        head = i;
+        counts[i] = n;
+    }
+    return counts;
+}
+
+// A cluster's attributes, as map clients' clustering names them.
+std::vector<Attribute> cluster_attributes(std::uint32_t n) {
+    const double k = n / 1000.0;
+    const std::string abbreviated = n < 1000 ? std::to_string(n) : k < 10 ? fmt::format("{:.1f}k", std::floor(k * 10) / 10) : fmt::format("{}k", static_cast<int>(k));
+    return {{"clustered", true}, {"point_count", static_cast<std::int64_t>(n)},
+            {"sqrt_point_count", std::round(std::sqrt(static_cast<double>(n)) * 100) / 100}, {"point_count_abbreviated", abbreviated}};
+}
+
 class TileEncoder {
 public:
     TileEncoder(const std::vector<SourceLayer>& layers, const std::vector<mvt::TagTable>& tags, const TileOptions& o)
@@ -69,10 +120,18 @@ public:
                 continue;
             }
             mvt::LayerBuilder builder(layer.name, o_.extent, tags_[li], scratch_);
+            const bool clustered = o_.thinning.cluster_distance > 0 && z < layer.maxzoom;
+            const auto counts = clustered ? cluster_counts(clips[li], reduce, li, TileAddress{static_cast<std::uint8_t>(z), x, y},
+                                                           o_.thinning.cluster_distance / (256.0 * (1U << z)))
+                                          : std::vector<std::uint32_t>{};
             for (std::size_t i = 0; i < clips[li].size(); ++i) {
                 const Clipped& c = clips[li][i];
                 if (reduce.skips(li, i)) continue;
                 try {
+                    if (clustered && !c.points.empty()) {
+                        add_cluster(builder, layer, c, counts[i], z, x, y);
+                        continue;
+                    }
                     add(builder, layer, c, z, x, y);
                 } catch (const Error& e) {  // a geometry repair that failed: say which tile and feature
                     throw GeometryError(fmt::format("tile {}/{}/{}, layer {}, feature {}: {}", z, x, y, layer.name,
@@ -116,6 +175,16 @@ private:
         for (const SourceFeature* f : *c.features) {
             if (shown(f)) b.add(f->id, type, commands, index_in(layer, f));
         }
+    }
+
+    // A cluster's first point feature with the count of those it stands for (a lone point as it is).
+    void add_cluster(mvt::LayerBuilder& b, const SourceLayer& layer, const Clipped& c, std::uint32_t count, int z,
+                     std::uint32_t x, std::uint32_t y) {
+        if (count == 0) return;
+        if (count == 1) return add(b, layer, c, z, x, y);
+        const auto [type, commands] = geometry_commands(c, z, x, y);
+        const auto first = std::find_if(c.features->begin(), c.features->end(), [z](const SourceFeature* f) { return f->minzoom <= z; });
+        b.add((*first)->id, type, commands, index_in(layer, *first), cluster_attributes(count));
     }
 
     // The clip in tile units, simplified and snapped to the grid, as MVT geometry commands.
@@ -256,6 +325,42 @@ std::vector<std::pair<std::size_t, std::size_t>> smallest_first(const LayerClips
     return out;
 }
 
+// --drop-densest-as-needed: the tile's points kept only at least `spacing` tile units from the last point
+// kept before them in Morton order, the spacing growing by half at each step (from one tile unit) until
+// the tile fits or one point is left. The tile is left as the last step made it; false: it has no points.
+bool drop_densest(TileEncoder& enc, Tile& t, const LayerClips& clips, Reduce& reduce, const TileOptions& o) {
+    const TileAddress& a = t.address;
+    std::vector<std::tuple<std::uint64_t, std::size_t, std::size_t>> order;  // morton, layer, clip
+    for (std::size_t li = 0; li < clips.size(); ++li) {
+        for (std::size_t i = 0; i < clips[li].size(); ++i) {
+            if (!clips[li][i].points.empty()) order.emplace_back(morton_code(clips[li][i].points.front()), li, i);
+        }
+    }
+    if (order.empty()) return false;
+    std::sort(order.begin(), order.end());
+    const double unit = 1.0 / (static_cast<double>(1U << a.z) * o.extent);  // one tile unit in the unit square
+    std::size_t kept = order.size();
+    for (double spacing = unit; kept > 1 && t.gz.size() > o.max_tile_bytes; spacing *= 1.5) {
+        const Pt* last = nullptr;
+        kept = 0;
+        t.reduction.dropped = 0;
+        for (const auto& [m, li, i] : order) {
+            const Pt& p = clips[li][i].points.front();
+            const bool keep = last == nullptr || std::hypot(p.x - last->x, p.y - last->y) >= spacing;
+            reduce.skip[li][i] = keep ? 0 : 1;
+            if (keep) {
+                last = &p;
+                ++kept;
+            } else {
+                t.reduction.dropped += static_cast<std::uint32_t>(clips[li][i].features->size());
+            }
+        }
+        t.data = enc.encode(a.z, a.x, a.y, clips, reduce);
+        t.gz = t.data.empty() ? std::string() : enc.gzipped(t.data);
+    }
+    return true;
+}
+
 // The tile, gzip'd, kept under the size limit (TileOptions::max_tile_bytes): over it, the tile's geometry
 // is simplified at 2, 4, 8 and 16 times the tolerance; still over, its smallest features are left out,
 // a tenth of them more at each step, until it fits (a cut in proportion to the excess was tried: it drops
@@ -275,8 +380,9 @@ Tile limited_tile(TileEncoder& enc, int z, std::uint32_t x, std::uint32_t y, con
         t.gz = enc.gzipped(t.data);
     }
     if (!over()) return t;
-    const auto order = smallest_first(clips, z, o.extent);
     for (const auto& layer : clips) reduce.skip.emplace_back(layer.size(), 0);
+    if (o.thinning.drop_densest && drop_densest(enc, t, clips, reduce, o) && !over()) return t;
+    const auto order = smallest_first(clips, z, o.extent);
     const std::size_t step = std::max<std::size_t>(1, order.size() / 10);
     for (std::size_t dropped = 0; over() && dropped < order.size();) {
         const std::size_t next = std::min(order.size(), dropped + step);
@@ -402,6 +508,17 @@ VectorLayer describe_layer(const SourceLayer& l, TileSet& set) {
     }
     for (auto& [k, t] : fields) info.fields.push_back({k, t});
     return info;
+}
+
+// A clustered layer's features may carry the clusters' attributes too (cluster_attributes).
+void add_cluster_fields(VectorLayer& layer) {
+    for (const auto& [name, type] : {std::pair{"clustered", "Boolean"}, {"point_count", "Number"}, {"point_count_abbreviated", "String"},
+                                     {"sqrt_point_count", "Number"}}) {
+        if (std::none_of(layer.fields.begin(), layer.fields.end(), [&](const FieldInfo& f) { return f.name == name; })) {
+            layer.fields.push_back({name, type});
+        }
+    }
+    std::sort(layer.fields.begin(), layer.fields.end(), [](const FieldInfo& a, const FieldInfo& b) { return a.name < b.name; });
 }
 
 bool same_points(const std::vector<Pt>& a, const std::vector<Pt>& b) {
@@ -547,6 +664,8 @@ TileSet make_tiles(std::vector<SourceLayer> layers, const TileOptions& options, 
         set.minzoom = std::min(set.minzoom, l.minzoom);
         set.maxzoom = std::max(set.maxzoom, l.maxzoom);
         set.layers.push_back(describe_layer(l, set));
+        const bool points = std::any_of(l.features.begin(), l.features.end(), [](const SourceFeature& f) { return f.kind == GeomKind::point; });
+        if (options.thinning.cluster_distance > 0 && points) add_cluster_fields(set.layers.back());
     }
     if (layers.empty()) {
         return set;

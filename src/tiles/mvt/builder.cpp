@@ -1,5 +1,7 @@
 #include "tiles/mvt/builder.hpp"
 
+#include <algorithm>
+
 #include <protozero/pbf_builder.hpp>
 
 namespace kuril::tiles::mvt {
@@ -81,8 +83,65 @@ LayerBuilder::LayerBuilder(std::string name, std::uint32_t extent, const TagTabl
 }
 
 LayerBuilder::~LayerBuilder() {
-    for (const auto k : keys_) scratch_.key_local[k] = TagScratch::kUnset;
-    for (const auto v : values_) scratch_.value_local[v] = TagScratch::kUnset;
+    for (const auto k : keys_) {
+        if (k < table_.keys().size()) scratch_.key_local[k] = TagScratch::kUnset;
+    }
+    for (const auto v : values_) {
+        if (v < table_.values().size()) scratch_.value_local[v] = TagScratch::kUnset;
+    }
+}
+
+// An extra key's tile index (the tile lists it as the table's size plus its place among the extras).
+std::uint32_t LayerBuilder::extra_key(const std::string& key) {
+    const auto it = std::find(extra_keys_.begin(), extra_keys_.end(), key);
+    const auto n = static_cast<std::uint32_t>(table_.keys().size() + static_cast<std::size_t>(it - extra_keys_.begin()));
+    if (it == extra_keys_.end()) {
+        extra_keys_.push_back(key);
+        keys_.push_back(n);
+        return static_cast<std::uint32_t>(keys_.size() - 1);
+    }
+    return static_cast<std::uint32_t>(std::find(keys_.begin(), keys_.end(), n) - keys_.begin());
+}
+
+std::uint32_t LayerBuilder::extra_value(const TagValue& value) {
+    const auto it = std::find(extra_values_.begin(), extra_values_.end(), value);
+    const auto n = static_cast<std::uint32_t>(table_.values().size() + static_cast<std::size_t>(it - extra_values_.begin()));
+    if (it == extra_values_.end()) {
+        extra_values_.push_back(value);
+        values_.push_back(n);
+        return static_cast<std::uint32_t>(values_.size() - 1);
+    }
+    return static_cast<std::uint32_t>(std::find(values_.begin(), values_.end(), n) - values_.begin());
+}
+
+const std::string& LayerBuilder::key_text(std::uint32_t k) const {
+    return k < table_.keys().size() ? table_.keys()[k] : extra_keys_[k - table_.keys().size()];
+}
+
+const TagValue& LayerBuilder::value_of(std::uint32_t v) const {
+    return v < table_.values().size() ? table_.values()[v] : extra_values_[v - table_.values().size()];
+}
+
+void LayerBuilder::add(std::uint64_t id, GeomType type, const std::vector<std::uint32_t>& geometry, std::size_t feature,
+                       const std::vector<Attribute>& extra) {
+    if (geometry.empty()) return;
+    const auto tags = table_.tags(feature);
+    std::vector<std::uint32_t> all;
+    for (std::size_t i = 0; i + 1 < tags.size(); i += 2) {
+        if (std::any_of(extra.begin(), extra.end(), [&](const Attribute& a) { return a.key == table_.keys()[tags[i]]; })) continue;
+        all.push_back(local(scratch_.key_local, keys_, tags[i]));
+        all.push_back(local(scratch_.value_local, values_, tags[i + 1]));
+    }
+    for (const auto& a : extra) {
+        all.push_back(extra_key(a.key));
+        all.push_back(extra_value(a.value));
+    }
+    protozero::pbf_builder<LayerTag> layer{features_};
+    protozero::pbf_builder<FeatureTag> f{layer, LayerTag::features};
+    f.add_uint64(FeatureTag::id, id);
+    f.add_packed_uint32(FeatureTag::tags, all.begin(), all.end());
+    f.add_enum(FeatureTag::type, static_cast<std::int32_t>(type));
+    f.add_packed_uint32(FeatureTag::geometry, geometry.begin(), geometry.end());
 }
 
 void LayerBuilder::add(std::uint64_t id, GeomType type, const std::vector<std::uint32_t>& geometry, std::size_t feature) {
@@ -108,10 +167,10 @@ std::string LayerBuilder::finish() const {
     layer.add_string(mvt::LayerTag::name, name_);
     data += features_;
     for (const auto k : keys_) {
-        layer.add_string(mvt::LayerTag::keys, table_.keys()[k]);
+        layer.add_string(mvt::LayerTag::keys, key_text(k));
     }
     for (const auto vi : values_) {
-        const TagValue& v = table_.values()[vi];
+        const TagValue& v = value_of(vi);
         std::string vd;
         protozero::pbf_builder<mvt::ValueTag> value{vd};
         if (const auto* s = std::get_if<std::string>(&v)) {

@@ -39,6 +39,9 @@ public:
 
     // Adds the table's feature `feature` as `id`, with `geometry` (commands of `type`; empty: nothing added).
     void add(std::uint64_t id, GeomType type, const std::vector<std::uint32_t>& geometry, std::size_t feature);
+    // The same with `extra` tags after the table's (a cluster's counts: made per tile, in no table).
+    void add(std::uint64_t id, GeomType type, const std::vector<std::uint32_t>& geometry, std::size_t feature,
+             const std::vector<Attribute>& extra);
 
     [[nodiscard]] bool empty() const noexcept { return features_.empty(); }
     // The serialized Layer message (without the Tile envelope).
@@ -53,6 +56,13 @@ private:
     std::vector<std::uint32_t> keys_;    // the table's indices of the tile's keys, in the tile's order
     std::vector<std::uint32_t> values_;  // the same for values
     std::vector<std::uint32_t> tags_;    // one feature's tags, tile indices
+    // Keys and values of the extra tags: in keys_ and values_ as the table's size plus their index here.
+    std::vector<std::string> extra_keys_;
+    std::vector<TagValue> extra_values_;
+    [[nodiscard]] std::uint32_t extra_key(const std::string& key);
+    [[nodiscard]] std::uint32_t extra_value(const TagValue& value);
+    [[nodiscard]] const std::string& key_text(std::uint32_t k) const;
+    [[nodiscard]] const TagValue& value_of(std::uint32_t v) const;
 };
 
 // A tile: the concatenation of its layers, each as field 3 of the Tile message.

@@ -174,3 +174,67 @@ TEST_CASE("guesses: the maximum zoom from the spacing, the base zoom from the de
     layers[0].maxzoom = 10;
     CHECK(thin_points(layers, b).base_zoom == 0);  // 4000 points: the z0 tile already holds under 50,000
 }
+
+TEST_CASE("clusters carry the counts of the points they stand for, which add up to the input", "[tiles][thinning][clusters]") {
+    std::vector<SourceLayer> layers{scattered(3000)};
+    layers[0].maxzoom = 6;
+    TileOptions o;
+    o.threads = 2;
+    o.thinning.drop_rate = 1;
+    o.thinning.cluster_distance = 20;
+    thin_points(layers, o.thinning);
+    const TileSet set = make_tiles(std::move(layers), o, Progress(true));
+    const geom::Context ctx;
+    std::map<int, std::int64_t> sums;
+    std::map<int, std::size_t> features, clusters;
+    for (const auto& t : set.tiles) {
+        for (const auto& l : check_tile(t.data, ctx).layers) {
+            for (const auto& f : l.features) {
+                ++features[t.address.z];
+                std::int64_t count = 1;
+                for (const auto& a : f.attributes) {
+                    if (a.key == "point_count") count = std::get<std::int64_t>(a.value);
+                }
+                clusters[t.address.z] += count > 1 ? 1 : 0;
+                sums[t.address.z] += count;
+            }
+        }
+    }
+    for (int z = 0; z < 6; ++z) {
+        INFO("z" << z);
+        CHECK(sums[z] == 3000);
+        CHECK(clusters[z] > 0);
+        CHECK(features[z] < 3000);
+    }
+    CHECK(clusters[6] == 0);  // the maximum zoom: every point as it is
+    CHECK(features[0] < features[5]);
+    const auto& fields = set.layers[0].fields;
+    CHECK(std::any_of(fields.begin(), fields.end(), [](const FieldInfo& f) { return f.name == "point_count" && f.type == "Number"; }));
+}
+
+TEST_CASE("a tile over the limit loses its densest points first", "[tiles][thinning][densest]") {
+    // 3000 points in a 0.2-degree square near Shikotan and 1000 scattered over the North Pacific, all at z0.
+    std::vector<SourceLayer> layers{scattered(1000)};
+    layers[0].maxzoom = 0;
+    for (std::uint64_t i = 0; i < 3000; ++i) {
+        SourceFeature f;
+        f.id = 10000 + i;
+        f.kind = GeomKind::point;
+        f.points = {mercator(146.6 + 0.2 * static_cast<double>(i % 55) / 55, 43.8 + 0.2 * static_cast<double>(i / 55) / 55)};
+        f.attributes = {{"n", static_cast<std::int64_t>(i)}};
+        layers[0].features.push_back(std::move(f));
+    }
+    TileOptions o;
+    o.threads = 1;
+    o.max_tile_bytes = 16000;
+    o.thinning.drop_densest = true;
+    const TileSet set = make_tiles(std::move(layers), o, Progress(true));
+    REQUIRE(set.tiles.size() == 1);
+    CHECK(set.tiles[0].gz.size() <= 16000);
+    std::size_t dense = 0, sparse = 0;
+    for (const auto& f : check_tile(set.tiles[0].data, geom::Context{}).layers.at(0).features) (*f.id >= 10000 ? dense : sparse)++;
+    INFO("kept " << sparse << " of 1000 scattered, " << dense << " of 3000 in the dense square");
+    CHECK(sparse > 900);   // the scattered points stay
+    CHECK(dense < 100);    // the dense square is thinned to a few
+    CHECK(dense > 0);
+}
