@@ -26,22 +26,6 @@ namespace kuril::cli {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// The label boxes the renderer placed, for the test that no two overlap (and for anyone placing more).
-void write_label_boxes(const fs::path& file, const maps::MapResult& r) {
-    std::string out = fmt::format("{{\"sheet_pt\":[{:.2f},{:.2f}],\"unplaced\":{},\"labels\":[\n", r.sheet_w_pt,
-                                  r.sheet_h_pt, r.unplaced.size());
-    for (std::size_t i = 0; i < r.labels.size(); ++i) {
-        const auto& l = r.labels[i];
-        out += fmt::format("{{\"id\":\"{}\",\"box\":[{:.2f},{:.2f},{:.2f},{:.2f}],\"leader\":{}}}{}\n", l.id, l.box.x0,
-                           l.box.y0, l.box.x1, l.box.y1, l.leader, i + 1 < r.labels.size() ? "," : "");
-    }
-    write_file(file, out + "]}\n");  // inside the build's staging directory, synced on commit
-}
-
-}  // namespace
-
 std::string CommandBuild::description() const {
     return "Build the dataset from geodata/ into output/: GeoJSON layers (RFC 7946) in output/geojson/, the same "
            "layers in output/kuril.gpkg with QGIS styles and temporal settings, snapshots for each epoch of "
@@ -222,7 +206,7 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
                      const maps::MapResult r = maps::render_map(atlas, data, w->cache, plan.sheets[job.sheet], palette,
                                                                 dir / job.file, today);
                      if (job.file.ends_with(".pdf")) {
-                         write_label_boxes(dir / (job.file.substr(0, job.file.size() - 4) + ".labels.json"), r);
+                         maps::write_label_boxes(dir / (job.file.substr(0, job.file.size() - 4) + ".labels.json"), r);
                      }
                  });
 }

@@ -108,6 +108,12 @@ Outcome CommandMap::run() {
     for (std::size_t i = 0; i < outputs_.size(); ++i) {
         progress.step("rendering " + outputs_[i]);
         const maps::MapResult r = render(atlas, data, cache, palette, outputs_[i]);
+        // The label boxes beside the map (one file for the formats of one name: the same sheet).
+        const fs::path boxes = fs::path(outputs_[i]).replace_extension(".labels.json");
+        if (std::none_of(outputs_.begin(), outputs_.begin() + static_cast<std::ptrdiff_t>(i),
+                         [&](const std::string& o) { return fs::path(o).replace_extension(".labels.json") == boxes; })) {
+            maps::write_label_boxes(boxes, r);
+        }
         if (i == 0) {  // the same labels in every format: reported once
             for (const auto& u : r.unplaced) {
                 std::fprintf(stderr, "kuril map: no room for the label %s\n", u.c_str());

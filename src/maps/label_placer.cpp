@@ -41,7 +41,7 @@ std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, doub
         const double x = c.anchor.x + offsets[i].first, y = c.anchor.y + offsets[i].second;
         const Box b{x, y, x + w, y + h};
         if (!free(b, c.own)) continue;
-        placed_.push_back(PlacedLabel{c.id, c.text, b, c.anchor, c.leader_ok && i >= first_ring, c.size});
+        placed_.push_back(PlacedLabel{c.id, c.text, b, c.anchor, c.leader_ok && i >= first_ring, c.size, c.lonlat});
         return placed_.back();
     }
     return std::nullopt;

@@ -27,6 +27,7 @@ struct Candidate {
     double priority = 0;     // higher first
     bool dot = false;        // a settlement: never on its anchor
     bool leader_ok = true;   // water names float: no leader line
+    geom::XY lonlat{};       // the anchor on the Earth
 };
 
 struct PlacedLabel {
@@ -36,6 +37,7 @@ struct PlacedLabel {
     geom::XY anchor;
     bool leader = false;
     double size = 7;  // points
+    geom::XY lonlat{};  // the anchor on the Earth
 };
 
 class LabelPlacer {

@@ -34,25 +34,27 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         if (!c.sheet.inside(a)) continue;
         std::string name = lang == "ja" ? w.names.ja : lang == "ru" ? w.names.ru : w.names.en;
         if (name.empty()) name = w.names.en;
-        out.push_back({"water/" + w.id, name, a, (w.kind == "strait" ? 6.5 : 9) * boost, true, "", 1e9, false, false});
+        out.push_back({"water/" + w.id, name, a, (w.kind == "strait" ? 6.5 : 9) * boost, true, "", 1e9, false, false, w.point});
     }
     const Layer& l = *data.labels;
     for (const auto& f : l.features) {
-        const geom::XY a = c.sheet.at(c.proj.forward(c.ctx.point_xy(f.geometry)));
+        const geom::XY lonlat = c.ctx.point_xy(f.geometry);
+        const geom::XY a = c.sheet.at(c.proj.forward(lonlat));
         if (!c.sheet.inside(a)) continue;
         const Value& area = l.value(f, "area_km2");
         const double km2 = std::holds_alternative<double>(area) ? std::get<double>(area) : 0;
-        out.push_back({"island/" + f.id, island_text(l, f, lang), a, island_size(km2, boost), false, f.id, km2, false, true});
+        out.push_back({"island/" + f.id, island_text(l, f, lang), a, island_size(km2, boost), false, f.id, km2, false, true, lonlat});
     }
     const Layer& p = *data.places;
     const std::string place_lang = lang == "ainu" ? "en" : lang;
     for (const auto& f : p.features) {
         if (!in_force(f, spec.date)) continue;
-        const geom::XY a = c.sheet.at(c.proj.forward(c.ctx.point_xy(f.geometry)));
+        const geom::XY lonlat = c.ctx.point_xy(f.geometry);
+        const geom::XY a = c.sheet.at(c.proj.forward(lonlat));
         if (!c.sheet.inside(a)) continue;
         std::string name = p.text(f, "name_" + place_lang);
         if (name.empty()) name = p.text(f, "name_en");
-        out.push_back({"place/" + p.text(f, "place"), name, a, 6.3 * boost, false, p.text(f, "island"), 0.5, true, true});
+        out.push_back({"place/" + p.text(f, "place"), name, a, 6.3 * boost, false, p.text(f, "island"), 0.5, true, true, lonlat});
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& x, const Candidate& y) { return x.priority > y.priority; });
     return out;

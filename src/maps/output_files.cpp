@@ -8,6 +8,7 @@
 
 #include <cairo-pdf.h>
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 #include <zlib.h>
 
 #include "util/atomic.hpp"
@@ -90,6 +91,19 @@ void write_georeference(const fs::path& png, const Sheet& s, double px_per_pt, c
                       fmt::format("{:.6f}\n0.000000\n0.000000\n{:.6f}\n{:.6f}\n{:.6f}\n", m_per_px, -m_per_px, x0, y0));
     write_file_atomic(fs::path(png.string() + ".aux.xml"),
                       "<PAMDataset>\n  <SRS dataAxisToSRSAxisMapping=\"1,2\">" + proj.wkt() + "</SRS>\n</PAMDataset>\n");
+}
+
+void write_label_boxes(const fs::path& file, const MapResult& r) {
+    const auto pt = [](double v) { return std::round(v * 100) / 100; };
+    const auto deg = [](double v) { return std::round(v * 1e6) / 1e6; };
+    nlohmann::ordered_json labels = nlohmann::ordered_json::array();
+    for (const auto& l : r.labels) {
+        labels.push_back({{"id", l.id}, {"text", l.text}, {"box", {pt(l.box.x0), pt(l.box.y0), pt(l.box.x1), pt(l.box.y1)}},
+                          {"anchor", {deg(l.lonlat.x), deg(l.lonlat.y)}}, {"leader", l.leader}});
+    }
+    const nlohmann::ordered_json doc{{"sheet_pt", {pt(r.sheet_w_pt), pt(r.sheet_h_pt)}}, {"unplaced", r.unplaced.size()},
+                                     {"labels", labels}};
+    write_file_atomic(file, doc.dump(1) + "\n");
 }
 
 }  // namespace kuril::maps

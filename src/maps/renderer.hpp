@@ -56,6 +56,10 @@ struct MapResult {
 MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
                      const Palette& palette, const std::filesystem::path& out, const Date& today);
 
+// The labels of a map: {"sheet_pt": [w, h], "unplaced": n, "labels": [{"id", "text", "box": [x0, y0, x1, y1]
+// in sheet points (y down), "anchor": [lon, lat], "leader"}]}, written atomically.
+void write_label_boxes(const std::filesystem::path& file, const MapResult& r);
+
 // The atlas: one PDF, a page per spec, then a page of small multiples (every spec at one scale, side by
 // side). Returns one result per page of maps.
 std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, SheetCache& cache,

@@ -80,6 +80,25 @@ for i, (date, view, extent, lon, lat, holder, what, lang) in enumerate(cases):
     if r.returncode == 0:
         holder_is(png, lon, lat, holder, what)
 
+# kuril map writes its label boxes beside each map (one file for the formats of one name): each label's id,
+# text, box in sheet points inside the sheet, and anchor in longitude/latitude where the named thing is.
+for i, case in enumerate(cases):
+    f = os.path.join(work, f"case{i}.labels.json")
+    check(os.path.exists(f), f"{case[6]}: {f} written beside the map")
+    if not os.path.exists(f):
+        continue
+    doc = json.load(open(f))
+    w, h = doc["sheet_pt"]
+    for l in doc["labels"]:
+        x0, y0, x1, y1 = l["box"]
+        check(0 <= x0 < x1 <= w and 0 <= y0 < y1 <= h, f"case{i}.labels.json: {l['id']} box {l['box']} outside the sheet {w} x {h}")
+    anchors = {l["id"]: l["anchor"] for l in doc["labels"]}
+    if case[2] == "south":
+        lon, lat = anchors.get("island/iturup", (0, 0))
+        check(146.5 < lon < 148.9 and 44.3 < lat < 45.6, f"case{i}.labels.json: Iturup's anchor {(lon, lat)} is not on Iturup")
+        water = [a for k, a in anchors.items() if k.startswith("water/")]
+        check(len(water) > 0 and all(135 < a[0] < 160 and 40 < a[1] < 55 for a in water), f"case{i}.labels.json: water anchors {water}")
+
 # Files a cartographer can finish: the PNG carries its resolution (PNG 1.2 pHYs, pixels per metre), so layout
 # software places it at its printed size; the PDF its document information.
 def png_phys(path):
