@@ -20,7 +20,7 @@ build_packages=(
   libgdal-dev libproj-dev libgeos-dev
   libprotozero-dev libsqlite3-dev
   nlohmann-json3-dev libfmt-dev libcli11-dev libdeflate-dev zlib1g-dev libsimdjson-dev libpolyclipping-dev libcpp-httplib-dev libfreetype-dev
-  libcairo2-dev libpango1.0-dev fonts-noto-core fonts-ipafont-gothic
+  libcairo2-dev libpango1.0-dev fonts-noto-core fonts-ipafont-gothic libgettextpo-dev
   help2man
 )
 test_packages=(
@@ -28,7 +28,7 @@ test_packages=(
   gmt gmt-gshhg-full
   time bc wrk universal-ctags
   qgis python3-qgis
-  poppler-utils librsvg2-bin ghostscript
+  poppler-utils librsvg2-bin ghostscript gettext
   chromium
 )
 packages=("${build_packages[@]}")

@@ -185,6 +185,7 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
     fs::create_directories(dir);
     const maps::MapData data = maps::map_data(layers);
     const maps::Palette palette = maps::read_palette(fs::path(styles_) / "palette.json");
+    const maps::Catalogues words = maps::Catalogues::read(fs::path(styles_) / "po");
     const plan::MapPlan plan = plan::map_plan(atlas);
     progress.step(fmt::format("writing maps/ ({} maps and the atlas)", plan.jobs.size() - 1));
     maps::SheetStore sheets;  // shared: the threads draw the same sheets
@@ -200,10 +201,10 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
                  [&](std::size_t i, std::unique_ptr<Worker>& w) {
                      const plan::MapJob& job = plan.jobs[i];
                      if (job.atlas()) {
-                         (void)maps::render_atlas(atlas, data, w->cache, plan.pages, palette, dir / job.file, today);
+                         (void)maps::render_atlas(atlas, data, w->cache, plan.pages, palette, words, dir / job.file, today);
                          return;
                      }
-                     const maps::MapResult r = maps::render_map(atlas, data, w->cache, plan.sheets[job.sheet], palette,
+                     const maps::MapResult r = maps::render_map(atlas, data, w->cache, plan.sheets[job.sheet], palette, words,
                                                                 dir / job.file, today);
                      if (job.file.ends_with(".pdf")) {
                          maps::write_label_boxes(dir / (job.file.substr(0, job.file.size() - 4) + ".labels.json"), r);

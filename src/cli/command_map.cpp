@@ -80,16 +80,17 @@ void CommandMap::setup() {
 
 // One output; a press PDF (--pdfx) is drawn in RGB beside it, then converted by Ghostscript.
 maps::MapResult CommandMap::render(const Atlas& atlas, const maps::MapData& data, maps::SheetCache& cache,
-                                   const maps::Palette& palette, const std::string& out) const {
+                                   const maps::Palette& palette, const maps::Catalogues& words,
+                                   const std::string& out) const {
     if (!pdfx_ || maps::format_of(out) != maps::OutputFormat::pdf) {
-        return maps::render_map(atlas, data, cache, spec_, palette, out, options_.today_date());
+        return maps::render_map(atlas, data, cache, spec_, palette, words, out, options_.today_date());
     }
     const fs::path rgb = out + ".rgb.pdf";
     struct Remove {  // the RGB drawing goes, whatever happens
         fs::path path;
         ~Remove() { std::error_code ec; fs::remove(path, ec); }
     } remove{rgb};
-    maps::MapResult r = maps::render_map(atlas, data, cache, spec_, palette, rgb, options_.today_date());
+    maps::MapResult r = maps::render_map(atlas, data, cache, spec_, palette, words, rgb, options_.today_date());
     maps::write_pdfx(rgb, out, "Kuril Atlas, " + spec_.date.iso(), options_.today_date());
     return r;
 }
@@ -105,9 +106,11 @@ Outcome CommandMap::run() {
     const maps::MapData data = maps::map_data(atlas);
     maps::SheetCache cache(ctx);
     const maps::Palette palette = maps::read_palette(palette_);
+    // The sheet's words: the catalogues beside the palette (styles/po/LANG.po).
+    const maps::Catalogues words = maps::Catalogues::read(fs::path(palette_).parent_path() / "po");
     for (std::size_t i = 0; i < outputs_.size(); ++i) {
         progress.step("rendering " + outputs_[i]);
-        const maps::MapResult r = render(atlas, data, cache, palette, outputs_[i]);
+        const maps::MapResult r = render(atlas, data, cache, palette, words, outputs_[i]);
         // The label boxes beside the map (one file for the formats of one name: the same sheet).
         const fs::path boxes = fs::path(outputs_[i]).replace_extension(".labels.json");
         if (std::none_of(outputs_.begin(), outputs_.begin() + static_cast<std::ptrdiff_t>(i),

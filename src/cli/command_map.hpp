@@ -19,7 +19,8 @@ public:
 
 private:
     maps::MapResult render(const Atlas& atlas, const maps::MapData& data, maps::SheetCache& cache,
-                           const maps::Palette& palette, const std::string& out) const;
+                           const maps::Palette& palette, const maps::Catalogues& words,
+                           const std::string& out) const;
 
     CommonOptions options_;
     std::string date_, view_ = "neutral", lang_ = "en", extent_ = "chain", paper_ = "A4", crs_;

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include <cairo-pdf.h>
+#include <fmt/format.h>
 
 #include "util/atomic.hpp"
 #include "util/error.hpp"
@@ -15,11 +16,12 @@ namespace fs = std::filesystem;
 namespace {
 
 // One panel of the small multiples: the day's land and lines in a frame, and the day above it.
-void draw_panel(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& page,
-                const Palette& palette, const MapProjection& proj, const Sheet& panel, const std::string& crs,
-                double label_y, Drawn& drawn) {
-    SheetGeoms geoms(cache.ctx, proj, panel, cache.store, crs + "|panel");
-    Canvas c{cr, cache.ctx, proj, panel, geoms, palette};
+void draw_panel(Canvas& page_canvas, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& page,
+                const Sheet& panel, const std::string& crs, double label_y, Drawn& drawn) {
+    cairo_t* cr = page_canvas.cr;
+    const Palette& palette = page_canvas.pal;
+    SheetGeoms geoms(cache.ctx, page_canvas.proj, panel, cache.store, crs + "|panel");
+    Canvas c{cr, cache.ctx, page_canvas.proj, panel, geoms, palette, page_canvas.tr};
     cairo_save(cr);
     clip_frame(cr, panel);
     set_colour(cr, palette.sea);
@@ -33,9 +35,9 @@ void draw_panel(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache
     set_colour(cr, palette.text);
     cairo_set_line_width(cr, 0.5);
     cairo_stroke(cr);
-    const std::string name = event_name(settlement_in_force(atlas.dataset(), page.date), "en");
-    const Text label(cr, long_date(page.date) + (name.empty() ? "" : " — " + name) +
-                             (page.view == "neutral" ? "" : " (" + page.view + "'s view)"),
+    const std::string name = event_name(settlement_in_force(atlas.dataset(), page.date), page.lang);
+    const Text label(cr, long_date(page.date, c.tr) + (name.empty() ? "" : " — " + name) +
+                             (page.view == "neutral" ? "" : page.view == "japan" ? c.tr(" (Japan's view)") : c.tr(" (Russia's view)")),
                      TextStyle{7.5, false, true, int(fw)});
     label.draw(panel.fx0, label_y, palette.text);
 }
@@ -50,10 +52,13 @@ double multiples_entry(cairo_t* cr, const Palette& palette, double x, double y, 
 }
 
 // The small multiples' one legend, along the foot of the page, and the page's note.
-void draw_multiples_legend(cairo_t* cr, const Palette& palette, const Sheet& sheet, double x, const Drawn& drawn) {
+void draw_multiples_legend(const Canvas& c, double x, const Drawn& drawn) {
+    cairo_t* cr = c.cr;
+    const Palette& palette = c.pal;
+    const Sheet& sheet = c.sheet;
     const double y = sheet.h - 14 * kPtPerMm;
     for (const auto& h : drawn.holders) {
-        x = multiples_entry(cr, palette, x, y, holder_label(h, drawn.holder_names.count(h) ? drawn.holder_names.at(h) : std::vector<std::string>{}), [&](double sx) {
+        x = multiples_entry(cr, palette, x, y, holder_label(h, drawn.holder_names.count(h) ? drawn.holder_names.at(h) : std::vector<std::string>{}, c.tr), [&](double sx) {
             cairo_new_path(cr);
             cairo_rectangle(cr, sx, y, 12, 8);
             set_colour(cr, palette.holders.count(h) ? palette.holders.at(h) : palette.land_unknown);
@@ -61,7 +66,7 @@ void draw_multiples_legend(cairo_t* cr, const Palette& palette, const Sheet& she
         });
     }
     if (drawn.differ) {
-        x = multiples_entry(cr, palette, x, y, "Hatched: the Japanese and Russian views differ", [&](double sx) {
+        x = multiples_entry(cr, palette, x, y, c.tr("Hatched: the Japanese and Russian views differ"), [&](double sx) {
             cairo_new_path(cr);
             cairo_rectangle(cr, sx, y + 1, 12, 8);
             set_colour(cr, palette.halo);
@@ -73,7 +78,7 @@ void draw_multiples_legend(cairo_t* cr, const Palette& palette, const Sheet& she
     for (const auto& entry : kLineLegend) {
         const std::string k = entry.first;  // a plain variable: clang 14 cannot capture a structured binding
         if (!drawn.lines.count(k)) continue;
-        x = multiples_entry(cr, palette, x, y, entry.second, [&](double sx) {
+        x = multiples_entry(cr, palette, x, y, c.tr(entry.second), [&](double sx) {
             cairo_new_path(cr);
             cairo_move_to(cr, sx, y + 5);
             cairo_line_to(cr, sx + 12, y + 5);
@@ -85,14 +90,17 @@ void draw_multiples_legend(cairo_t* cr, const Palette& palette, const Sheet& she
 }
 
 // Small multiples: every page's map at one scale, three to a row, with one legend.
-void draw_small_multiples(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache,
-                          const std::vector<MapSpec>& pages, const Palette& palette, const MapProjection& proj,
-                          const Sheet& sheet, const std::string& crs) {
+void draw_small_multiples(Canvas& c, const Atlas& atlas, const MapData& data, SheetCache& cache,
+                          const std::vector<MapSpec>& pages, const std::string& crs) {
+    cairo_t* cr = c.cr;
+    const Palette& palette = c.pal;
+    const Sheet& sheet = c.sheet;
+    const MapProjection& proj = c.proj;
     set_colour(cr, palette.halo);
     cairo_paint(cr);
     const MapSpec& first = pages.front();
-    const Text title(cr, "The Kuril Islands and Sakhalin, " + std::to_string(first.date.year()) + " to " +
-                             std::to_string(pages.back().date.year()) + ": who held the land",
+    const Text title(cr, fmt::format(fmt::runtime(c.tr("The Kuril Islands and Sakhalin, {first} to {last}: who held the land")),
+                                     fmt::arg("first", first.date.year()), fmt::arg("last", pages.back().date.year())),
                      TextStyle{14, false, true});
     title.draw(12 * kPtPerMm, 7 * kPtPerMm, palette.text);
     const int cols = 3, rows = int((pages.size() + cols - 1) / cols);
@@ -107,11 +115,11 @@ void draw_small_multiples(cairo_t* cr, const Atlas& atlas, const MapData& data, 
         const double px = x0 + double(i % cols) * (cw + gap), py = y0 + double(i / cols) * (ch + gap);
         Sheet panel = fitted;
         panel.fx0 = px + (cw - fw) / 2, panel.fy0 = py + 12, panel.fx1 = panel.fx0 + fw, panel.fy1 = panel.fy0 + fh;
-        draw_panel(cr, atlas, data, cache, pages[i], palette, proj, panel, crs, py, drawn);
+        draw_panel(c, atlas, data, cache, pages[i], panel, crs, py, drawn);
     }
-    draw_multiples_legend(cr, palette, sheet, x0, drawn);
-    const Text note(cr, "Neutral view: who held the land on each day, at one scale. Coastline: GSHHG 2.3.7 full "
-                        "resolution (LGPL-3.0). Records and their sources: Kuril Atlas (docs/history.md).",
+    draw_multiples_legend(c, x0, with_names_in(drawn, atlas.dataset(), first.lang));
+    const Text note(cr, c.tr("Neutral view: who held the land on each day, at one scale. Coastline: GSHHG 2.3.7 full "
+                             "resolution (LGPL-3.0). Records and their sources: the Kuril Atlas dataset."),
                     TextStyle{6});
     note.draw(x0, sheet.h - 9 * kPtPerMm, palette.text);
 }
@@ -119,8 +127,8 @@ void draw_small_multiples(cairo_t* cr, const Atlas& atlas, const MapData& data, 
 }  // namespace
 
 std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, SheetCache& cache,
-                                    const std::vector<MapSpec>& pages, const Palette& palette, const fs::path& out,
-                                    const Date& today) {
+                                    const std::vector<MapSpec>& pages, const Palette& palette, const Catalogues& words,
+                                    const fs::path& out, const Date& today) {
     if (pages.empty()) throw UsageError("the atlas needs at least one page");
     const MapSpec& first = pages.front();
     const std::string crs = crs_of(first);
@@ -136,13 +144,15 @@ std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, She
     try {
         for (const auto& spec : pages) {
             MapResult r;
-            r.projection = projection_text(spec, proj, crs);
+            r.projection = projection_text(spec, proj, crs, words.of(spec.lang));
             r.sheet_w_pt = sheet.w, r.sheet_h_pt = sheet.h;
-            draw_sheet(cr, atlas, data, cache, spec, palette, proj, sheet, crs, r);
+            draw_sheet(cr, atlas, data, cache, spec, palette, words.of(spec.lang), proj, sheet, crs, r);
             cairo_show_page(cr);
             results.push_back(std::move(r));
         }
-        draw_small_multiples(cr, atlas, data, cache, pages, palette, proj, sheet, crs);
+        SheetGeoms page_geoms(cache.ctx, proj, sheet, cache.store, crs + "|page");
+        Canvas page{cr, cache.ctx, proj, sheet, page_geoms, palette, words.of(first.lang)};
+        draw_small_multiples(page, atlas, data, cache, pages, crs);
         cairo_show_page(cr);
     } catch (...) {
         cairo_destroy(cr);

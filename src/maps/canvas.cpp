@@ -7,10 +7,15 @@
 
 namespace kuril::maps {
 
-std::string long_date(const Date& d) {
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    return fmt::format("{} {} {}", d.day(), months[d.month() - 1], d.year());
+std::string long_date(const Date& d, const Messages& tr) {
+    static const char* months[] = {
+        NC_("month of a date", "January"), NC_("month of a date", "February"), NC_("month of a date", "March"),
+        NC_("month of a date", "April"),   NC_("month of a date", "May"),      NC_("month of a date", "June"),
+        NC_("month of a date", "July"),    NC_("month of a date", "August"),   NC_("month of a date", "September"),
+        NC_("month of a date", "October"), NC_("month of a date", "November"), NC_("month of a date", "December")};
+    return fmt::format(fmt::runtime(tr("{day} {month} {year}")), fmt::arg("day", d.day()),
+                       fmt::arg("month", tr("month of a date", months[d.month() - 1])), fmt::arg("month_number", d.month()),
+                       fmt::arg("year", d.year()));
 }
 
 bool in_force(const Feature& f, const Date& d) { return f.period && f.period->contains(d); }
@@ -76,17 +81,32 @@ void line_style(cairo_t* cr, const Palette& pal, const std::string& kind) {
     cairo_set_line_width(cr, kind == "de_jure" ? 1.3 : 1.1);
 }
 
-std::string holder_label(const std::string& h, const std::vector<std::string>& names) {
+std::string holder_label(const std::string& h, const std::vector<std::string>& names, const Messages& tr) {
     std::string joined;
-    for (const auto& n : names) joined += (joined.empty() ? "" : h == "japan;russia" ? " and " : ", ") + n;
+    for (const auto& n : names) joined += (joined.empty() ? "" : h == "japan;russia" ? tr(" and ") : tr(", ")) + n;
     if (h == "japan;russia") {
-        return (joined.empty() ? std::string("Japan and Russia") : joined) + " jointly (condominium)";
+        return fmt::format(fmt::runtime(tr("{holders} jointly (condominium)")),
+                           fmt::arg("holders", joined.empty() ? tr("Japan and Russia") : joined));
     }
-    if (h == "undetermined") return "Undetermined (renounced by Japan, no beneficiary named)";
-    if (h.empty()) return "No record";
-    const std::string party = h == "japan" ? "Japan" : h == "russia" ? "Russia" : h;
+    if (h == "undetermined") return tr("Undetermined (renounced by Japan, no beneficiary named)");
+    if (h.empty()) return tr("No record");
+    const std::string party = h == "japan" ? tr("Japan") : h == "russia" ? tr("Russia") : h;
     if (names.empty() || (names.size() == 1 && names.front() == party)) return party;
-    return names.size() == 1 ? names.front() : party + ": " + joined;
+    return names.size() == 1 ? names.front() : party + tr(": ") + joined;
+}
+
+Drawn with_names_in(const Drawn& drawn, const Dataset& ds, const std::string& lang) {
+    Drawn out = drawn;
+    if (lang != "ja" && lang != "ru") return out;
+    for (auto& [holder, names] : out.holder_names) {
+        for (auto& name : names) {
+            const auto r = std::find_if(ds.regimes.begin(), ds.regimes.end(), [&](const Regime& x) { return x.names.en == name; });
+            if (r == ds.regimes.end()) continue;
+            const std::string& local = lang == "ja" ? r->names.ja : r->names.ru;
+            if (!local.empty()) name = local;
+        }
+    }
+    return out;
 }
 
 void note_holder_names(Drawn& drawn, const std::string& holder, const std::string& holder_name) {

@@ -1,19 +1,22 @@
 #include "maps/sheet_parts.hpp"
 
+#include <fmt/format.h>
+
 
 namespace kuril::maps {
 
 namespace {
 
 std::string inset_scale_text(const Canvas& c, const Extent& e) {
-    return "The southern islands, " + scale_text(1e6 * kPtPerMm / points_per_km(e, c.proj, c.sheet));
+    return fmt::format(fmt::runtime(c.tr("The southern islands, {scale}")),
+                       fmt::arg("scale", scale_text(1e6 * kPtPerMm / points_per_km(e, c.proj, c.sheet))));
 }
 
 }  // namespace
 
 void draw_inset(Canvas& main, SheetGeoms& geoms, const MapData& data, const MapSpec& spec, const Sheet& inset,
                 Drawn& drawn) {
-    Canvas c{main.cr, main.ctx, main.proj, inset, geoms, main.pal};
+    Canvas c{main.cr, main.ctx, main.proj, inset, geoms, main.pal, main.tr};
     cairo_save(c.cr);
     cairo_rectangle(c.cr, inset.fx0 - 2, inset.fy0 - 12, inset.fx1 - inset.fx0 + 4, inset.fy1 - inset.fy0 + 14);
     set_colour(c.cr, c.pal.halo);

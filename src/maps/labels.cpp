@@ -10,8 +10,10 @@ namespace {
 std::string island_text(const Layer& l, const Feature& f, const std::string& lang) {
     const std::string en = l.text(f, "name_en"), ja = l.text(f, "name_ja"), ru = l.text(f, "name_ru");
     auto with = [](const std::string& a, const std::string& b) { return b.empty() || a == b ? a : a + " (" + b + ")"; };
-    if (lang == "ja") return ja.empty() ? en : with(ja, ru);  // the other usage in parentheses
-    if (lang == "ru") return ru.empty() ? en : with(ru, ja);
+    // Japanese and Russian maps: the name in the map's own script alone. The other party's usage would come
+    // in a third script (Cyrillic on a Japanese map, kanji on a Russian one) and nest its own alternatives.
+    if (lang == "ja") return ja.empty() ? en : ja;
+    if (lang == "ru") return ru.empty() ? en : ru;
     if (lang == "ainu") {
         const std::string ainu = l.text(f, "name_ainu");
         const std::string plain = en.substr(0, en.find(" ("));  // "Iturup (Etorofu)" -> "Iturup"

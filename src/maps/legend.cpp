@@ -24,7 +24,7 @@ void swatch_box(Canvas& c, double x, double y) {
 // The legend's rows for the patterns and the land outside the record, where the sheet shows them.
 double legend_patterns(Canvas& c, const Drawn& drawn, double x, double y, double w) {
     if (drawn.occupied) {
-        y = legend_row(c, x, y, w, "Cross-hatched: occupied (held by force, no claim to title)", [&](double sx, double sy) {
+        y = legend_row(c, x, y, w, c.tr("Cross-hatched: occupied (held by force, no claim to title)"), [&](double sx, double sy) {
             swatch_box(c, sx, sy);
             set_colour(c.cr, c.pal.halo);
             cairo_fill_preserve(c.cr);
@@ -33,14 +33,14 @@ double legend_patterns(Canvas& c, const Drawn& drawn, double x, double y, double
         });
     }
     if (drawn.context) {
-        y = legend_row(c, x, y, w, "Land outside the record", [&](double sx, double sy) {
+        y = legend_row(c, x, y, w, c.tr("Land outside the record"), [&](double sx, double sy) {
             swatch_box(c, sx, sy);
             set_colour(c.cr, c.pal.context_land);
             cairo_fill(c.cr);
         });
     }
     if (drawn.differ) {
-        y = legend_row(c, x, y, w, "Hatched: the Japanese and Russian views differ", [&](double sx, double sy) {
+        y = legend_row(c, x, y, w, c.tr("Hatched: the Japanese and Russian views differ"), [&](double sx, double sy) {
             swatch_box(c, sx, sy);
             set_colour(c.cr, c.pal.halo);
             cairo_fill_preserve(c.cr);
@@ -54,11 +54,11 @@ double legend_patterns(Canvas& c, const Drawn& drawn, double x, double y, double
 }  // namespace
 
 double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) {
-    const Text head(c.cr, "Legend", TextStyle{9, false, true});
+    const Text head(c.cr, c.tr("Legend"), TextStyle{9, false, true});
     head.draw(x, y, c.pal.text);
     y += head.size().second + 3;
     for (const auto& h : drawn.holders) {
-        y = legend_row(c, x, y, w, holder_label(h, drawn.holder_names.count(h) ? drawn.holder_names.at(h) : std::vector<std::string>{}), [&](double sx, double sy) {
+        y = legend_row(c, x, y, w, holder_label(h, drawn.holder_names.count(h) ? drawn.holder_names.at(h) : std::vector<std::string>{}, c.tr), [&](double sx, double sy) {
             swatch_box(c, sx, sy);
             set_colour(c.cr, c.pal.holders.count(h) ? c.pal.holders.at(h) : c.pal.land_unknown);
             cairo_fill_preserve(c.cr);
@@ -73,7 +73,7 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
     for (const auto& entry : kLineLegend) {
         const char* kind = entry.first;  // a plain variable: clang 14 cannot capture a structured binding
         if (!drawn.lines.count(kind)) continue;
-        y = legend_row(c, x, y, w, entry.second, [&](double sx, double sy) {
+        y = legend_row(c, x, y, w, c.tr(entry.second), [&](double sx, double sy) {
             cairo_new_path(c.cr);
             cairo_move_to(c.cr, sx, sy + 5);
             cairo_line_to(c.cr, sx + 13, sy + 5);
@@ -83,7 +83,7 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
         });
     }
     if (drawn.places) {
-        y = legend_row(c, x, y, w, "Settlement, under its name of the day", [&](double sx, double sy) {
+        y = legend_row(c, x, y, w, c.tr("Settlement, under its name of the day"), [&](double sx, double sy) {
             cairo_new_path(c.cr);
             cairo_arc(c.cr, sx + 6.5, sy + 5, 1.4, 0, 2 * M_PI);
             set_colour(c.cr, c.pal.text);

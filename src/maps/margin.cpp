@@ -39,21 +39,23 @@ double draw_scale_bar(Canvas& c, const Extent& e, double x, double y, double max
     }
     double below = 0;
     for (const double at : {0.0, 0.5, 1.0}) {
-        const Text tick(c.cr, at == 1.0 ? fmt::format("{:g} km", km) : fmt::format("{:g}", km * at), TextStyle{6});
+        const Text tick(c.cr, at == 1.0 ? fmt::format(fmt::runtime(c.tr("{distance} km")), fmt::arg("distance", km)) : fmt::format("{:g}", km * at),
+                        TextStyle{6});
         const double tx = at == 0.0 ? x : x + at * len - (at == 1.0 ? tick.size().first / 2 : tick.size().first / 2);
         tick.draw(tx, y + 4, c.pal.text);
         below = std::max(below, tick.size().second);
     }
     const geom::XY centre{(e.west + e.east) / 2, (e.south + e.north) / 2};
-    const Text t(c.cr, fmt::format("{}, true at {:.1f}° N {:.1f}° E", scale_text(1e6 * kPtPerMm / per_km), centre.y,
-                                   centre.x),
+    const Text t(c.cr, fmt::format(fmt::runtime(c.tr("{scale}, true at {lat} N {lon} E")),
+                                   fmt::arg("scale", scale_text(1e6 * kPtPerMm / per_km)),
+                                   fmt::arg("lat", fmt::format("{:.1f}°", centre.y)), fmt::arg("lon", fmt::format("{:.1f}°", centre.x))),
                  TextStyle{6});
     t.draw(x, y + 5 + below, c.pal.text);
     return y + 5 + below + t.size().second;
 }
 
 // The works cited by the records in force on the day, then the coastline's and the projection's lines.
-std::string sources_text(const Atlas& atlas, const Date& d, const std::string& projection) {
+std::string sources_text(const Atlas& atlas, const Date& d, const std::string& projection, const Messages& tr) {
     std::set<std::string> keys;
     for (const auto& r : atlas.dataset().records) {
         if (!r.period.contains(d)) continue;
@@ -67,16 +69,15 @@ std::string sources_text(const Atlas& atlas, const Date& d, const std::string& p
         }
     }
     std::string cited;
+    int number = 0;
     for (const auto& k : keys) {
         const Source* s = atlas.dataset().source(k);
-        if (s == nullptr) continue;
-        std::string cite = s->citation;
-        if (cite.size() > 120) cite = cite.substr(0, cite.rfind(' ', 117)) + " …";
-        cited += (cited.empty() ? "" : "; ") + cite;
+        if (s != nullptr) cited += fmt::format("\n[{}] {}", ++number, s->citation);  // numbered, in full
     }
-    return "Projection: " + projection + ".\nCoastline: GSHHG 2.3.7 full resolution, P. Wessel and W. H. F. Smith "
-           "(LGPL-3.0).\nRecords in force on this day cite: " + cited +
-           ".\nKuril Atlas: the history is told in docs/history.md; every record carries its sources.";
+    return fmt::format(fmt::runtime(tr("Projection: {projection}.")), fmt::arg("projection", projection)) + "\n" +
+           tr("Coastline: GSHHG 2.3.7 full resolution, P. Wessel and W. H. F. Smith (LGPL-3.0).") + "\n" +
+           tr("The records in force on this day cite:") + cited + "\n" +
+           tr("Kuril Atlas: every record carries its sources; the history is told in the dataset's documentation.");
 }
 
 const Event* settlement_in_force(const Dataset& ds, const Date& d) {
@@ -93,10 +94,10 @@ std::string event_name(const Event* e, const std::string& lang) {
     return n.empty() ? e->names.en : n;
 }
 
-std::string view_text(const std::string& view) {
-    if (view == "japan") return "Point of view: Japan's (its claims shown as held; renounced land undetermined)";
-    if (view == "russia") return "Point of view: Russia's";
-    return "Point of view: neutral (who held the land on the day)";
+std::string view_text(const std::string& view, const Messages& tr) {
+    if (view == "japan") return tr("Point of view: Japan's (its claims shown as held; renounced land undetermined)");
+    if (view == "russia") return tr("Point of view: Russia's");
+    return tr("Point of view: neutral (who held the land on the day)");
 }
 
 // A scale denominator rounded to two significant digits, with thin spaces: 1 : 4 000 000.

@@ -60,7 +60,7 @@ InsetPart draw_inset_part(Canvas& c, const Atlas& atlas, const MapData& data, Sh
     part.reserved.push_back({inset.fx0 - 4, inset.fy0 - 14, inset.fx1 + 4, inset.fy1 + 4});
     SheetGeoms inset_geoms(cache.ctx, c.proj, inset, cache.store, crs);
     draw_inset(c, inset_geoms, data, spec, inset, drawn);
-    Canvas ic{c.cr, cache.ctx, c.proj, inset, inset_geoms, c.pal};
+    Canvas ic{c.cr, cache.ctx, c.proj, inset, inset_geoms, c.pal, c.tr};
     part.unplaced = draw_labels(ic, atlas, data, spec, 1.0, {}, result, drawn);
     const geom::XY a = c.sheet.at(c.proj.forward({kInsetExtent.west, kInsetExtent.north}));
     const geom::XY b = c.sheet.at(c.proj.forward({kInsetExtent.east, kInsetExtent.south}));
@@ -89,11 +89,13 @@ void report_unplaced(const std::vector<std::string>& main, const std::vector<std
 }
 
 // What the extent shows, for the subtitle.
-std::string extent_subject(const Extent& e) {
-    if (e.name == "chain") return "The Kuril Islands and Sakhalin";
-    if (e.name == "south") return "The southern Kuril Islands and eastern Hokkaido";
-    if (e.name == "sakhalin") return "Sakhalin and the Tatar Strait";
-    return fmt::format("{:g}° to {:g}° E, {:g}° to {:g}° N", e.west, e.east, e.south, e.north);
+std::string extent_subject(const Extent& e, const Messages& tr) {
+    if (e.name == "chain") return tr("The Kuril Islands and Sakhalin");
+    if (e.name == "south") return tr("The southern Kuril Islands and eastern Hokkaido");
+    if (e.name == "sakhalin") return tr("Sakhalin and the Tatar Strait");
+    const auto deg = [](double v) { return fmt::format("{:g}°", v); };
+    return fmt::format(fmt::runtime(tr("{west} to {east} E, {south} to {north} N")), fmt::arg("west", deg(e.west)),
+                       fmt::arg("east", deg(e.east)), fmt::arg("south", deg(e.south)), fmt::arg("north", deg(e.north)));
 }
 
 // The frame, and above it the title (the day and the settlement in force) and the subtitle.
@@ -109,9 +111,11 @@ void draw_title(Canvas& c, const Atlas& atlas, const MapSpec& spec) {
     const std::string since = settled != nullptr && settled->epoch && *settled->epoch < spec.date
                                   ? fmt::format(" ({})", settled->epoch->year())
                                   : "";
-    const Text title(c.cr, long_date(spec.date) + (name.empty() ? "" : " — " + name + since), TextStyle{15, false, true});
+    const Text title(c.cr, long_date(spec.date, c.tr) + (name.empty() ? "" : " — " + name + since), TextStyle{15, false, true});
     title.draw(s.fx0, 6 * kPtPerMm, c.pal.text);
-    const Text sub(c.cr, extent_subject(spec.extent) + ": who held the land", TextStyle{8});
+    const Text sub(c.cr, fmt::format(fmt::runtime(c.tr("{subject}: who held the land")),
+                                     fmt::arg("subject", extent_subject(spec.extent, c.tr))),
+                   TextStyle{8});
     sub.draw(s.fx0, 6 * kPtPerMm + title.size().second + 1, c.pal.text);
 }
 
@@ -119,12 +123,12 @@ void draw_title(Canvas& c, const Atlas& atlas, const MapSpec& spec) {
 void draw_margin(Canvas& c, const Atlas& atlas, const MapSpec& spec, const Drawn& drawn, const MapResult& result) {
     const Sheet& s = c.sheet;
     const double x = s.fx1 + 8 * kPtPerMm, w = s.w - x - 6 * kPtPerMm;
-    double y = draw_legend(c, drawn, x, s.fy0, w) + 8;
+    double y = draw_legend(c, with_names_in(drawn, atlas.dataset(), spec.lang), x, s.fy0, w) + 8;
     y = draw_scale_bar(c, spec.extent, x, y, std::min(w, 45 * kPtPerMm)) + 8;
-    const Text view(c.cr, view_text(spec.view), TextStyle{7, false, true, int(w)});
+    const Text view(c.cr, view_text(spec.view, c.tr), TextStyle{7, false, true, int(w)});
     view.draw(x, y, c.pal.text);
     y += view.size().second + 6;
-    const Text src(c.cr, sources_text(atlas, spec.date, result.projection), TextStyle{5, false, false, int(w)});
+    const Text src(c.cr, sources_text(atlas, spec.date, result.projection, c.tr), TextStyle{5, false, false, int(w)});
     src.draw(x, std::max(y, s.fy1 - src.size().second), c.pal.text);
 }
 
@@ -189,10 +193,10 @@ void finish_surface(SheetSurface& s, OutputFormat format, const fs::path& out, c
 }  // namespace
 
 void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
-                const Palette& pal, const MapProjection& proj, const Sheet& s, const std::string& crs,
+                const Palette& pal, const Messages& tr, const MapProjection& proj, const Sheet& s, const std::string& crs,
                 MapResult& result) {
     SheetGeoms geoms(cache.ctx, proj, s, cache.store, crs);
-    Canvas c{cr, cache.ctx, proj, s, geoms, pal};
+    Canvas c{cr, cache.ctx, proj, s, geoms, pal, tr};
     Drawn drawn;
     draw_map_body(c, data, spec, drawn);
     InsetPart inset;
@@ -209,14 +213,16 @@ std::string crs_of(const MapSpec& spec) {
 }
 
 // The projection in words for the margin: an EPSG code is kept beside its name, a PROJ string never shown.
-std::string projection_text(const MapSpec& spec, const MapProjection& proj, const std::string& crs) {
+std::string projection_text(const MapSpec& spec, const MapProjection& proj, const std::string& crs, const Messages& tr) {
     (void)crs;
     if (!spec.crs.empty()) return spec.crs.rfind("EPSG:", 0) == 0 ? proj.name() + " (" + spec.crs + ")" : proj.name();
     const Extent& e = spec.extent;
     const double span = e.north - e.south;
-    return fmt::format("Lambert conformal conic, standard parallels {:.1f}° N and {:.1f}° N, central meridian "
-                       "{:.1f}° E, on the WGS 84 ellipsoid",
-                       e.south + span / 6, e.north - span / 6, (e.west + e.east) / 2);
+    const auto degrees = [](double v) { return fmt::format("{:.1f}°", v); };
+    return fmt::format(fmt::runtime(tr("Lambert conformal conic, standard parallels {first} N and {second} N, "
+                                       "central meridian {meridian} E, on the WGS 84 ellipsoid")),
+                       fmt::arg("first", degrees(e.south + span / 6)), fmt::arg("second", degrees(e.north - span / 6)),
+                       fmt::arg("meridian", degrees((e.west + e.east) / 2)));
 }
 
 Sheet page_sheet(const MapSpec& spec, const MapProjection& proj) {
@@ -252,13 +258,14 @@ MapData map_data(const std::vector<Layer>& layers) {
 }
 
 MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
-                     const Palette& palette, const fs::path& out, const Date& today) {
+                     const Palette& palette, const Catalogues& words, const fs::path& out, const Date& today) {
     require_land(cache, data, spec.extent);
+    const Messages& tr = words.of(spec.lang);
     const std::string crs = crs_of(spec);
     const MapProjection proj(crs);
     const Sheet sheet = page_sheet(spec, proj);
     MapResult result;
-    result.projection = projection_text(spec, proj, crs);
+    result.projection = projection_text(spec, proj, crs, tr);
     result.sheet_w_pt = sheet.w, result.sheet_h_pt = sheet.h;
 
     const OutputFormat format = format_of(out.string());
@@ -269,7 +276,7 @@ MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache,
     cairo_t* cr = cairo_create(surface.surface);
     cairo_scale(cr, surface.px_per_pt, surface.px_per_pt);
     try {
-        draw_sheet(cr, atlas, data, cache, spec, palette, proj, sheet, crs, result);
+        draw_sheet(cr, atlas, data, cache, spec, palette, tr, proj, sheet, crs, result);
     } catch (...) {
         cairo_destroy(cr);
         cairo_surface_destroy(surface.surface);

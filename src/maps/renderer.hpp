@@ -12,6 +12,7 @@
 #include "derive/atlas.hpp"
 #include "maps/label_placer.hpp"
 #include "maps/map_spec.hpp"
+#include "maps/messages.hpp"
 #include "maps/palette.hpp"
 #include "maps/sheet.hpp"
 #include "model/layer.hpp"
@@ -54,7 +55,8 @@ struct MapResult {
 // One map to `out` (.pdf, .svg or .png), staged beside it and renamed when complete. PNG also writes
 // OUT.pgw (world file) and OUT.png.aux.xml (its CRS, GDAL's sidecar). `today` pins the PDF's dates.
 MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
-                     const Palette& palette, const std::filesystem::path& out, const Date& today);
+                     const Palette& palette, const Catalogues& words, const std::filesystem::path& out,
+                     const Date& today);
 
 // The labels of a map: {"sheet_pt": [w, h], "unplaced": n, "labels": [{"id", "text", "box": [x0, y0, x1, y1]
 // in sheet points (y down), "anchor": [lon, lat], "leader"}]}, written atomically.
@@ -63,7 +65,7 @@ void write_label_boxes(const std::filesystem::path& file, const MapResult& r);
 // The atlas: one PDF, a page per spec, then a page of small multiples (every spec at one scale, side by
 // side). Returns one result per page of maps.
 std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, SheetCache& cache,
-                                    const std::vector<MapSpec>& pages, const Palette& palette,
+                                    const std::vector<MapSpec>& pages, const Palette& palette, const Catalogues& words,
                                     const std::filesystem::path& out, const Date& today);
 
 }  // namespace kuril::maps

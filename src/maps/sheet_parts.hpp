@@ -27,7 +27,7 @@ inline constexpr double kDashFacto[] = {4, 2};
 inline constexpr double kDashClaim[] = {1, 1.6};
 // The boundary lines' kinds in legend order, with their legend words (the sheet's and the small multiples').
 inline constexpr std::pair<const char*, const char*> kLineLegend[] = {
-    {"de_jure", "Treaty boundary"}, {"de_facto", "De facto line"}, {"claimed", "Claimed line"}};
+    {"de_jure", N_("Treaty boundary")}, {"de_facto", N_("De facto line")}, {"claimed", N_("Claimed line")}};
 
 // What the legend lists: only what the sheet shows.
 struct Drawn {
@@ -47,10 +47,12 @@ struct Canvas {
     const Sheet& sheet;
     SheetGeoms& geoms;
     const Palette& pal;
+    const Messages& tr;  // the sheet's words in its language
 };
 
 // canvas.cpp: what every part draws with.
-[[nodiscard]] std::string long_date(const Date& d);
+// The day as its language writes it: 1 January 1910, 1910年1月1日, 1 января 1910 г.
+[[nodiscard]] std::string long_date(const Date& d, const Messages& tr);
 [[nodiscard]] bool in_force(const Feature& f, const Date& d);
 void path_of(cairo_t* cr, const geom::Context& ctx, const geom::Geom& sheet_geom);
 void hatch(cairo_t* cr, const Sheet& s, double angle_deg, double spacing, const Rgb& colour, double width);
@@ -59,9 +61,11 @@ void occupied_pattern(cairo_t* cr, const Sheet& s, const Rgb& ink);
 void clip_frame(cairo_t* cr, const Sheet& s);
 void line_style(cairo_t* cr, const Palette& pal, const std::string& kind);
 // A holder in the legend: its regimes' names where the sheet knows them, else the party's name.
-[[nodiscard]] std::string holder_label(const std::string& h, const std::vector<std::string>& names);
+[[nodiscard]] std::string holder_label(const std::string& h, const std::vector<std::string>& names, const Messages& tr);
 // Notes the regimes a drawn feature names for its holder (holder_name: "Empire of Japan; Russian Empire").
 void note_holder_names(Drawn& drawn, const std::string& holder, const std::string& holder_name);
+// The regimes' names in the sheet's language, as regimes.csv gives them (ja, ru; else as they are).
+[[nodiscard]] Drawn with_names_in(const Drawn& drawn, const Dataset& ds, const std::string& lang);
 
 // land.cpp, lines.cpp, graticule.cpp
 void draw_context(Canvas& c, const MapData& data, Drawn& drawn);
@@ -80,10 +84,10 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w);
 // margin.cpp
 [[nodiscard]] double points_per_km(const Extent& e, const MapProjection& proj, const Sheet& s);
 double draw_scale_bar(Canvas& c, const Extent& e, double x, double y, double max_len);
-[[nodiscard]] std::string sources_text(const Atlas& atlas, const Date& d, const std::string& projection);
+[[nodiscard]] std::string sources_text(const Atlas& atlas, const Date& d, const std::string& projection, const Messages& tr);
 [[nodiscard]] const Event* settlement_in_force(const Dataset& ds, const Date& d);
 [[nodiscard]] std::string event_name(const Event* e, const std::string& lang);
-[[nodiscard]] std::string view_text(const std::string& view);
+[[nodiscard]] std::string view_text(const std::string& view, const Messages& tr);
 [[nodiscard]] std::string scale_text(double denominator);
 
 // inset.cpp
@@ -104,10 +108,11 @@ void write_georeference(const std::filesystem::path& png, const Sheet& s, double
 
 // renderer.cpp: a whole sheet, and what the atlas shares with the single maps.
 void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
-                const Palette& pal, const MapProjection& proj, const Sheet& s, const std::string& crs,
+                const Palette& pal, const Messages& tr, const MapProjection& proj, const Sheet& s, const std::string& crs,
                 MapResult& result);
 [[nodiscard]] std::string crs_of(const MapSpec& spec);
-[[nodiscard]] std::string projection_text(const MapSpec& spec, const MapProjection& proj, const std::string& crs);
+[[nodiscard]] std::string projection_text(const MapSpec& spec, const MapProjection& proj, const std::string& crs,
+                                          const Messages& tr);
 [[nodiscard]] Sheet page_sheet(const MapSpec& spec, const MapProjection& proj);
 
 }  // namespace kuril::maps

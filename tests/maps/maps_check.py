@@ -80,6 +80,28 @@ for i, (date, view, extent, lon, lat, holder, what, lang) in enumerate(cases):
     if r.returncode == 0:
         holder_is(png, lon, lat, holder, what)
 
+# Every word in the map's language (styles/po): the title's date in its language's form, the legend, the
+# point of view and the margin; names in the map's own script alone (no Cyrillic on a Japanese map, no kanji
+# on a Russian one); no English sentence of the sheet left.
+english = ("Legend", "Point of view", "Projection:", "who held the land", "The records in force")
+for i, (date, view, extent, lon, lat, holder, what, lang) in enumerate(cases):
+    if lang == "en":
+        continue
+    text = subprocess.run(["pdftotext", os.path.join(work, f"case{i}.pdf"), "-"], capture_output=True, text=True).stdout
+    y, m, d = (int(v) for v in date.split("-"))
+    months_ru = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
+                 "ноября", "декабря"]
+    words = {"ja": [f"{y}年{m}月{d}日", "凡例", "視点：", "図法："],
+             "ru": [f"{d} {months_ru[m - 1]} {y} г.", "Условные обозначения", "Точка зрения:", "Проекция:"]}[lang]
+    for w in words:
+        check(w in text, f"{what} (--lang {lang}): {w!r} on the sheet")
+    for w in english:
+        check(w not in text, f"{what} (--lang {lang}): the English {w!r} left on the sheet")
+    other_script = re.compile("[\u0400-\u04ff]" if lang == "ja" else "[\u4e00-\u9fff\u3040-\u30ff]")
+    # The cited works keep their titles as published (lines in Latin letters); the names are the rest.
+    names = "\n".join(l for l in text.splitlines() if not re.search("[A-Za-z]", l))
+    check(not other_script.search(names), f"{what} (--lang {lang}): a name in a third script: {other_script.findall(names)[:5]}")
+
 # kuril map writes its label boxes beside each map (one file for the formats of one name): each label's id,
 # text, box in sheet points inside the sheet, and anchor in longitude/latitude where the named thing is.
 for i, case in enumerate(cases):
@@ -188,7 +210,7 @@ for i, names in [(2, ["樺太", "豊原"]), (5, ["択捉島", "国後島"]), (6,
 svg_ja = os.path.join(work, "case5.svg")
 svg_text = open(svg_ja, encoding="utf-8").read() if os.path.exists(svg_ja) else ""
 for n in ("択捉島", "国後島"):
-    check(f">{n} (" in svg_text, f"the Japanese SVG has {n} as text")
+    check(f">{n}<" in svg_text, f"the Japanese SVG has {n} as text")
 
 # The margin as a reader reads it: holders named as on that day (the Russian Empire in 1860, not the Soviet
 # Union), a subtitle that names what the extent shows, a scale ratio, and the projection in words (no PROJ

@@ -25,7 +25,7 @@ TEST_CASE("render_map: PDF and PNG of the tiny fixture, labels placed apart", "[
     spec.extent = maps::parse_extent("south");
     spec.dpi = 72;
     for (const char* file : {"m.pdf", "m.png"}) {
-        const maps::MapResult r = maps::render_map(atlas, data, cache, spec, palette, s / file, today);
+        const maps::MapResult r = maps::render_map(atlas, data, cache, spec, palette, maps::Catalogues{}, s / file, today);
         CHECK(std::filesystem::file_size(s / file) > 1000);
         CHECK(r.sheet_w_pt == Approx(297 * 72 / 25.4).epsilon(0.001));
         for (std::size_t i = 0; i < r.labels.size(); ++i) {

@@ -320,7 +320,9 @@ TileSet PartitionedTiler::finish(const Progress& progress) {
         l.maxzoom = std::min(l.maxzoom, zoom_ - 1);
     }
     progress.step(fmt::format("tiles: zooms below {} from the simplified copy", zoom_));
-    TileSet set = make_tiles(std::move(low), options_, progress);
+    TileOptions low_options = options_;  // the copy's layers stop below P; clusters stop at the true maximum zoom
+    if (low_options.thinning.cluster_maxzoom < 0) low_options.thinning.cluster_maxzoom = *std::max_element(maxzooms.begin(), maxzooms.end());
+    TileSet set = make_tiles(std::move(low), low_options, progress);
     auto store = std::make_shared<TileStore>(dir_ / "tiles.bin");
     store_tiles(set, *store);
     set.store = store;

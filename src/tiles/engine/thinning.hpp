@@ -30,6 +30,7 @@ struct ThinningOptions {
     bool guess_maxzoom = false;   // -zg: the maximum zoom from the points' spacing
     bool drop_densest = false;    // --drop-densest-as-needed: a tile over the size limit loses its densest points first
     double cluster_distance = 0;  // --cluster-distance, in pixels of a 256-pixel tile; 0: no clusters
+    int cluster_maxzoom = -1;     // clusters below this zoom; -1: below each layer's maximum zoom
 };
 
 // A point feature's place in the index order.

@@ -120,7 +120,8 @@ public:
                 continue;
             }
             mvt::LayerBuilder builder(layer.name, o_.extent, tags_[li], scratch_);
-            const bool clustered = o_.thinning.cluster_distance > 0 && z < layer.maxzoom;
+            const int unclustered = o_.thinning.cluster_maxzoom >= 0 ? o_.thinning.cluster_maxzoom : layer.maxzoom;
+            const bool clustered = o_.thinning.cluster_distance > 0 && z < unclustered;
             const auto counts = clustered ? cluster_counts(clips[li], reduce, li, TileAddress{static_cast<std::uint8_t>(z), x, y},
                                                            o_.thinning.cluster_distance / (256.0 * (1U << z)))
                                           : std::vector<std::uint32_t>{};
