@@ -46,6 +46,8 @@ void SpillWriter::write(std::uint32_t layer, const SourceFeature& f) {
             put(&fixed, 1);
         }
     };
+    ++features_;
+    points_ += f.kind == GeomKind::point ? 1 : 0;
     u32(layer);
     put(&f.id, sizeof f.id);
     const auto kind = static_cast<std::uint8_t>(f.kind);

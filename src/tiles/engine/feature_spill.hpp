@@ -21,6 +21,8 @@ public:
     void write(std::uint32_t layer, const SourceFeature& f);
     void close();  // flushes; throws OutputError when the disk refused
     [[nodiscard]] std::uint64_t bytes() const noexcept { return bytes_; }
+    [[nodiscard]] std::uint64_t features() const noexcept { return features_; }
+    [[nodiscard]] std::uint64_t points() const noexcept { return points_; }  // point features among them
     [[nodiscard]] const std::filesystem::path& file() const noexcept { return file_; }
 
 private:
@@ -28,6 +30,8 @@ private:
     std::filesystem::path file_;
     std::FILE* f_ = nullptr;
     std::uint64_t bytes_ = 0;
+    std::uint64_t features_ = 0;
+    std::uint64_t points_ = 0;
 };
 
 // Calls fn(layer, feature) for every record of a spill file, in the order written.

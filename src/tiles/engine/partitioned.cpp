@@ -66,19 +66,6 @@ void merge_info(TileSet& set, const TileSet& part) {
     }
 }
 
-// One partition read back from its spill file (removed then) and tiled from its root down.
-TileSet tile_partition(const std::filesystem::path& file, std::vector<SourceLayer> layers, TileOptions o, TileAddress root,
-                       const std::vector<std::uint8_t>& first_zoom) {
-    read_spill(file, [&](std::uint32_t layer, SourceFeature&& f) {
-        if (f.kind == GeomKind::point && f.seq < first_zoom.size()) f.minzoom = first_zoom[f.seq];
-        layers[layer].features.push_back(std::move(f));
-    });
-    std::filesystem::remove(file);
-    o.keep_mvt = false;  // a partition's tiles, uncompressed, would be 3 times the gzip'd in memory
-    o.root = root;
-    return make_tiles(std::move(layers), o, Progress(true));
-}
-
 // The tiles' gzip'd bytes moved to the store (each tile keeps where they are).
 void store_tiles(TileSet& set, TileStore& store) {
     for (auto& t : set.tiles) {
@@ -107,6 +94,99 @@ void merge_parts(TileSet& set, std::vector<TileSet>& parts) {
             freed = 0;
         }
     }
+}
+
+// The parts of a feature inside each tile of `zoom` its bounds touch (with the tile buffer), within the
+// tiles `limit` covers at that zoom: fn(x, y, part).
+template <typename Fn>
+void for_each_part(const SourceFeature& f, int zoom, const TileOptions& o, const TileAddress& limit, Fn&& fn) {
+    const Box b = bounds(f);
+    const double n = static_cast<double>(1U << zoom);
+    const double buf = static_cast<double>(o.buffer) / o.extent;
+    const std::uint32_t scale = 1U << (zoom - limit.z);
+    const double first_x = static_cast<double>(limit.x * scale), first_y = static_cast<double>(limit.y * scale);
+    const auto index = [&](double v, double first) {
+        return static_cast<std::uint32_t>(std::clamp(std::floor(v), first, first + scale - 1));
+    };
+    for (std::uint32_t y = index(b.y0 * n - buf, first_y); y <= index(b.y1 * n + buf, first_y); ++y) {
+        for (std::uint32_t x = index(b.x0 * n - buf, first_x); x <= index(b.x1 * n + buf, first_x); ++x) {
+            SourceFeature part;
+            static_cast<Geometry&>(part) = clip_geometry(f, tile_box(zoom, x, y, o.buffer, o.extent));
+            if (part.empty()) continue;
+            part.id = f.id;
+            part.kind = f.kind;
+            part.seq = f.seq;
+            part.attributes = f.attributes;
+            fn(x, y, std::move(part));
+        }
+    }
+}
+
+// A partition's spill file, and what it holds.
+struct PartFile {
+    std::filesystem::path file;
+    std::uint64_t bytes = 0, features = 0, points = 0;
+};
+
+TileSet tile_partition(const PartFile& part, const std::vector<SourceLayer>& layers, TileOptions o, TileAddress root,
+                       const std::vector<std::uint8_t>& first_zoom, TileStore& store);
+
+// A partition of mostly points, too large to hold: its features streamed into the 16 tiles two zooms down
+// (files again, beside it), its own two zooms tiled from what they show (the points whose first zoom is there,
+// every other feature), then each part the same way, in order. Memory stays with the tiles, not the points.
+TileSet split_partition(const PartFile& part, const std::vector<SourceLayer>& layers, const TileOptions& o,
+                        TileAddress root, const std::vector<std::uint8_t>& first_zoom, TileStore& store) {
+    const int q = root.z + 2;
+    std::vector<SourceLayer> top = layers, deeper = layers;
+    for (auto& l : top) l.maxzoom = std::min(l.maxzoom, q - 1);
+    for (auto& l : deeper) l.minzoom = std::max(l.minzoom, q);
+    std::map<std::uint64_t, std::unique_ptr<SpillWriter>> children;  // key: x << 32 | y
+    read_spill(part.file, [&](std::uint32_t layer, SourceFeature&& f) {
+        const bool point = f.kind == GeomKind::point && f.seq < first_zoom.size();
+        if (point) f.minzoom = first_zoom[f.seq];
+        for_each_part(f, q, o, root, [&](std::uint32_t x, std::uint32_t y, SourceFeature&& p) {
+            auto& w = children[(static_cast<std::uint64_t>(x) << 32U) | y];
+            if (!w) w = std::make_unique<SpillWriter>(part.file.parent_path() / fmt::format("part-{}-{}-{}.bin", q, x, y));
+            w->write(layer, p);
+        });
+        if (!point || f.minzoom < q) top[layer].features.push_back(std::move(f));
+    });
+    std::filesystem::remove(part.file);
+    TileOptions to = o;
+    to.root = root;
+    TileSet set = make_tiles(std::move(top), to, Progress(true));
+    store_tiles(set, store);
+    std::vector<TileSet> parts;
+    for (auto& [key, w] : children) {
+        w->close();
+        const TileAddress child{static_cast<std::uint8_t>(q), static_cast<std::uint32_t>(key >> 32U), static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
+        parts.push_back(tile_partition(PartFile{w->file(), w->bytes(), w->features(), w->points()}, deeper, o, child, first_zoom, store));
+        kuril::release_free_memory();
+    }
+    merge_parts(set, parts);
+    return set;
+}
+
+// One partition read back from its spill file (removed then) and tiled from its root down, its tiles' bytes
+// moved to the store; one of mostly points larger than TileOptions::split_bytes in parts (split_partition).
+TileSet tile_partition(const PartFile& part, const std::vector<SourceLayer>& layers, TileOptions o, TileAddress root,
+                       const std::vector<std::uint8_t>& first_zoom, TileStore& store) {
+    o.keep_mvt = false;  // a partition's tiles, uncompressed, would be 3 times the gzip'd in memory
+    int maxzoom = 0;
+    for (const auto& l : layers) maxzoom = std::max(maxzoom, l.maxzoom);
+    if (part.bytes > o.split_bytes && 2 * part.points > part.features && root.z + 2 <= maxzoom) {
+        return split_partition(part, layers, o, root, first_zoom, store);
+    }
+    std::vector<SourceLayer> tiled = layers;
+    read_spill(part.file, [&](std::uint32_t layer, SourceFeature&& f) {
+        if (f.kind == GeomKind::point && f.seq < first_zoom.size()) f.minzoom = first_zoom[f.seq];
+        tiled[layer].features.push_back(std::move(f));
+    });
+    std::filesystem::remove(part.file);
+    o.root = root;
+    TileSet set = make_tiles(std::move(tiled), o, Progress(true));
+    store_tiles(set, store);
+    return set;
 }
 
 }  // namespace
@@ -183,26 +263,13 @@ void PartitionedTiler::add(std::size_t layer, SourceFeature f) {
     }
     if (low_[layer].maxzoom < zoom_) return;
     // Each partition the feature touches gets the part inside it (with the tile buffer).
-    const Box b = bounds(f);
-    const double n = static_cast<double>(1U << zoom_);
-    const double buf = static_cast<double>(options_.buffer) / options_.extent;
-    const auto index = [&](double v) { return static_cast<std::uint32_t>(std::clamp(std::floor(v), 0.0, n - 1)); };
-    for (std::uint32_t y = index(b.y0 * n - buf); y <= index(b.y1 * n + buf); ++y) {
-        for (std::uint32_t x = index(b.x0 * n - buf); x <= index(b.x1 * n + buf); ++x) {
-            SourceFeature part;
-            static_cast<Geometry&>(part) = clip_geometry(f, tile_box(zoom_, x, y, options_.buffer, options_.extent));
-            if (part.empty()) continue;
-            part.id = f.id;
-            part.kind = f.kind;
-            part.seq = f.seq;
-            part.attributes = f.attributes;
-            auto& w = parts_[(static_cast<std::uint64_t>(x) << 32U) | y];
-            if (!w) {
-                w = std::make_unique<SpillWriter>(dir_ / fmt::format("part-{}-{}-{}.bin", zoom_, x, y));
-            }
-            w->write(static_cast<std::uint32_t>(layer), part);
+    for_each_part(f, zoom_, options_, TileAddress{}, [&](std::uint32_t x, std::uint32_t y, SourceFeature&& part) {
+        auto& w = parts_[(static_cast<std::uint64_t>(x) << 32U) | y];
+        if (!w) {
+            w = std::make_unique<SpillWriter>(dir_ / fmt::format("part-{}-{}-{}.bin", zoom_, x, y));
         }
-    }
+        w->write(static_cast<std::uint32_t>(layer), part);
+    });
 }
 
 std::uint64_t PartitionedTiler::spilled_bytes() const {
@@ -237,8 +304,8 @@ std::vector<TileSet> PartitionedTiler::tile_partitions(const std::vector<SourceL
         const kuril::ByteBudget::Hold hold(budget, writer->bytes());
         const TileAddress root{static_cast<std::uint8_t>(zoom_), static_cast<std::uint32_t>(key >> 32U),
                                static_cast<std::uint32_t>(key & 0xFFFFFFFFU)};
-        parts[i] = tile_partition(writer->file(), specs, options_, root, first_zoom_);
-        store_tiles(parts[i], store);
+        parts[i] = tile_partition(PartFile{writer->file(), writer->bytes(), writer->features(), writer->points()}, specs,
+                                  options_, root, first_zoom_, store);
         kuril::release_free_memory();  // the partition's geometry, freed amid the records that stay
         progress.step(fmt::format("tiles: partition {}/{} ({}/{}/{}) done", ++done, order.size(), zoom_, root.x, root.y));
     });
@@ -255,8 +322,9 @@ PointThinningReport PartitionedTiler::thin_points() {
         order.emplace_back(morton_code(centre), file.get());
     }
     std::sort(order.begin(), order.end());
+    constexpr std::uint64_t kKeysAtOnce = 1U << 18U;  // 4 MB of keys
     PointDensity density;
-    for (auto& [m, file] : order) density.add_sorted(file->read_sorted());
+    for (auto& [m, file] : order) file->for_each_sorted(zoom_, kKeysAtOnce, [&](std::span<const PointKey> keys) { density.add_sorted(keys); });
     int minzoom = kMaxZoom;
     int maxzoom = 0;
     for (const auto& l : low_) {
@@ -267,11 +335,13 @@ PointThinningReport PartitionedTiler::thin_points() {
     first_zoom_.assign(next_seq_, 0);
     std::uint64_t rank = 0;
     for (auto& [m, file] : order) {
-        for (const auto& k : file->read_sorted()) {
-            const std::uint8_t z = thinning.first_zoom(rank++);
-            first_zoom_[k.seq] = z;
-            thinning.count(z);
-        }
+        file->for_each_sorted(zoom_, kKeysAtOnce, [&](std::span<const PointKey> keys) {
+            for (const auto& k : keys) {
+                const std::uint8_t z = thinning.first_zoom(rank++);
+                first_zoom_[k.seq] = z;
+                thinning.count(z);
+            }
+        });
     }
     keys_.clear();
     if (options_.thinning.guess_maxzoom) {

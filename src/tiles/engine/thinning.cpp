@@ -174,14 +174,29 @@ void PointKeyFile::add(const PointKey& key) {
     ++count_;
 }
 
-std::vector<PointKey> PointKeyFile::read_sorted() {
-    std::vector<PointKey> keys(count_);
-    if (std::fflush(f_) != 0 || std::fseek(f_, 0, SEEK_SET) != 0 ||
-        std::fread(keys.data(), sizeof(PointKey), keys.size(), f_) != keys.size()) {
-        throw OutputError(fmt::format("{}: cannot read back a temporary file: {}", file_.string(), std::strerror(errno)));
+void PointKeyFile::for_each_sorted(int zoom, std::uint64_t max_keys, const std::function<void(std::span<const PointKey>)>& fn) {
+    int depth = 0;  // cells `depth` zooms below the partition's, 4^depth of them
+    while ((count_ >> (2U * static_cast<unsigned>(depth))) > max_keys && zoom + depth < 16) ++depth;
+    const unsigned shift = 64U - 2U * static_cast<unsigned>(zoom + depth);
+    const std::uint64_t cells = 1ULL << (2U * static_cast<unsigned>(depth));
+    const std::uint64_t mask = cells - 1;
+    std::vector<PointKey> keys, chunk(std::min<std::uint64_t>(count_, 65536));
+    for (std::uint64_t cell = 0; cell < cells; ++cell) {
+        keys.clear();
+        if (std::fflush(f_) != 0 || std::fseek(f_, 0, SEEK_SET) != 0) {
+            throw OutputError(fmt::format("{}: cannot read back a temporary file: {}", file_.string(), std::strerror(errno)));
+        }
+        for (std::uint64_t left = count_; left > 0;) {
+            const std::size_t n = std::fread(chunk.data(), sizeof(PointKey), std::min<std::uint64_t>(left, chunk.size()), f_);
+            if (n == 0) throw OutputError(fmt::format("{}: temporary file truncated", file_.string()));
+            for (std::size_t i = 0; i < n; ++i) {
+                if (depth == 0 || ((chunk[i].morton >> shift) & mask) == cell) keys.push_back(chunk[i]);
+            }
+            left -= n;
+        }
+        std::sort(keys.begin(), keys.end());
+        fn(keys);
     }
-    std::sort(keys.begin(), keys.end());
-    return keys;
 }
 
 }  // namespace kuril::tiles

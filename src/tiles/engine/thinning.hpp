@@ -10,6 +10,7 @@
 #include <compare>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -88,7 +89,10 @@ public:
     PointKeyFile(const PointKeyFile&) = delete;
     PointKeyFile& operator=(const PointKeyFile&) = delete;
     void add(const PointKey& key);
-    [[nodiscard]] std::vector<PointKey> read_sorted();  // closes the file for writing first
+    // The keys in index order, handed to fn in sorted runs: all at once, or when there are more than
+    // `max_keys`, a cell of the partition (at `zoom`) a few zooms down at a time, each read in a pass over
+    // the file (memory: the largest cell's keys, not the partition's).
+    void for_each_sorted(int zoom, std::uint64_t max_keys, const std::function<void(std::span<const PointKey>)>& fn);
     [[nodiscard]] std::uint64_t count() const noexcept { return count_; }
 
 private:

@@ -27,6 +27,7 @@ struct TileOptions {
     std::uint64_t max_tile_bytes = kMaxTileBytes;  // gzip'd; larger tiles are reduced (0: no limit)
     bool keep_mvt = true;           // keep each tile uncompressed too (Tile::data), not only gzip'd
     ThinningOptions thinning;       // point features: first zooms (decided before tiling), clusters, densest first
+    std::uint64_t split_bytes = 2ULL << 20U;  // a partition of mostly points larger than this is tiled in parts
 };
 
 // `layers` are consumed (shared borders are marked in place).

@@ -238,3 +238,29 @@ TEST_CASE("a tile over the limit loses its densest points first", "[tiles][thinn
     CHECK(dense < 100);    // the dense square is thinned to a few
     CHECK(dense > 0);
 }
+
+TEST_CASE("a partition of points too large to hold is tiled in parts, and gives the same tiles", "[tiles][thinning][partitioned]") {
+    SourceLayer one = scattered(20000);
+    one.maxzoom = 9;
+    const auto run = [&](std::uint64_t split_bytes, const char* name) {
+        const auto dir = std::filesystem::temp_directory_path() / (std::string(name) + std::to_string(::getpid()));
+        std::filesystem::create_directories(dir);
+        TileOptions o;
+        o.threads = 2;
+        o.split_bytes = split_bytes;
+        PartitionedTiler parted(o, 2, dir);
+        const std::size_t layer = parted.layer("points", 0, 9);
+        for (const auto& f : one.features) parted.add(layer, f);
+        TileSet set = parted.finish(Progress(true));
+        CHECK(std::filesystem::is_empty(dir));  // the parts' files removed too
+        std::filesystem::remove_all(dir);
+        std::map<std::uint64_t, std::string> tiles;
+        std::string buffer;
+        for (const auto& t : set.tiles) tiles[t.id] = std::string(set.gz(t, buffer));
+        return tiles;
+    };
+    const auto whole = run(1ULL << 40U, "kuril-split-whole-");
+    const auto split = run(1, "kuril-split-parts-");  // every partition split, down to z8 roots
+    CHECK(whole.size() > 1000);
+    CHECK(split == whole);
+}
