@@ -20,7 +20,7 @@ input="$work/lines.geojsonl"
 if [ ! -s "$input" ]; then
   for kind in river border; do
     flag=$([ "$kind" = river ] && echo "-Ia" || echo "-Na")
-    gmt coast -R-180/180/-90/90 -Df "$flag" -M -W |
+    gmt coast -R-180/180/-90/90 -Df "$flag" -M |
       awk -v kind="$kind" -F'\t' '
         function flush() { if (n >= 2) printf "{\"type\":\"Feature\",\"properties\":{\"kind\":\"%s\"},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[%s]}}\n", kind, coords; n = 0; coords = "" }
         /^>/ { flush(); next }

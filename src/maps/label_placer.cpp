@@ -20,8 +20,16 @@ bool LabelPlacer::free(const Box& b, const std::string& own) const {
     if (std::any_of(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return p.box.overlaps(b); })) return false;
     if (std::any_of(reserved_.begin(), reserved_.end(), [&](const Box& r) { return r.overlaps(b); })) return false;
     const geom::Geom box = ctx_.box(b.x0, b.y0, b.x1, b.y1);
+    const auto owned = [&](const std::string& island) {  // `own`: an island id, or several separated by ';'
+        for (std::size_t a = 0; a <= own.size();) {
+            const std::size_t e = std::min(own.find(';', a), own.size());
+            if (own.compare(a, e - a, island) == 0 && !island.empty()) return true;
+            a = e + 1;
+        }
+        return false;
+    };
     return std::none_of(land_.begin(), land_.end(), [&](const Land& l) {
-        return l.island != own && l.envelope.overlaps(b) && ctx_.intersects(box, *l.geometry);
+        return !owned(l.island) && l.envelope.overlaps(b) && ctx_.intersects(box, *l.geometry);
     });
 }
 
@@ -29,7 +37,7 @@ std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, doub
     // Top-left corners relative to the anchor: centred (not for a settlement), then eight directions at
     // growing distances. Past the first ring the label is away from its anchor: a leader line.
     std::vector<std::pair<double, double>> offsets;
-    if (!c.dot) offsets.emplace_back(-w / 2, -h / 2);
+    if (!c.dot && !c.beside) offsets.emplace_back(-w / 2, -h / 2);
     const std::size_t first_ring = offsets.size() + 8;
     for (double ring : {0.0, 6.0, 14.0, 24.0, 36.0, 50.0, 66.0}) {
         const double d = (c.dot ? 2.5 : 1.5) + ring;

@@ -23,11 +23,12 @@ struct Candidate {
     geom::XY anchor;         // sheet points
     double size = 7;
     bool italic = false;     // water names
-    std::string own;         // the land it may cover (island id); "" = none
+    std::string own;         // the land it may cover (island id, or ids separated by ';'); "" = none
     double priority = 0;     // higher first
     bool dot = false;        // a settlement: never on its anchor
     bool leader_ok = true;   // water names float: no leader line
     geom::XY lonlat{};       // the anchor on the Earth
+    bool beside = false;     // never centred on its anchor (a line's name goes beside the line)
 };
 
 struct PlacedLabel {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
 namespace kuril::maps {
 
 namespace {
@@ -27,6 +29,41 @@ double island_size(double area_km2, double scale_boost) {
     return base * scale_boost;
 }
 
+// Each boundary line the view draws that day: its name and years, beside the middle of its part on the sheet.
+std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec, const Canvas& c, double boost) {
+    std::vector<Candidate> out;
+    const Layer& b = *data.boundaries;
+    const std::string lang = spec.lang == "ja" || spec.lang == "ru" ? spec.lang : "en";
+    for (const auto& f : b.features) {
+        const std::string shown = b.text(f, "pov_" + spec.view);
+        if (!in_force(f, spec.date) || shown.empty() || shown == "hidden") continue;
+        std::vector<std::pair<geom::XY, geom::XY>> inside;  // sheet point, longitude/latitude
+        for (const auto& path : c.ctx.lines(f.geometry)) {
+            for (const auto& p : path) {
+                const geom::XY a = c.sheet.at(c.proj.forward(p));
+                if (c.sheet.inside(a)) inside.emplace_back(a, p);
+            }
+        }
+        if (inside.empty()) continue;
+        const auto [anchor, lonlat] = inside[inside.size() / 2];
+        std::string name = b.text(f, "name_" + lang);
+        if (name.empty()) name = b.text(f, "name_en");
+        const std::string text =
+            f.period->to ? fmt::format(fmt::runtime(c.tr("{name}, {years}")), fmt::arg("name", name),
+                                       fmt::arg("years", fmt::format("{}–{}", f.period->from.year(), f.period->to->year())))
+                         : fmt::format(fmt::runtime(c.tr("{name}, since {first}")), fmt::arg("name", name),
+                                       fmt::arg("first", f.period->from.year()));
+        std::string crossed;  // the islands the line crosses: its name may lie on them, never on another
+        for (const auto& island : data.islands->features) {
+            if (c.ctx.intersects(f.geometry, island.geometry)) crossed += (crossed.empty() ? "" : ";") + island.id;
+        }
+        Candidate cand{"line/" + f.id, text, anchor, 5.6 * boost, false, crossed, 0.2, false, true, lonlat};
+        cand.beside = true;
+        out.push_back(std::move(cand));
+    }
+    return out;
+}
+
 std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const MapSpec& spec, const Canvas& c,
                                   double boost) {
     std::vector<Candidate> out;
@@ -36,7 +73,9 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         if (!c.sheet.inside(a)) continue;
         std::string name = lang == "ja" ? w.names.ja : lang == "ru" ? w.names.ru : w.names.en;
         if (name.empty()) name = w.names.en;
-        out.push_back({"water/" + w.id, name, a, (w.kind == "strait" ? 6.5 : 9) * boost, true, "", 1e9, false, false, w.point});
+        // Type size by rank: ocean > sea > strait (italic, as water names are).
+        const double size = w.kind == "ocean" ? 12 : w.kind == "sea" ? 9.5 : w.kind == "strait" ? 6.5 : 7.5;
+        out.push_back({"water/" + w.id, name, a, size * boost, true, "", 1e9, false, false, w.point});
     }
     const Layer& l = *data.labels;
     for (const auto& f : l.features) {
@@ -47,6 +86,7 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         const double km2 = std::holds_alternative<double>(area) ? std::get<double>(area) : 0;
         out.push_back({"island/" + f.id, island_text(l, f, lang), a, island_size(km2, boost), false, f.id, km2, false, true, lonlat});
     }
+    for (auto& cand : line_candidates(data, spec, c, boost)) out.push_back(std::move(cand));
     const Layer& p = *data.places;
     const std::string place_lang = lang == "ainu" ? "en" : lang;
     for (const auto& f : p.features) {

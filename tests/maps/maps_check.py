@@ -115,6 +115,11 @@ for i, case in enumerate(cases):
         x0, y0, x1, y1 = l["box"]
         check(0 <= x0 < x1 <= w and 0 <= y0 < y1 <= h, f"case{i}.labels.json: {l['id']} box {l['box']} outside the sheet {w} x {h}")
     anchors = {l["id"]: l["anchor"] for l in doc["labels"]}
+    texts = {l["id"]: l["text"] for l in doc["labels"]}
+    if case[0] == "1910-01-01" and case[2] == "sakhalin":  # the 50th parallel labelled with what it is and its years
+        line = texts.get("line/portsmouth_1905_50n", "")
+        check("1905" in line and "1945" in line, f"case{i}.labels.json: the 50th parallel line's label is {line!r}")
+        check(abs(anchors.get("line/portsmouth_1905_50n", (0, 0))[1] - 50) < 0.01, f"case{i}.labels.json: its anchor is on 50° N")
     if case[2] == "south":
         lon, lat = anchors.get("island/iturup", (0, 0))
         check(146.5 < lon < 148.9 and 44.3 < lat < 45.6, f"case{i}.labels.json: Iturup's anchor {(lon, lat)} is not on Iturup")
