@@ -8,7 +8,7 @@ namespace kuril::maps {
 namespace {
 
 std::string inset_scale_text(const Canvas& c, const Extent& e) {
-    return fmt::format(fmt::runtime(c.tr("The southern islands, {scale}")),
+    return fmt::format(fmt::runtime(c.tr("Shikotan and the Habomai islets, {scale}")),
                        fmt::arg("scale", scale_text(1e6 * kPtPerMm / points_per_km(e, c.proj, c.sheet))));
 }
 
@@ -27,7 +27,7 @@ void draw_inset(Canvas& main, SheetGeoms& geoms, const MapData& data, const MapS
     draw_land(c, data, spec, drawn);
     draw_lines(c, data, spec, drawn);
     cairo_restore(c.cr);
-    draw_graticule(c, kInsetExtent, 1, false);
+    draw_graticule(c, kInsetExtent, 0.5, false);
     cairo_rectangle(c.cr, inset.fx0, inset.fy0, inset.fx1 - inset.fx0, inset.fy1 - inset.fy0);
     set_colour(c.cr, c.pal.text);
     cairo_set_line_width(c.cr, 0.6);

@@ -128,8 +128,14 @@ void draw_margin(Canvas& c, const Atlas& atlas, const MapSpec& spec, const Drawn
     const Text view(c.cr, view_text(spec.view, c.tr), TextStyle{7, false, true, int(w)});
     view.draw(x, y, c.pal.text);
     y += view.size().second + 6;
-    const Text src(c.cr, sources_text(atlas, spec.date, result.projection, c.tr), TextStyle{5, false, false, int(w)});
-    src.draw(x, std::max(y, s.fy1 - src.size().second), c.pal.text);
+    // The sources in full, at the foot of the panel: set smaller (to 4 pt) rather than cut or run off the page.
+    const std::string sources = sources_text(atlas, spec.date, result.projection, c.tr);
+    const double bottom = s.h - 5 * kPtPerMm;
+    std::optional<Text> src;
+    for (double size = 5; !src || (y + src->size().second > bottom && size >= 4); size -= 0.25) {
+        src.emplace(c.cr, sources, TextStyle{size, false, false, int(w)});
+    }
+    src->draw(x, std::min(std::max(y, s.fy1 - src->size().second), bottom - src->size().second), c.pal.text);
 }
 
 // A sheet's Cairo surface: a PDF file, an SVG made in memory (its surface id is a process-wide counter, made

@@ -21,8 +21,9 @@
 
 namespace kuril::maps {
 
-// The four southern islands, drawn larger in an inset of the whole-chain map.
-inline const Extent kInsetExtent{"inset", 145.3, 43.15, 148.95, 45.65};
+// Shikotan and the Habomai islets with the tip of the Nemuro peninsula, drawn in an inset of the whole-chain
+// map at least three times its scale, so that every islet is readable.
+inline const Extent kInsetExtent{"inset", 145.35, 43.15, 146.95, 43.95};
 inline constexpr double kDashFacto[] = {4, 2};
 inline constexpr double kDashClaim[] = {1, 1.6};
 // The boundary lines' kinds in legend order, with their legend words (the sheet's and the small multiples').

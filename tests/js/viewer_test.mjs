@@ -45,6 +45,15 @@ for (const [date, expect] of Object.entries(EXPECT)) {
   await page.screenshot({ path: `${screens}/viewer-${date === 'today' ? 'today' : date.slice(0, 4)}.png` });
 }
 
+// The legend names each party as on the day (the regimes of the land drawn), never "Russia / Soviet Union".
+for (const [date, names, absent] of [['1860-01-01', ['Russian Empire', 'Tokugawa shogunate'], 'Soviet Union'],
+                                      ['1960-01-01', ['Soviet Union'], 'Russian Empire']]) {
+  await page.evaluate((d) => window.kuril.show(d, 'neutral', 'en'), date);
+  const text = await page.evaluate(() => document.getElementById('legend').textContent);
+  for (const n of names) check(text.includes(n), `${date}: the legend names ${n}: ${text}`);
+  check(!text.includes(absent) && !text.includes('Russia / Soviet Union'), `${date}: the legend says ${text}`);
+}
+
 // Points of view today: the four southern islands change hands, Urup becomes undetermined for Japan.
 const VIEWS = { neutral: { Iturup: R, Shikotan: R, Urup: R }, japan: { Iturup: J, Shikotan: J, Urup: 'undetermined' },
   russia: { Iturup: R, Shikotan: R, Urup: R } };

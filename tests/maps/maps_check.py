@@ -252,6 +252,30 @@ for f in boxes:
     for ext in (".pdf", ".svg"):
         check(os.path.getsize(os.path.join(maps, f.replace(".labels.json", ext))) > 10000, f"{f}: {ext} written")
 
+# The inset (Shikotan and the Habomai islets) at least three times the main map's scale: the two ratios
+# the sheet prints, "1 : 6 500 000, true at ..." under the scale bar and the inset's title.
+def ratio(pattern, text):
+    return [int(m.replace("\u2009", "").replace(" ", "")) for m in re.findall(pattern, text)]
+chain = sorted(f for f in os.listdir(maps) if f.endswith("-neutral.pdf"))
+for f in chain[:2]:
+    text = subprocess.run(["pdftotext", os.path.join(maps, f), "-"], capture_output=True, text=True).stdout
+    main_r = ratio(r"1 : ([0-9][0-9\u2009 ]*[0-9]), true at", text)
+    inset_r = ratio(r"Habomai islets, 1 : ([0-9][0-9\u2009 ]*[0-9])", text)
+    check(len(main_r) == 1 and len(inset_r) == 1 and main_r[0] >= 3 * inset_r[0],
+          f"{f}: the inset's scale 1 : {inset_r} is not three times the main map's 1 : {main_r}")
+
+# The sources are given in full and stay on the page: every word of every map the build writes lies inside
+# the sheet with a margin of 3 mm (pdftotext's word boxes), and the last source cited is there.
+for f in sorted(f for f in os.listdir(maps) if f.endswith(".pdf") and f != "kuril-atlas.pdf"):
+    html = subprocess.run(["pdftotext", "-bbox", os.path.join(maps, f), "-"], capture_output=True, text=True).stdout
+    page = re.search(r'<page width="([0-9.]+)" height="([0-9.]+)"', html)
+    words = [tuple(map(float, m)) for m in re.findall(r'xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)"', html)]
+    if page:
+        w, h = float(page.group(1)), float(page.group(2))
+        off = [b for b in words if b[2] > w - 8.5 or b[3] > h - 8.5 or b[0] < 8.5 or b[1] < 8.5]
+        check(not off, f"{f}: {len(off)} words within 3 mm of the page edge or beyond it, e.g. {off[:2]}")
+    check("…" not in html, f"{f}: a text cut with an ellipsis")
+
 # The atlas: a page per epoch and today, then the small multiples on the last page.
 atlas = os.path.join(maps, "kuril-atlas.pdf")
 info = subprocess.run(["pdfinfo", atlas], capture_output=True, text=True).stdout
@@ -261,10 +285,10 @@ check(pages == epochs + 1, f"kuril-atlas.pdf has {pages} pages, expected {epochs
 last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), atlas, "-"], capture_output=True, text=True).stdout
 for words in ("who held the land", "Treaty of Shimoda", "Treaty of Portsmouth", "Kuril landing operation"):
     check(words in last, f"the small multiples page names '{words}'")
-# The whole-chain map carries the inset of the southern islands, at a larger scale.
+# The whole-chain map carries the inset of Shikotan and the Habomai islets, at a larger scale.
 chain = subprocess.run(["pdftotext", os.path.join(maps, "kuril-today-neutral.pdf"), "-"], capture_output=True, text=True).stdout
-check("The southern islands, 1 :" in chain, "the chain map has the inset of the southern islands")
-check(chain.count("Kunashir (Kunashiri)") == 2, "Kunashir is named on the map and in the inset")
+check("Shikotan and the Habomai islets, 1 :" in chain, "the chain map has the inset of Shikotan and the Habomai islets")
+check(chain.count("Zelyony (Shibotsu)") == 2, "Zelyony (Shibotsu) is named on the map and in the inset")
 
 # Bad arguments: a clear error, non-zero exit, nothing written.
 bad = [(["--date", "1855-02-06"], "before"), (["--date", "2999-01-01"], "after today"),

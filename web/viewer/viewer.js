@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const COLOURS = { japan: "#dc4539", russia: "#223974", "japan;russia": "#61b778", undetermined: "#b4b4b4" };
-  const HOLDER_NAMES = { japan: "Japan", russia: "Russia / Soviet Union", "japan;russia": "Condominium (Japan and Russia)",
+  const HOLDER_NAMES = { japan: "Japan", russia: "Russia", "japan;russia": "Condominium (Japan and Russia)",
     undetermined: "Undetermined" };
   const STOPS = [["1855", "1855-02-07"], ["1875", "1875-08-22"], ["1905", "1905-10-15"], ["1945", "1945-09-05"],
     ["1956", "1956-12-12"], ["today", null]];
@@ -53,6 +53,7 @@
     map.on("click", "holder", popup);
     map.on("mouseenter", "holder", () => { map.getCanvas().style.cursor = "pointer"; });
     map.on("mouseleave", "holder", () => { map.getCanvas().style.cursor = ""; });
+    map.on("moveend", legend);  // panned or zoomed: the regimes of the land now in view
     await idle(map);
     return map;
   })();
@@ -90,9 +91,24 @@
     return ["coalesce", ["get", "name_" + state.lang], ["get", "name_en"], ""];
   }
 
+  // Each party named as on the day: the regimes its land on screen names (holder_name, the neutral view's),
+  // "Russian Empire" in 1860, "Soviet Union" in 1960; the party's name where none of its land is drawn.
+  function regimeNames() {
+    const map = window.kuril && window.kuril.map, names = {};
+    if (!map || !map.isStyleLoaded()) return names;
+    for (const f of map.queryRenderedFeatures({ layers: ["holder"] })) {
+      const holder = f.properties.pov_neutral, name = f.properties.holder_name;
+      if (!holder || !name || holder.includes(";")) continue;
+      (names[holder] = names[holder] || new Set()).add(name);
+    }
+    return names;
+  }
+
   function legend() {
+    const regimes = regimeNames();
+    const named = (k) => (regimes[k] ? [...regimes[k]].sort().join(", ") : HOLDER_NAMES[k]);
     const items = Object.entries(COLOURS).map(([k, c]) =>
-      `<div class="item"><span class="swatch" style="background:${c}"></span>${HOLDER_NAMES[k]}</div>`);
+      `<div class="item"><span class="swatch" style="background:${c}"></span>${named(k)}</div>`);
     items.push(`<div class="item"><span class="swatch" style="background:linear-gradient(rgba(255,255,255,.45),rgba(255,255,255,.45)),${COLOURS.russia}"></span>Occupied (lighter: held by force, no claim to title)</div>`);
     items.push('<div class="item"><span class="swatch" style="background:#fff;border:2px dashed #222"></span>Disputed (the views differ)</div>');
     items.push('<div class="item"><span class="line"></span>Treaty (de jure) boundary</div>');
@@ -151,6 +167,7 @@
       if (lang) state.lang = lang;
       apply();
       await idle(map);
+      legend();  // the regimes of the land now drawn
     },
     holderAt(lon, lat) {
       const map = window.kuril.map;
