@@ -26,8 +26,9 @@ void draw_panel(Canvas& page_canvas, const Atlas& atlas, const MapData& data, Sh
     clip_frame(cr, panel);
     set_colour(cr, palette.sea);
     cairo_paint(cr);
-    draw_land(c, data, page, drawn);
+    const auto marks = draw_land(c, data, page, drawn);
     draw_lines(c, data, page, drawn);
+    draw_marks(c, marks);
     cairo_restore(cr);
     const double fw = panel.fx1 - panel.fx0, fh = panel.fy1 - panel.fy0;
     cairo_new_path(cr);
@@ -65,13 +66,15 @@ void draw_multiples_legend(const Canvas& c, double x, const Drawn& drawn) {
             cairo_fill(cr);
         });
     }
-    if (drawn.differ) {
-        x = multiples_entry(cr, palette, x, y, c.tr("Hatched: the Japanese and Russian views differ"), [&](double sx) {
+    for (const auto& [shown, pattern] : {std::pair{drawn.claimed, kClaimedPattern}, std::pair{drawn.renounced, kRenouncedPattern}}) {
+        if (!shown) continue;
+        const DisputePattern p = pattern;  // a plain variable: clang 14 cannot capture a structured binding
+        x = multiples_entry(cr, palette, x, y, c.tr(p.words), [&](double sx) {
             cairo_new_path(cr);
             cairo_rectangle(cr, sx, y + 1, 12, 8);
             set_colour(cr, palette.halo);
             cairo_fill_preserve(cr);
-            hatch(cr, sheet, 45, 2.6, palette.text, 0.4);
+            hatch(cr, sheet, p.angle, p.spacing, palette.text, 0.4);
             cairo_new_path(cr);
         });
     }

@@ -24,8 +24,9 @@ void draw_inset(Canvas& main, SheetGeoms& geoms, const MapData& data, const MapS
     clip_frame(c.cr, inset);
     set_colour(c.cr, c.pal.sea);
     cairo_paint(c.cr);
-    draw_land(c, data, spec, drawn);
+    const auto marks = draw_land(c, data, spec, drawn);
     draw_lines(c, data, spec, drawn);
+    draw_marks(c, marks);
     cairo_restore(c.cr);
     draw_graticule(c, kInsetExtent, 0.5, false);
     cairo_rectangle(c.cr, inset.fx0, inset.fy0, inset.fx1 - inset.fx0, inset.fy1 - inset.fy0);

@@ -4,7 +4,11 @@
 
 namespace kuril::maps {
 
-void LabelPlacer::add_land(const std::string& island, const geom::Geom& sheet_land) {
+namespace {
+const std::string kNone;
+}  // namespace
+
+void LabelPlacer::add_land(const std::string& island, const geom::Geom& sheet_land, double min_size) {
     Box env{1e300, 1e300, -1e300, -1e300};
     for (const auto& poly : ctx_.polygons(sheet_land)) {
         for (const auto& p : poly.front()) {
@@ -12,7 +16,15 @@ void LabelPlacer::add_land(const std::string& island, const geom::Geom& sheet_la
             env.x1 = std::max(env.x1, p.x), env.y1 = std::max(env.y1, p.y);
         }
     }
-    if (env.x0 <= env.x1) land_.push_back({island, &sheet_land, env});
+    if (env.x0 > env.x1) return;
+    if (env.x1 - env.x0 < min_size && env.y1 - env.y0 < min_size) {
+        const double cx = (env.x0 + env.x1) / 2, cy = (env.y0 + env.y1) / 2, h = min_size / 2;
+        env = Box{cx - h, cy - h, cx + h, cy + h};
+        marks_.push_back(ctx_.box(env.x0, env.y0, env.x1, env.y1));
+        land_.push_back({island, &marks_.back(), env});
+        return;
+    }
+    land_.push_back({island, &sheet_land, env});
 }
 
 bool LabelPlacer::free(const Box& b, const std::string& own) const {
@@ -34,10 +46,16 @@ bool LabelPlacer::free(const Box& b, const std::string& own) const {
 }
 
 std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, double h) {
-    // Top-left corners relative to the anchor: centred (not for a settlement), then eight directions at
-    // growing distances. Past the first ring the label is away from its anchor: a leader line.
+    // An island smaller than its label (its mark included) is named beside it, never over it.
+    const bool smaller = std::any_of(land_.begin(), land_.end(), [&](const Land& l) {
+        return l.island == c.own && !c.own.empty() && l.envelope.x1 - l.envelope.x0 < w && l.envelope.y1 - l.envelope.y0 < h;
+    });
+    const std::string& own = smaller ? kNone : c.own;
+    // Top-left corners relative to the anchor: centred (not for a settlement, nor a name beside its feature),
+    // then eight directions at growing distances. Past the first ring the label is away from its anchor: a
+    // leader line.
     std::vector<std::pair<double, double>> offsets;
-    if (!c.dot && !c.beside) offsets.emplace_back(-w / 2, -h / 2);
+    if (!c.dot && !c.beside && !smaller) offsets.emplace_back(-w / 2, -h / 2);
     const std::size_t first_ring = offsets.size() + 8;
     for (double ring : {0.0, 6.0, 14.0, 24.0, 36.0, 50.0, 66.0}) {
         const double d = (c.dot ? 2.5 : 1.5) + ring;
@@ -48,7 +66,7 @@ std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, doub
     for (std::size_t i = 0; i < offsets.size(); ++i) {
         const double x = c.anchor.x + offsets[i].first, y = c.anchor.y + offsets[i].second;
         const Box b{x, y, x + w, y + h};
-        if (!free(b, c.own)) continue;
+        if (!free(b, own)) continue;
         placed_.push_back(PlacedLabel{c.id, c.text, b, c.anchor, c.leader_ok && i >= first_ring, c.size, c.lonlat});
         return placed_.back();
     }

@@ -3,6 +3,7 @@
 // first, and take the first box that stays in the frame, overlaps no placed label or reserved box, and
 // covers no land but its own feature's. A label placed away from its anchor gets a leader line. A label
 // that fits nowhere is returned as unplaced, for the caller to report: never dropped silently.
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,7 +46,9 @@ class LabelPlacer {
 public:
     LabelPlacer(const geom::Context& ctx, const Sheet& sheet) : ctx_(ctx), sheet_(sheet) {}
     // Land that labels must not cover (sheet coordinates), by island id.
-    void add_land(const std::string& island, const geom::Geom& sheet_land);
+    // An island no label may cover but its own; one smaller than `min_size` points across counts as a square
+    // of that size round its centre (the mark the sheet draws for it).
+    void add_land(const std::string& island, const geom::Geom& sheet_land, double min_size = 0);
     void reserve(const Box& b) { reserved_.push_back(b); }
     [[nodiscard]] std::optional<PlacedLabel> place(const Candidate& c, double w, double h);
     [[nodiscard]] const std::vector<PlacedLabel>& placed() const noexcept { return placed_; }
@@ -61,6 +64,7 @@ private:
     const geom::Context& ctx_;
     const Sheet& sheet_;
     std::vector<Land> land_;
+    std::deque<geom::Geom> marks_;  // the squares standing for the smallest islands
     std::vector<Box> reserved_;
     std::vector<PlacedLabel> placed_;
 };

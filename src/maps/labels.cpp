@@ -110,7 +110,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
                                      double boost, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn) {
     std::vector<std::string> unplaced;
     LabelPlacer placer(c.ctx, c.sheet);
-    for (const auto& f : data.islands->features) placer.add_land(f.id, c.geoms.get("islands/" + f.id, f.geometry));
+    for (const auto& f : data.islands->features) placer.add_land(f.id, c.geoms.get("islands/" + f.id, f.geometry), kMinIslandPt);
     for (const Box& b : reserved) placer.reserve(b);
     const auto all = candidates(atlas, data, spec, c, boost);
     for (const auto& cand : all) {

@@ -1,5 +1,7 @@
 #include "maps/sheet_parts.hpp"
 
+#include <algorithm>
+#include <cmath>
 
 namespace kuril::maps {
 
@@ -25,8 +27,55 @@ void draw_coast(Canvas& c, const MapData& data) {
     cairo_stroke(c.cr);
 }
 
-void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn) {
+namespace {
+
+// The pieces of a holder's land smaller than 1 mm on the sheet: each gets a mark of 1 mm in its colour.
+void note_small_pieces(const Canvas& c, const geom::Geom& sheet_land, const Rgb& fill, std::vector<IslandMark>& marks) {
+    for (const auto& poly : c.ctx.polygons(sheet_land)) {
+        double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+        for (const auto& p : poly.front()) {
+            x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+        }
+        if (x1 - x0 < kMinIslandPt && y1 - y0 < kMinIslandPt) marks.push_back({{(x0 + x1) / 2, (y0 + y1) / 2}, fill});
+    }
+}
+
+}  // namespace
+
+void draw_marks(Canvas& c, const std::vector<IslandMark>& marks) {
+    for (const auto& m : marks) {
+        cairo_new_path(c.cr);
+        cairo_arc(c.cr, m.at.x, m.at.y, kMinIslandPt / 2, 0, 2 * M_PI);
+        set_colour(c.cr, m.fill);
+        cairo_fill_preserve(c.cr);
+        set_colour(c.cr, c.pal.coast);
+        cairo_set_line_width(c.cr, 0.3);
+        cairo_stroke(c.cr);
+    }
+}
+
+namespace {
+
+// Where the Japanese and Russian views differ: hatched where one party holds what the other claims,
+// hatched the other way and wider where Japan renounced the land without naming who gets it.
+void dispute_pattern(Canvas& c, const Layer& v, const Feature& f, const Rgb& fill, Drawn& drawn) {
+    const std::string japan = v.text(f, "pov_japan"), russia = v.text(f, "pov_russia");
+    if (japan == russia) return;
+    drawn.differ = true;
+    if (japan == "undetermined" || russia == "undetermined") {
+        hatch(c.cr, c.sheet, kRenouncedPattern.angle, kRenouncedPattern.spacing, pattern_ink(fill, c.pal), 0.4);
+        drawn.renounced = true;
+    } else {
+        hatch(c.cr, c.sheet, kClaimedPattern.angle, kClaimedPattern.spacing, pattern_ink(fill, c.pal), 0.4);
+        drawn.claimed = true;
+    }
+}
+
+}  // namespace
+
+std::vector<IslandMark> draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn) {
     draw_context(c, data, drawn);
+    std::vector<IslandMark> marks;
     const Layer& v = *data.views;
     const std::string pov = "pov_" + spec.view;
     for (std::size_t i = 0; i < v.features.size(); ++i) {
@@ -34,9 +83,11 @@ void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn
         if (!in_force(f, spec.date)) continue;
         const std::string holder = v.text(f, pov);
         // Every period of an atom has the same land: moved onto the sheet once per atom.
-        path_of(c.cr, c.ctx, c.geoms.get("atom/" + v.text(f, "territory"), f.geometry));
+        const geom::Geom& land = c.geoms.get("atom/" + v.text(f, "territory"), f.geometry);
+        path_of(c.cr, c.ctx, land);
         const auto colour = c.pal.holders.find(holder);
         const Rgb fill = colour != c.pal.holders.end() ? colour->second : c.pal.land_unknown;
+        note_small_pieces(c, land, fill, marks);
         set_colour(c.cr, fill);
         cairo_fill_preserve(c.cr);
         drawn.holders.insert(holder);
@@ -48,13 +99,11 @@ void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn
             occupied_pattern(c.cr, c.sheet, pattern_ink(fill, c.pal));
             drawn.occupied = true;
         }
-        if (v.text(f, "pov_japan") != v.text(f, "pov_russia")) {
-            hatch(c.cr, c.sheet, 45, 2.6, pattern_ink(fill, c.pal), 0.4);  // the Japanese and Russian views differ
-            drawn.differ = true;
-        }
+        dispute_pattern(c, v, f, fill, drawn);
         cairo_new_path(c.cr);
     }
     draw_coast(c, data);
+    return marks;
 }
 
 }  // namespace kuril::maps

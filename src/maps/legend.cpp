@@ -39,12 +39,14 @@ double legend_patterns(Canvas& c, const Drawn& drawn, double x, double y, double
             cairo_fill(c.cr);
         });
     }
-    if (drawn.differ) {
-        y = legend_row(c, x, y, w, c.tr("Hatched: the Japanese and Russian views differ"), [&](double sx, double sy) {
+    for (const auto& [shown, pattern] : {std::pair{drawn.claimed, kClaimedPattern}, std::pair{drawn.renounced, kRenouncedPattern}}) {
+        if (!shown) continue;
+        const DisputePattern p = pattern;  // a plain variable: clang 14 cannot capture a structured binding
+        y = legend_row(c, x, y, w, c.tr(p.words), [&](double sx, double sy) {
             swatch_box(c, sx, sy);
             set_colour(c.cr, c.pal.halo);
             cairo_fill_preserve(c.cr);
-            hatch(c.cr, c.sheet, 45, 2.6, c.pal.text, 0.4);
+            hatch(c.cr, c.sheet, p.angle, p.spacing, c.pal.text, 0.4);
             cairo_new_path(c.cr);
         });
     }

@@ -39,8 +39,9 @@ void draw_map_body(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& d
     clip_frame(c.cr, c.sheet);
     set_colour(c.cr, c.pal.sea);
     cairo_paint(c.cr);
-    draw_land(c, data, spec, drawn);
+    const auto marks = draw_land(c, data, spec, drawn);
     draw_lines(c, data, spec, drawn);
+    draw_marks(c, marks);  // the smallest islands over the lines
     cairo_restore(c.cr);
     const double span = std::max(spec.extent.east - spec.extent.west, spec.extent.north - spec.extent.south);
     draw_graticule(c, spec.extent, span > 8 ? 2 : span > 3 ? 1 : 0.5, true);

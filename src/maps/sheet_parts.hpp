@@ -30,6 +30,15 @@ inline constexpr double kDashClaim[] = {1, 1.6};
 inline constexpr std::pair<const char*, const char*> kLineLegend[] = {
     {"de_jure", N_("Treaty boundary")}, {"de_facto", N_("De facto line")}, {"claimed", N_("Claimed line")}};
 
+// The two patterns where the Japanese and Russian views differ (land.cpp), with their legend words: the angle
+// and spacing of the hatching.
+struct DisputePattern {
+    double angle, spacing;
+    const char* words;
+};
+inline constexpr DisputePattern kClaimedPattern{45, 2.6, N_("Hatched: held by one party, claimed by the other")};
+inline constexpr DisputePattern kRenouncedPattern{-45, 4.2, N_("Hatched wide: renounced by Japan in 1951, no beneficiary named")};
+
 // What the legend lists: only what the sheet shows.
 struct Drawn {
     std::set<std::string> holders;
@@ -37,6 +46,9 @@ struct Drawn {
     // the legend names the holder as it was called on that day ("Russian Empire", "Soviet Union").
     std::map<std::string, std::vector<std::string>> holder_names;
     std::set<std::string> lines;
+    // Where the views differ: land one party holds and the other claims (the four islands today), and land
+    // Japan renounced without naming a beneficiary (south Sakhalin and the chain in its view, since 1952).
+    bool claimed = false, renounced = false;
     bool differ = false, places = false, occupied = false, context = false;
 };
 
@@ -68,10 +80,20 @@ void note_holder_names(Drawn& drawn, const std::string& holder, const std::strin
 // The regimes' names in the sheet's language, as regimes.csv gives them (ja, ru; else as they are).
 [[nodiscard]] Drawn with_names_in(const Drawn& drawn, const Dataset& ds, const std::string& lang);
 
+// A mark for an island smaller than this on the sheet (1 mm), so that its holder's colour can be seen.
+inline constexpr double kMinIslandPt = 1.0 * kPtPerMm;
+
 // land.cpp, lines.cpp, graticule.cpp
 void draw_context(Canvas& c, const MapData& data, Drawn& drawn);
 void draw_coast(Canvas& c, const MapData& data);
-void draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn);
+// A mark of 1 mm in its holder's colour for a piece of land smaller than that on the sheet.
+struct IslandMark {
+    geom::XY at;
+    Rgb fill;
+};
+// The land by holder; returns the marks of the pieces too small to see, to be drawn over the lines.
+[[nodiscard]] std::vector<IslandMark> draw_land(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn);
+void draw_marks(Canvas& c, const std::vector<IslandMark>& marks);
 void draw_lines(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn);
 void draw_graticule(Canvas& c, const Extent& e, double step, bool labels);
 

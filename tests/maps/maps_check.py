@@ -102,6 +102,21 @@ for i, (date, view, extent, lon, lat, holder, what, lang) in enumerate(cases):
     names = "\n".join(l for l in text.splitlines() if not re.search("[A-Za-z]", l))
     check(not other_script.search(names), f"{what} (--lang {lang}): a name in a third script: {other_script.findall(names)[:5]}")
 
+# Every island shows its holder's colour: the smallest (under 1 km², smaller than a pixel at 1 : 6 500 000)
+# get a mark of 1 mm in it, over the lines, and no label covers it. Today's chain map at 200 dpi (a mark is
+# 8 pixels across), through its georeferencing.
+chain_png = os.path.join(work, "chain-today.png")
+r = kmap("--date", today, "--dpi", "200", out=chain_png)
+check(r.returncode == 0, f"the chain map of today: exit {r.returncode}: {r.stderr}")
+islands = json.load(open(os.path.join(built, "geojson", "islands.geojson")))
+tiny = [f for f in islands["features"] if f["properties"]["area_km2"] < 1]
+check(len(tiny) >= 3, f"{len(tiny)} islands under 1 km2 in the record")
+for f in tiny:
+    ring = f["geometry"]["coordinates"][0][0] if f["geometry"]["type"] == "MultiPolygon" else f["geometry"]["coordinates"][0]
+    lon, lat = sum(p[0] for p in ring) / len(ring), sum(p[1] for p in ring) / len(ring)
+    seen = colours_at(chain_png, lon, lat, half=6)[f["properties"]["pov_neutral"]] if r.returncode == 0 else 0
+    check(seen >= 8, f"{f['properties']['name_en']} ({f['properties']['area_km2']} km2): {seen} pixels of its holder's colour round it")
+
 # kuril map writes its label boxes beside each map (one file for the formats of one name): each label's id,
 # text, box in sheet points inside the sheet, and anchor in longitude/latitude where the named thing is.
 for i, case in enumerate(cases):
