@@ -14,7 +14,7 @@ import tempfile
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDateTimeRange,
                        QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemMap, QgsLayoutItemMapGrid, QgsLayoutItemPage,
-                       QgsLayoutItemScaleBar, QgsLayoutObject, QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject,
+                       QgsLayoutItemScaleBar, QgsLayoutObject, QgsLayoutPoint, QgsLayoutSize, QgsLegendStyle, QgsPrintLayout, QgsProject,
                        QgsProperty, QgsRectangle, QgsTextFormat, QgsUnitTypes, QgsVectorLayer)
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtCore import QDate, QDateTime, QTime, Qt
@@ -61,6 +61,11 @@ ts.setTemporalRange(QgsDateTimeRange(QDateTime(QDate(1855, 2, 7), QTime(0, 0), Q
                                      QDateTime(PLACEHOLDER_END, QTime(0, 0), Qt.UTC)))
 ts.setTimeStep(1)
 ts.setTimeStepUnit(QgsUnitTypes.TemporalYears)
+
+
+# The legend's layer names, as the print maps name what they draw.
+LEGEND_TITLES = {"views": "Holder (neutral view)", "boundaries": "Boundary lines", "places": "Settlements",
+                 "context": "Land outside the record"}
 
 
 def print_layout(project, layers):
@@ -110,10 +115,28 @@ def print_layout(project, layers):
     title.attemptResize(QgsLayoutSize(205, 12, mm))
     layout.addLayoutItem(title)
     legend = QgsLayoutItemLegend(layout)
+    legend.setId("legend")
     legend.setTitle("Legend")
     legend.setLinkedMap(m)
     legend.setLegendFilterByMapEnabled(True)  # only what the map shows
-    legend.attemptMove(QgsLayoutPoint(222, 24, mm))
+    # The layers under names a reader understands, in the sheet's words; the island names and the coast,
+    # which have no symbol to explain, left out.
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    for node in list(root.findLayers()):
+        title = LEGEND_TITLES.get(node.layer().name())
+        if title:
+            node.setCustomProperty("legend/title-label", title)
+        else:
+            node.parent().removeChildNode(node)
+    legend.rstyle(QgsLegendStyle.Title).setFont(QFont("Noto Sans", 9, QFont.Bold))
+    legend.rstyle(QgsLegendStyle.Subgroup).setFont(QFont("Noto Sans", 7, QFont.Bold))
+    label_font = QFont("Noto Sans")
+    label_font.setPointSizeF(6.5)
+    legend.rstyle(QgsLegendStyle.SymbolLabel).setFont(label_font)
+    legend.setSymbolWidth(5)
+    legend.setSymbolHeight(3.5)
+    legend.attemptMove(QgsLayoutPoint(219, 24, mm))
     layout.addLayoutItem(legend)
     bar = QgsLayoutItemScaleBar(layout)
     bar.setStyle("Single Box")
@@ -126,9 +149,9 @@ def print_layout(project, layers):
     bar.attemptMove(QgsLayoutPoint(222, 150, mm))
     layout.addLayoutItem(bar)
     note = QgsLayoutItemLabel(layout)
-    note.setText("Neutral view: who held the land on the day. Lambert conformal conic, standard parallels 43° and "
-                 "49.8° N. Coastline: GSHHG 2.3.7 full resolution (LGPL-3.0). Records and sources: Kuril Atlas, "
-                 "docs/history.md.")
+    note.setText("Point of view: neutral (who held the land on the day). Lambert conformal conic, standard parallels "
+                 "43° N and 49.8° N. Coastline: GSHHG 2.3.7 full resolution, P. Wessel and W. H. F. Smith (LGPL-3.0). "
+                 "Records and their sources: the Kuril Atlas dataset.")
     note.setFont(QFont("Noto Sans", 6))
     note.attemptMove(QgsLayoutPoint(222, 165, mm))
     note.attemptResize(QgsLayoutSize(68, 30, mm))

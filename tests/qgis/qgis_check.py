@@ -190,6 +190,23 @@ if layout is not None:
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     for words in ("15 October 1905 — Treaty of Portsmouth", "22 August 1875 — Treaty of Saint Petersburg", "Legend"):
         check(words in text, f"atlas PDF: no '{words}'")
+    # The legend as the print maps word it: layers under readers' names (no raw layer name), the holders in the
+    # sheet's words, and the whole legend inside the page, above the scale bar (nothing cut).
+    legend = layout.itemById("legend")
+    check(legend is not None, "atlas: no legend item")
+    if legend is not None:
+        for words in ("Holder (neutral view)", "Boundary lines", "Settlements", "Treaty boundary"):
+            check(words in text, f"atlas legend: no '{words}'")
+        lines = set(text.splitlines())
+        for raw in ("places", "labels", "views", "coastline", "context", "boundaries"):
+            check(raw not in lines, f"atlas legend: the raw layer name '{raw}' shown")
+        check("Russia / Soviet Union" not in text and "…" not in text, "atlas legend: old or cut words")
+        legend.adjustBoxSize()
+        box = legend.sceneBoundingRect()
+        bar = next(i for i in layout.items() if i.__class__.__name__ == "QgsLayoutItemScaleBar")
+        check(box.right() <= 297 - 5 and box.bottom() <= bar.sceneBoundingRect().top(),
+              f"atlas legend: {box.left():.1f}..{box.right():.1f} x {box.top():.1f}..{box.bottom():.1f} mm, past the page "
+              f"(297 mm) or over the scale bar (from {bar.sceneBoundingRect().top():.1f} mm)")
     atlas = layout.atlas()
     atlas.beginRender()
     map_item = layout.itemById("map")

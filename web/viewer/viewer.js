@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   const COLOURS = { japan: "#dc4539", russia: "#223974", "japan;russia": "#61b778", undetermined: "#b4b4b4" };
-  const HOLDER_NAMES = { japan: "Japan", russia: "Russia", "japan;russia": "Condominium (Japan and Russia)",
+  const HOLDER_NAMES = { japan: "Japan", russia: "Russia", "japan;russia": "Japan and Russia jointly (condominium)",
     undetermined: "Undetermined" };
   const STOPS = [["1855", "1855-02-07"], ["1875", "1875-08-22"], ["1905", "1905-10-15"], ["1945", "1945-09-05"],
     ["1956", "1956-12-12"], ["today", null]];
