@@ -31,7 +31,7 @@ void CommandMap::add_options(Arguments& args) {
     args.option("--view", view_, "point of view: neutral, japan or russia").show_default();
     args.option("--lang", lang_, "language of the names: en, ja, ru or ainu").show_default();
     args.option("--extent", extent_, "chain, south, sakhalin or W,S,E,N in degrees").show_default();
-    args.option("--paper", paper_, "A4, A3 or WxHmm (landscape as given)").show_default();
+    args.option("--paper", paper_, "A4 or A3 (landscape, or portrait when that draws the extent larger), or WxHmm as given").show_default();
     args.option("--crs", crs_, "projected CRS (EPSG:code or PROJ string); default a fitted Lambert conformal conic");
     args.option("--dpi", dpi_, "PNG resolution").show_default().range(36, 1200);
     args.flag("--no-inset", no_inset_, "no inset of the southern islands on a whole-chain map");

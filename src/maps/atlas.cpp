@@ -43,25 +43,35 @@ void draw_panel(Canvas& page_canvas, const Atlas& atlas, const MapData& data, Sh
     label.draw(panel.fx0, label_y, palette.text);
 }
 
-// One legend entry of the small multiples' page, in a row: its swatch drawn by `swatch`, then its words.
-double multiples_entry(cairo_t* cr, const Palette& palette, double x, double y, const std::string& text,
-                       const std::function<void(double)>& swatch) {
-    swatch(x);
-    const Text t(cr, text, TextStyle{7});
-    t.draw(x + 15, y, palette.text);
-    return x + 15 + t.size().first + 12;
+// Where the next legend entry of the small multiples' page goes: along the foot, wrapping to a second row.
+struct LegendRow {
+    double left, x, y, right;
+};
+
+// One legend entry: its swatch drawn by `swatch` at (x, y), then its words; on the next row when it would
+// pass the right margin.
+void multiples_entry(const Canvas& c, LegendRow& row, const std::string& text, const std::function<void(double, double)>& swatch) {
+    const Text t(c.cr, text, TextStyle{7});
+    if (row.x > row.left && row.x + 15 + t.size().first > row.right) {
+        row.x = row.left;
+        row.y += 11;
+    }
+    swatch(row.x, row.y);
+    t.draw(row.x + 15, row.y, c.pal.text);
+    row.x += 15 + t.size().first + 12;
 }
 
-// The small multiples' one legend, along the foot of the page, and the page's note.
+// The small multiples' one legend, along the foot of the page.
 void draw_multiples_legend(const Canvas& c, double x, const Drawn& drawn) {
     cairo_t* cr = c.cr;
     const Palette& palette = c.pal;
     const Sheet& sheet = c.sheet;
-    const double y = sheet.h - 14 * kPtPerMm;
+    LegendRow row{x, x, sheet.h - 19 * kPtPerMm, sheet.w - x};
     for (const auto& h : drawn.holders) {
-        x = multiples_entry(cr, palette, x, y, holder_label(h, drawn.holder_names.count(h) ? drawn.holder_names.at(h) : std::vector<std::string>{}, c.tr), [&](double sx) {
+        const auto names = drawn.holder_names.count(h) ? drawn.holder_names.at(h) : std::vector<std::string>{};
+        multiples_entry(c, row, holder_label(h, names, c.tr), [&](double sx, double sy) {
             cairo_new_path(cr);
-            cairo_rectangle(cr, sx, y, 12, 8);
+            cairo_rectangle(cr, sx, sy, 12, 8);
             set_colour(cr, palette.holders.count(h) ? palette.holders.at(h) : palette.land_unknown);
             cairo_fill(cr);
         });
@@ -69,9 +79,9 @@ void draw_multiples_legend(const Canvas& c, double x, const Drawn& drawn) {
     for (const auto& [shown, pattern] : {std::pair{drawn.claimed, kClaimedPattern}, std::pair{drawn.renounced, kRenouncedPattern}}) {
         if (!shown) continue;
         const DisputePattern p = pattern;  // a plain variable: clang 14 cannot capture a structured binding
-        x = multiples_entry(cr, palette, x, y, c.tr(p.words), [&](double sx) {
+        multiples_entry(c, row, c.tr(p.words), [&](double sx, double sy) {
             cairo_new_path(cr);
-            cairo_rectangle(cr, sx, y + 1, 12, 8);
+            cairo_rectangle(cr, sx, sy + 1, 12, 8);
             set_colour(cr, palette.halo);
             cairo_fill_preserve(cr);
             hatch(cr, sheet, p.angle, p.spacing, palette.text, 0.4);
@@ -81,10 +91,10 @@ void draw_multiples_legend(const Canvas& c, double x, const Drawn& drawn) {
     for (const auto& entry : kLineLegend) {
         const std::string k = entry.first;  // a plain variable: clang 14 cannot capture a structured binding
         if (!drawn.lines.count(k)) continue;
-        x = multiples_entry(cr, palette, x, y, c.tr(entry.second), [&](double sx) {
+        multiples_entry(c, row, c.tr(entry.second), [&](double sx, double sy) {
             cairo_new_path(cr);
-            cairo_move_to(cr, sx, y + 5);
-            cairo_line_to(cr, sx + 12, y + 5);
+            cairo_move_to(cr, sx, sy + 5);
+            cairo_line_to(cr, sx + 12, sy + 5);
             line_style(cr, palette, k);
             cairo_stroke(cr);
             cairo_set_dash(cr, nullptr, 0, 0);
@@ -121,6 +131,9 @@ void draw_small_multiples(Canvas& c, const Atlas& atlas, const MapData& data, Sh
         draw_panel(c, atlas, data, cache, pages[i], panel, crs, py, drawn);
     }
     draw_multiples_legend(c, x0, with_names_in(drawn, atlas.dataset(), first.lang));
+    // One scale for every panel: its bar at the top right, beside the title.
+    Canvas panels{cr, c.ctx, proj, fitted, c.geoms, palette, c.tr};
+    (void)draw_scale_bar(panels, first.extent, sheet.w - x0 - 50 * kPtPerMm, 8 * kPtPerMm, 45 * kPtPerMm);
     const Text note(cr, c.tr("Neutral view: who held the land on each day, at one scale. Coastline: GSHHG 2.3.7 full "
                              "resolution (LGPL-3.0). Records and their sources: the Kuril Atlas dataset."),
                     TextStyle{6});

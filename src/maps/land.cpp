@@ -90,6 +90,10 @@ std::vector<IslandMark> draw_land(Canvas& c, const MapData& data, const MapSpec&
         note_small_pieces(c, land, fill, marks);
         set_colour(c.cr, fill);
         cairo_fill_preserve(c.cr);
+        // Edged in its own colour: two pieces that meet (south and north Sakhalin at 50° N) leave no pale seam
+        // where antialiasing would have let the sea through along their shared edge.
+        cairo_set_line_width(c.cr, 0.3);
+        cairo_stroke_preserve(c.cr);
         drawn.holders.insert(holder);
         // The regime's name is the held lane's: it names this view's holder where the view agrees with it.
         if (holder == v.text(f, "pov_neutral")) note_holder_names(drawn, holder, v.text(f, "holder_name"));

@@ -39,6 +39,7 @@ void parse_paper(const std::string& value, MapSpec& spec) {
         throw UsageError(fmt::format("--paper {}: not A4, A3 or WxHmm (100x80mm to 2000x2000mm)", value));
     }
     spec.paper_w_mm = w, spec.paper_h_mm = h;
+    spec.paper_turns = false;  // as given
 }
 
 OutputFormat format_of(const std::string& path) {

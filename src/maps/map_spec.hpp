@@ -21,9 +21,10 @@ struct MapSpec {
     std::string lang = "en";       // en | ja | ru | ainu
     Extent extent;
     double paper_w_mm = 297, paper_h_mm = 210;  // landscape A4
+    bool paper_turns = true;  // a named paper (A4, A3) turns to portrait when that draws the extent larger
     std::string crs;   // blank: a Lambert conformal conic fitted to the extent
     int dpi = 300;     // PNG only
-    bool inset = true;  // the four southern islands at a larger scale, on a whole-chain map
+    bool inset = true;  // Shikotan and the Habomai islets at a larger scale, on a whole-chain map
 };
 
 // Parsers for the options of `kuril map`; each throws UsageError with the option and the value.

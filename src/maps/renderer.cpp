@@ -232,9 +232,17 @@ std::string projection_text(const MapSpec& spec, const MapProjection& proj, cons
                        fmt::arg("meridian", degrees((e.west + e.east) / 2)));
 }
 
+// The page, the frame fitted to the extent: a named paper is turned to portrait when that draws the extent a
+// sixth larger or more (Sakhalin, tall and narrow); a paper given as WxHmm is kept as given.
 Sheet page_sheet(const MapSpec& spec, const MapProjection& proj) {
-    const double w = spec.paper_w_mm * kPtPerMm, h = spec.paper_h_mm * kPtPerMm;
-    return fit_sheet(spec.extent, proj, w, h, 14 * kPtPerMm, 20 * kPtPerMm, w - 66 * kPtPerMm, h - 12 * kPtPerMm);
+    const auto fit = [&](double w_mm, double h_mm) {
+        const double w = w_mm * kPtPerMm, h = h_mm * kPtPerMm;
+        return fit_sheet(spec.extent, proj, w, h, 14 * kPtPerMm, 20 * kPtPerMm, w - 66 * kPtPerMm, h - 12 * kPtPerMm);
+    };
+    const Sheet as_given = fit(spec.paper_w_mm, spec.paper_h_mm);
+    if (!spec.paper_turns) return as_given;
+    const Sheet turned = fit(spec.paper_h_mm, spec.paper_w_mm);
+    return turned.scale > as_given.scale * 7 / 6 ? turned : as_given;
 }
 
 MapData map_data(const Atlas& atlas) {

@@ -117,6 +117,22 @@ for f in tiny:
     seen = colours_at(chain_png, lon, lat, half=6)[f["properties"]["pov_neutral"]] if r.returncode == 0 else 0
     check(seen >= 8, f"{f['properties']['name_en']} ({f['properties']['area_km2']} km2): {seen} pixels of its holder's colour round it")
 
+# The page fitted to the extent: A4 turned to portrait for Sakhalin (tall and narrow), landscape for the chain;
+# a paper given as WxHmm kept as given.
+def page_size(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+    m = re.search(r"Page size:\s+([0-9.]+) x ([0-9.]+) pts", info)
+    return (float(m.group(1)), float(m.group(2))) if m else (0, 0)
+for i, case in enumerate(cases):
+    w, h = page_size(os.path.join(work, f"case{i}.pdf"))
+    if case[2] == "sakhalin":
+        check(h > w, f"{case[6]}: Sakhalin on a {w:.0f} x {h:.0f} pt page, expected portrait")
+    elif case[2] == urup:
+        check(w > h, f"{case[6]}: Urup on a {w:.0f} x {h:.0f} pt page, expected landscape")
+given = os.path.join(work, "given.pdf")
+r = kmap("--date", "1910-01-01", "--extent", "sakhalin", "--paper", "297x210mm", out=given)
+check(r.returncode == 0 and page_size(given)[0] > page_size(given)[1], f"--paper 297x210mm kept landscape: {page_size(given)}")
+
 # kuril map writes its label boxes beside each map (one file for the formats of one name): each label's id,
 # text, box in sheet points inside the sheet, and anchor in longitude/latitude where the named thing is.
 for i, case in enumerate(cases):
@@ -281,7 +297,7 @@ for f in chain[:2]:
 
 # The sources are given in full and stay on the page: every word of every map the build writes lies inside
 # the sheet with a margin of 3 mm (pdftotext's word boxes), and the last source cited is there.
-for f in sorted(f for f in os.listdir(maps) if f.endswith(".pdf") and f != "kuril-atlas.pdf"):
+for f in sorted(f for f in os.listdir(maps) if f.endswith(".pdf")):  # the atlas's pages too
     html = subprocess.run(["pdftotext", "-bbox", os.path.join(maps, f), "-"], capture_output=True, text=True).stdout
     page = re.search(r'<page width="([0-9.]+)" height="([0-9.]+)"', html)
     words = [tuple(map(float, m)) for m in re.findall(r'xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)"', html)]
