@@ -13,9 +13,10 @@
 namespace kuril::cli {
 
 std::string CommandImportCoastline::description() const {
-    return "Regenerate geodata/land.geojsonl from GSHHG full resolution and geodata/context.geojsonl from GSHHG "
-           "high resolution (Debian package gmt-gshhg-full) through GMT: the shoreline segments of the record frame, "
-           "and of the context region around it, are assembled into valid land polygons.";
+    return "Regenerate geodata/land.geojsonl from GSHHG full resolution, geodata/context.geojsonl from GSHHG "
+           "high resolution and geodata/locator.geojsonl from GSHHG low resolution (Debian package gmt-gshhg-full) "
+           "through GMT: the shoreline segments of the record frame, of the context region around it and of the "
+           "locator maps' western Pacific are assembled into valid land polygons.";
 }
 
 void CommandImportCoastline::add_options(Arguments& args) {
@@ -26,12 +27,17 @@ void CommandImportCoastline::add_options(Arguments& args) {
     args.option("-o,--output", output_, "file to write (default: <geodata>/land.geojsonl)");
     args.option("--context-output", context_output_,
                 "context land file to write (default: <geodata>/context.geojsonl, unless -o or --region is given)");
+    args.option("--locator-output", locator_output_,
+                "locator land file to write (default: <geodata>/locator.geojsonl, unless -o or --region is given)");
     args.flag("-q,--quiet", quiet_, "no progress output");
 }
 
 void CommandImportCoastline::setup() {
     if (context_output_.empty() && output_.empty() && region_.empty()) {
         context_output_ = (std::filesystem::path(geodata_) / "context.geojsonl").string();
+    }
+    if (locator_output_.empty() && output_.empty() && region_.empty()) {
+        locator_output_ = (std::filesystem::path(geodata_) / "locator.geojsonl").string();
     }
     if (output_.empty()) {
         if (!std::filesystem::is_directory(geodata_)) {
@@ -79,6 +85,14 @@ Outcome CommandImportCoastline::run() {
         context = feature_lines(ctx, around, "GSHHG 2.3.7 high L1-L2", 5);
         context_polygons = around.land.size();
     }
+    std::string locator;
+    std::size_t locator_polygons = 0;
+    if (!locator_output_.empty()) {
+        const auto pacific = import_gshhg(ctx, locator_import(kLocatorRegion), progress);
+        // 4 decimals (about 10 m): GSHHG low resolution is good to about 4 km, and 3 decimals make rings cross.
+        locator = feature_lines(ctx, pacific, "GSHHG 2.3.7 low L1", 4);
+        locator_polygons = pacific.land.size();
+    }
     // Coordinates with 7 decimals (about 1 cm).
     const std::string out = feature_lines(ctx, imported, "GSHHG 2.3.7 full L1", 7);
     const std::filesystem::path target = output_;
@@ -88,6 +102,10 @@ Outcome CommandImportCoastline::run() {
     if (!context_output_.empty()) {
         write_file_atomic(context_output_, context);
         progress.step(fmt::format("wrote {} context land polygons to {}", context_polygons, context_output_));
+    }
+    if (!locator_output_.empty()) {
+        write_file_atomic(locator_output_, locator);
+        progress.step(fmt::format("wrote {} locator land polygons to {}", locator_polygons, locator_output_));
     }
     return Outcome::ok;
 }

@@ -101,7 +101,12 @@ void write_label_boxes(const fs::path& file, const MapResult& r) {
         labels.push_back({{"id", l.id}, {"text", l.text}, {"box", {pt(l.box.x0), pt(l.box.y0), pt(l.box.x1), pt(l.box.y1)}},
                           {"anchor", {deg(l.lonlat.x), deg(l.lonlat.y)}}, {"leader", l.leader}});
     }
-    const nlohmann::ordered_json doc{{"sheet_pt", {pt(r.sheet_w_pt), pt(r.sheet_h_pt)}}, {"unplaced", r.unplaced.size()},
+    const auto box = [&](const Box& b) { return nlohmann::ordered_json{pt(b.x0), pt(b.y0), pt(b.x1), pt(b.y1)}; };
+    nlohmann::ordered_json frames{{"map", box(r.frame)}};
+    if (r.locator) frames["locator"] = box(*r.locator);
+    const nlohmann::ordered_json doc{{"sheet_pt", {pt(r.sheet_w_pt), pt(r.sheet_h_pt)}},
+                                     {"frames", frames},
+                                     {"unplaced", r.unplaced.size()},
                                      {"labels", labels}};
     write_file_atomic(file, doc.dump(1) + "\n");
 }

@@ -120,18 +120,27 @@ void draw_title(Canvas& c, const Atlas& atlas, const MapSpec& spec) {
     sub.draw(s.fx0, 6 * kPtPerMm + title.size().second + 1, c.pal.text);
 }
 
-// The panel right of the frame: legend, scale bar, point of view, sources.
-void draw_margin(Canvas& c, const Atlas& atlas, const MapSpec& spec, const Drawn& drawn, const MapResult& result) {
+// The panel right of the frame: legend, scale bar, point of view, the locator where there is room, sources.
+void draw_margin(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec, const Drawn& drawn,
+                 const std::vector<Box>& taken, MapResult& result) {
     const Sheet& s = c.sheet;
     const double x = s.fx1 + 8 * kPtPerMm, w = s.w - x - 6 * kPtPerMm;
     double y = draw_legend(c, with_names_in(drawn, atlas.dataset(), spec.lang), x, s.fy0, w) + 8;
     y = draw_scale_bar(c, spec.extent, x, y, std::min(w, 45 * kPtPerMm)) + 8;
     const Text view(c.cr, view_text(spec.view, c.tr), TextStyle{7, false, true, int(w)});
     view.draw(x, y, c.pal.text);
-    y += view.size().second + 6;
+    y += view.size().second + 8;
     // The sources in full, at the foot of the panel: set smaller (to 4 pt) rather than cut or run off the page.
     const std::string sources = sources_text(atlas, spec.date, result.projection, c.tr);
     const double bottom = s.h - 5 * kPtPerMm;
+    const double sources_h = Text(c.cr, sources, TextStyle{5, false, false, int(w)}).size().second;
+    const double room = std::min(bottom - sources_h - 6 - y, 45 * kPtPerMm);
+    result.locator = draw_locator(c, data, spec.extent, Box{x, y, x + std::min(w, 45 * kPtPerMm), y + room}, false);
+    if (result.locator) {
+        y = result.locator->y1 + 6;
+    } else if (const auto corner = locator_on_map(c, data, taken)) {  // no room beside the map: on it
+        result.locator = draw_locator(c, data, spec.extent, *corner, true);
+    }
     std::optional<Text> src;
     for (double size = 5; !src || (y + src->size().second > bottom && size >= 4); size -= 0.25) {
         src.emplace(c.cr, sources, TextStyle{size, false, false, int(w)});
@@ -211,7 +220,10 @@ void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache
     const std::vector<std::string> main_unplaced = draw_labels(c, atlas, data, spec, 1.0, inset.reserved, result, drawn);
     report_unplaced(main_unplaced, inset.unplaced, result);
     draw_title(c, atlas, spec);
-    draw_margin(c, atlas, spec, drawn, result);
+    result.frame = Box{s.fx0, s.fy0, s.fx1, s.fy1};
+    std::vector<Box> taken = inset.reserved;
+    for (const auto& l : result.labels) taken.push_back(l.box);
+    draw_margin(c, atlas, data, spec, drawn, taken, result);
 }
 
 std::string crs_of(const MapSpec& spec) {
@@ -256,6 +268,7 @@ MapData map_data(const Atlas& atlas) {
     layers.push_back(atlas.places());
     MapData data = map_data(layers);
     data.owned = std::move(layers);  // a vector's move keeps its elements where they are
+    data.locator = &atlas.dataset().locator;
     return data;
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 // Print maps on Cairo (PDF, SVG, PNG): land coloured by holder on a day in one point of view, the lines
-// in force, the names of that day, graticule, scale bar, legend, title, sources, and for the whole chain an
-// inset of the four southern islands. The layers are derived once (MapData) and shared by every map;
+// in force, the names of that day, graticule, scale bar, legend, a locator map, title, sources, and for the
+// whole chain an inset of Shikotan and the Habomai islets. The layers are derived once (MapData) and shared by every map;
 // features are moved onto each sheet once (MapData::sheet_cache).
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,7 @@ struct MapData {
     const Layer* places = nullptr;
     const Layer* context = nullptr;    // land around the record, no holders
     const Layer* coastline = nullptr;  // the coast as lines, clip edges left out
+    const std::vector<LandPiece>* locator = nullptr;  // the locator maps' western Pacific (none: no locator)
     std::vector<Layer> owned;  // the layers, when derived for the maps alone
 };
 
@@ -50,6 +52,8 @@ struct MapResult {
     std::vector<std::string> unplaced;  // labels that found no free place: reported, never silent
     std::string projection;             // as named in the margin
     double sheet_w_pt = 0, sheet_h_pt = 0;
+    Box frame;                   // the map's frame on the sheet
+    std::optional<Box> locator;  // the locator map's frame, when the sheet has room for one
 };
 
 // One map to `out` (.pdf, .svg or .png), staged beside it and renamed when complete. PNG also writes
@@ -58,8 +62,9 @@ MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache,
                      const Palette& palette, const Catalogues& words, const std::filesystem::path& out,
                      const Date& today);
 
-// The labels of a map: {"sheet_pt": [w, h], "unplaced": n, "labels": [{"id", "text", "box": [x0, y0, x1, y1]
-// in sheet points (y down), "anchor": [lon, lat], "leader"}]}, written atomically.
+// The labels of a map: {"sheet_pt": [w, h], "frames": {"map": box, "locator": box when drawn}, "unplaced": n,
+// "labels": [{"id", "text", "box", "anchor": [lon, lat], "leader"}]}, each box [x0, y0, x1, y1] in sheet
+// points (y down); written atomically.
 void write_label_boxes(const std::filesystem::path& file, const MapResult& r);
 
 // The atlas: one PDF, a page per spec, then a page of small multiples (every spec at one scale, side by

@@ -63,6 +63,10 @@ public:
     SheetGeoms(const geom::Context& ctx, const MapProjection& proj, const Sheet& sheet, SheetStore& store,
                const std::string& crs);
     [[nodiscard]] const geom::Geom& get(const std::string& key, const geom::Geom& lonlat);
+    // Another sheet (an inset, a locator) kept in the same store.
+    [[nodiscard]] SheetGeoms on(const MapProjection& proj, const Sheet& sheet, const std::string& crs) const {
+        return {ctx_, proj, sheet, store_, crs};
+    }
 
 private:
     const geom::Context& ctx_;

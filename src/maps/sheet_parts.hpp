@@ -6,6 +6,7 @@
 // the sheet put together (renderer.cpp) and the atlas's pages (atlas.cpp). Internal to maps/.
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -18,6 +19,7 @@
 #include "maps/renderer.hpp"
 #include "maps/sheet.hpp"
 #include "maps/text.hpp"
+#include "model/region.hpp"
 
 namespace kuril::maps {
 
@@ -117,6 +119,15 @@ double draw_scale_bar(Canvas& c, const Extent& e, double x, double y, double max
 void draw_inset(Canvas& main, SheetGeoms& geoms, const MapData& data, const MapSpec& spec, const Sheet& inset,
                 Drawn& drawn);
 [[nodiscard]] Sheet inset_sheet(const Sheet& s, const MapProjection& proj);
+
+// locator.cpp: the western Pacific with the sheet's extent marked, fitted into `area` (on a framed white
+// card when `boxed`); its frame, or nothing when it would be narrower than kLocatorMinPt or there is no
+// locator land.
+inline constexpr double kLocatorMinPt = 25 * kPtPerMm;
+std::optional<Box> draw_locator(const Canvas& c, const MapData& data, const Extent& shown, const Box& area, bool boxed);
+// Where a locator can go on the map itself: the first place along the frame's edges (the right edge, the
+// top, the left, the foot) where it keeps 2 mm clear of the record's land and lines and of every box taken.
+std::optional<Box> locator_on_map(const Canvas& c, const MapData& data, const std::vector<Box>& taken);
 
 // output_files.cpp
 [[nodiscard]] std::string svg_text_layer(const MapResult& r);

@@ -185,6 +185,7 @@ struct Dataset {
     std::vector<BoundaryDef> boundaries;
     std::vector<LandPiece> land;     // the record frame, GSHHG full (land.geojsonl)
     std::vector<LandPiece> context;  // around it, GSHHG high (context.geojsonl)
+    std::vector<LandPiece> locator;  // the western Pacific of the locator maps, GSHHG low (locator.geojsonl)
     std::vector<Source> sources;
     std::vector<Place> places;
     std::vector<PlaceName> place_names;

@@ -43,4 +43,7 @@ inline constexpr geom::XY kProjectionCentre{149.25, 46.4};
 // Kamchatka, Hokkaido and northern Honshu.
 inline constexpr Region kContextRegion{120.0, 178.0, 33.0, 64.0};
 
+// The locator maps' western Pacific: from the South China Sea and the Philippines to the Bering Sea and Chukotka.
+inline constexpr Region kLocatorRegion{105.0, 180.0, 12.0, 66.0};
+
 }  // namespace kuril

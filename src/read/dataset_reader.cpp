@@ -359,6 +359,7 @@ Dataset read_dataset(const geom::Context& ctx, const GeodataFiles& files, Diagno
     ds.islands.erase(mainland, ds.islands.end());
     ds.land = read_land(ctx, files.land(), diag);
     if (std::filesystem::exists(files.context())) ds.context = read_land(ctx, files.context(), diag);
+    if (std::filesystem::exists(files.locator())) ds.locator = read_land(ctx, files.locator(), diag);
     return ds;
 }
 

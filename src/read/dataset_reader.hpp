@@ -21,6 +21,8 @@ struct GeodataFiles {
     [[nodiscard]] std::filesystem::path land() const { return dir / "land.geojsonl"; }
     // Optional: the land around the record (no file, no context land).
     [[nodiscard]] std::filesystem::path context() const { return dir / "context.geojsonl"; }
+    // Optional: the western Pacific of the locator maps (no file, no locator map).
+    [[nodiscard]] std::filesystem::path locator() const { return dir / "locator.geojsonl"; }
     [[nodiscard]] std::filesystem::path waters() const { return dir / "waters.csv"; }
     [[nodiscard]] std::filesystem::path sources() const { return dir / "sources.csv"; }
     [[nodiscard]] std::filesystem::path places() const { return dir / "places.csv"; }

@@ -161,6 +161,8 @@ ImportSpec record_import(const Frame& frame) { return {frame, {}, 'f', false, 0}
 
 ImportSpec context_import(const Region& region, const Frame& record) { return {Frame{{region}}, record, 'h', true, 20}; }
 
+ImportSpec locator_import(const Region& region) { return {Frame{{region}}, Frame{}, 'l', false, 400}; }
+
 CoastlineImport import_gshhg(const geom::Context& ctx, const ImportSpec& spec, const Progress& progress) {
     CoastlineImport result;
     result.gmt_version = run("gmt --version");

@@ -32,6 +32,8 @@ struct ImportSpec {
 [[nodiscard]] ImportSpec record_import(const Frame& frame);
 // The context land: high resolution in the context region less the record frame, lakes of 20 km² and more.
 [[nodiscard]] ImportSpec context_import(const Region& region, const Frame& record);
+// The locator maps' land: low resolution, level 1, land of 400 km² and more (Kunashir, not its islets).
+[[nodiscard]] ImportSpec locator_import(const Region& region);
 
 [[nodiscard]] CoastlineImport import_gshhg(const geom::Context& ctx, const ImportSpec& spec, const Progress& progress);
 

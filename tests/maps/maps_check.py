@@ -107,6 +107,7 @@ for i, (date, view, extent, lon, lat, holder, what, lang) in enumerate(cases):
 # 8 pixels across), through its georeferencing.
 chain_png = os.path.join(work, "chain-today.png")
 r = kmap("--date", today, "--dpi", "200", out=chain_png)
+chain_ok = r.returncode == 0
 check(r.returncode == 0, f"the chain map of today: exit {r.returncode}: {r.stderr}")
 islands = json.load(open(os.path.join(built, "geojson", "islands.geojson")))
 tiny = [f for f in islands["features"] if f["properties"]["area_km2"] < 1]
@@ -204,6 +205,42 @@ def grey_at(png, lon, lat):
 okha = os.path.join(work, f"case{len(cases) - 1}.png")
 check(grey_at(okha, 140.0, 49.5) >= 400, f"the mainland (140.0, 49.5) in the context grey on the Sakhalin map: {grey_at(okha, 140.0, 49.5)}")
 check(grey_at(okha, 141.3, 47.5) == 0, f"the Tatar Strait (141.3, 47.5) not grey: {grey_at(okha, 141.3, 47.5)}")
+
+# A locator map where the sheet has room: the western Pacific (105-180 E, 12-66 N, GSHHG low) in the context
+# grey on the sea, in its own Lambert conic fitted to that region, framed by the region's bounding box, and
+# the sheet's extent marked in the text colour. Read on today's chain map at 200 dpi through the box that
+# chain-today.labels.json gives for the locator.
+def locator_window(png, box, lon, lat, half=3):
+    w, s, e, n = 105.0, 12.0, 180.0, 66.0
+    lcc = osr.SpatialReference()
+    lcc.ImportFromProj4(f"+proj=lcc +lat_1={s + (n - s) / 6:.2f} +lat_2={n - (n - s) / 6:.2f} +lat_0={(s + n) / 2:.2f} "
+                        f"+lon_0={(w + e) / 2:.2f} +datum=WGS84 +units=m +no_defs")
+    wgs = osr.SpatialReference(); wgs.ImportFromEPSG(4326)
+    wgs.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER); lcc.SetAxisMappingStrategy(osr.OAMS_TRADITIONAL_GIS_ORDER)
+    to = osr.CoordinateTransformation(wgs, lcc)
+    edge = [to.TransformPoint(w + (e - w) * t / 64, la)[:2] for t in range(65) for la in (s, n)]
+    edge += [to.TransformPoint(lo, s + (n - s) * t / 64)[:2] for t in range(65) for lo in (w, e)]
+    minx, miny = min(p[0] for p in edge), min(p[1] for p in edge)
+    scale = (box[2] - box[0]) / (max(p[0] for p in edge) - minx)
+    x, y = to.TransformPoint(lon, lat)[:2]
+    col, row = [int(round(v * 200 / 72)) for v in (box[0] + (x - minx) * scale, box[3] - (y - miny) * scale)]
+    ds = gdal.Open(png)
+    return [ds.GetRasterBand(i + 1).ReadAsArray(col - half, row - half, 2 * half + 1, 2 * half + 1) for i in range(3)]
+frames = json.load(open(chain_png[:-4] + ".labels.json")).get("frames", {})
+loc = frames.get("locator")
+check(loc is not None, f"today's chain map has a locator map: frames {frames}")
+if loc is not None and chain_ok:
+    colour = lambda key: tuple(int(palette[key][i:i + 2], 16) for i in (1, 3, 5))
+    check(loc[0] > frames["map"][2] and 0 < loc[1] and loc[3] < json.load(open(chain_png[:-4] + ".labels.json"))["sheet_pt"][1],
+          f"the locator {loc} lies in the margin, right of the map {frames['map']}, on the page")
+    manchuria = count_colour(locator_window(chain_png, loc, 127.0, 47.0), grey)
+    pacific = count_colour(locator_window(chain_png, loc, 165.0, 30.0), colour("sea"))
+    check(manchuria >= 40 and pacific >= 40, f"the locator: Manchuria (127 E, 47 N) grey ({manchuria}/49), the Pacific (165 E, 30 N) sea ({pacific}/49)")
+    west = count_colour(locator_window(chain_png, loc, 141.0, 46.4, 2), colour("text"))
+    inside = count_colour(locator_window(chain_png, loc, 147.0, 49.0, 2), colour("text"))
+    check(west >= 5 and inside == 0, f"the locator marks the chain's extent: its west edge (141 E) {west} dark pixels, 147 E 49 N inside {inside}")
+for f in sorted(f for f in os.listdir(os.path.join(built, "maps")) if f.endswith(".labels.json")):
+    check("locator" in json.load(open(os.path.join(built, "maps", f))).get("frames", {}), f"{f}: the build's map has a locator")
 
 # The vector maps rasterised by other readers: the PDF by poppler (pdftoppm), the SVG by librsvg
 # (rsvg-convert) and by Debian's chromium (tests/js/svg_raster.mjs, playwright-core), each given the PNG's
