@@ -1,6 +1,8 @@
 #include "maps/messages.hpp"
 
 #include <memory>
+#include <optional>
+#include <string>
 
 #include <fmt/format.h>
 #include <gettext-po.h>
@@ -11,19 +13,40 @@ namespace kuril::maps {
 
 namespace {
 
-// libgettextpo reports through callbacks and requires a fatal one not to return: each report is turned
-// into an InputError carrying the file and line (the library is C, built with unwind tables on Debian).
-[[noreturn]] void fail(const char* filename, std::size_t lineno, const char* text) {
-    const std::string where = filename != nullptr ? filename : "message catalogue";
-    const std::size_t line = lineno == static_cast<std::size_t>(-1) ? 0 : lineno;
-    std::string what = text != nullptr ? text : "unreadable";
-    while (!what.empty() && what.back() == '\n') what.pop_back();
-    throw InputError(Location{where, line, {}}, what);
+// libgettextpo reports through callbacks that carry no state of ours. An error is noted (the first of a
+// read, on this thread) and the library goes on and frees what it made for the report; the caller throws
+// it when the library returns. A fatal report must not return: it is thrown at once.
+struct PoError {
+    std::string where;
+    std::size_t line = 0;
+    std::string what;
+};
+thread_local std::optional<PoError> t_first_error;
+
+PoError po_error(const char* filename, std::size_t lineno, const char* text) {
+    PoError e{filename != nullptr ? filename : "message catalogue",
+              lineno == static_cast<std::size_t>(-1) ? 0 : lineno, text != nullptr ? text : "unreadable"};
+    while (!e.what.empty() && e.what.back() == '\n') e.what.pop_back();
+    return e;
+}
+
+[[noreturn]] void fail(const PoError& e) { throw InputError(Location{e.where, e.line, {}}, e.what); }
+
+// Throws the first error noted since the last call, if any.
+void throw_noted() {
+    if (!t_first_error) return;
+    const PoError e = *t_first_error;
+    t_first_error.reset();
+    fail(e);
 }
 
 void on_error(int severity, po_message_t, const char* filename, std::size_t lineno, std::size_t, int, const char* text) {
     if (severity == PO_SEVERITY_WARNING) return;
-    fail(filename, lineno, text);
+    if (severity == PO_SEVERITY_FATAL_ERROR) {
+        t_first_error.reset();
+        fail(po_error(filename, lineno, text));
+    }
+    if (!t_first_error) t_first_error = po_error(filename, lineno, text);
 }
 
 void on_error2(int severity, po_message_t, const char* filename, std::size_t lineno, std::size_t, int, const char* text,
@@ -49,9 +72,12 @@ std::string key(std::string_view context, std::string_view msgid) {
 }  // namespace
 
 Messages Messages::read(const std::filesystem::path& po) {
+    t_first_error.reset();
     const PoFile file{po_file_read(po.c_str(), &kHandler)};
-    if (file.file == nullptr) fail(po.c_str(), static_cast<std::size_t>(-1), "cannot read the message catalogue");
+    throw_noted();
+    if (file.file == nullptr) fail(po_error(po.c_str(), static_cast<std::size_t>(-1), "cannot read the message catalogue"));
     po_file_check_all(file.file, &kHandler);  // what msgfmt --check checks: formats, headers
+    throw_noted();
     Messages m;
     const PoIterator it{po_message_iterator(file.file, nullptr)};
     while (const po_message_t msg = po_next_message(it.it)) {
