@@ -91,7 +91,7 @@ void draw_multiples_legend(const Canvas& c, double x, const Drawn& drawn) {
     for (const auto& entry : kLineLegend) {
         const std::string k = entry.first;  // a plain variable: clang 14 cannot capture a structured binding
         if (!drawn.lines.count(k)) continue;
-        multiples_entry(c, row, c.tr(entry.second), [&](double sx, double sy) {
+        multiples_entry(c, row, line_words(c.tr, entry.second, drawn.view), [&](double sx, double sy) {
             cairo_new_path(cr);
             cairo_move_to(cr, sx, sy + 5);
             cairo_line_to(cr, sx + 12, sy + 5);

@@ -77,8 +77,15 @@ void clip_frame(cairo_t* cr, const Sheet& s) {
 void line_style(cairo_t* cr, const Palette& pal, const std::string& kind) {
     if (kind == "de_facto") cairo_set_dash(cr, kDashFacto, 2, 0);
     if (kind == "claimed") cairo_set_dash(cr, kDashClaim, 2, 0);
-    set_colour(cr, pal.boundary.at(kind));
-    cairo_set_line_width(cr, kind == "de_jure" ? 1.3 : 1.1);
+    if (kind == "de_jure_view") cairo_set_dash(cr, kDashViewOnly, 2, 0);
+    const bool de_jure = kind == "de_jure" || kind == "de_jure_view";
+    set_colour(cr, pal.boundary.at(de_jure ? "de_jure" : kind));
+    cairo_set_line_width(cr, de_jure ? 1.3 : 1.1);
+}
+
+std::string line_words(const Messages& tr, const char* msgid, const std::string& view) {
+    const std::string party = view == "japan" ? tr("Japan") : tr("Russia");
+    return fmt::format(fmt::runtime(tr(msgid)), fmt::arg("party", party));
 }
 
 std::string holder_label(const std::string& h, const std::vector<std::string>& names, const Messages& tr) {

@@ -75,7 +75,7 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
     for (const auto& entry : kLineLegend) {
         const char* kind = entry.first;  // a plain variable: clang 14 cannot capture a structured binding
         if (!drawn.lines.count(kind)) continue;
-        y = legend_row(c, x, y, w, c.tr(entry.second), [&](double sx, double sy) {
+        y = legend_row(c, x, y, w, line_words(c.tr, entry.second, drawn.view), [&](double sx, double sy) {
             cairo_new_path(c.cr);
             cairo_move_to(c.cr, sx, sy + 5);
             cairo_line_to(c.cr, sx + 13, sy + 5);

@@ -29,8 +29,14 @@ inline const Extent kInsetExtent{"inset", 145.35, 43.15, 146.95, 43.95};
 inline constexpr double kDashFacto[] = {4, 2};
 inline constexpr double kDashClaim[] = {1, 1.6};
 // The boundary lines' kinds in legend order, with their legend words (the sheet's and the small multiples').
+// A line the view holds in law but the other party does not (Russia's La Pérouse and Nemuro lines, Japan's
+// claimed lines): set by no treaty, so not a "treaty boundary"; long dashes in the de jure colour.
+inline constexpr double kDashViewOnly[] = {7, 2};
 inline constexpr std::pair<const char*, const char*> kLineLegend[] = {
-    {"de_jure", N_("Treaty boundary")}, {"de_facto", N_("De facto line")}, {"claimed", N_("Claimed line")}};
+    {"de_jure", N_("Treaty boundary")},
+    {"de_jure_view", N_("Boundary in law for {party} alone, set by no treaty")},
+    {"de_facto", N_("De facto line")},
+    {"claimed", N_("Claimed line")}};
 
 // The two patterns where the Japanese and Russian views differ (land.cpp), with their legend words: the angle
 // and spacing of the hatching.
@@ -52,6 +58,7 @@ struct Drawn {
     // Japan renounced without naming a beneficiary (south Sakhalin and the chain in its view, since 1952).
     bool claimed = false, renounced = false;
     bool differ = false, places = false, occupied = false, context = false;
+    std::string view;  // whose view the lines were drawn in: the party a line held in law by one view names
 };
 
 // Everything one sheet draws with.
@@ -75,6 +82,8 @@ void hatch(cairo_t* cr, const Sheet& s, double angle_deg, double spacing, const 
 void occupied_pattern(cairo_t* cr, const Sheet& s, const Rgb& ink);
 void clip_frame(cairo_t* cr, const Sheet& s);
 void line_style(cairo_t* cr, const Palette& pal, const std::string& kind);
+// A line kind's legend words (kLineLegend), the party named for a line one view alone holds in law.
+[[nodiscard]] std::string line_words(const Messages& tr, const char* msgid, const std::string& view);
 // A holder in the legend: its regimes' names where the sheet knows them, else the party's name.
 [[nodiscard]] std::string holder_label(const std::string& h, const std::vector<std::string>& names, const Messages& tr);
 // Notes the regimes a drawn feature names for its holder (holder_name: "Empire of Japan; Russian Empire").

@@ -296,6 +296,18 @@ check("+proj" not in text0 and "Lambert conformal conic" in text0, "the projecti
 check("Sakhalin and the Tatar Strait: who held the land" in pdf_text(2) or "Sakhalin and the Tatar Strait" in pdf_text(3),
       "the Sakhalin map's subtitle names Sakhalin")
 check("The southern Kuril Islands" in pdf_text(7), "the map of the south names the southern Kuril Islands")
+# No line called a treaty boundary that no treaty set: a line both parties hold in law is a treaty boundary;
+# one that a single view holds so (Russia's La Pérouse and Nemuro lines, Japan's claimed lines) is named as
+# that party's alone, drawn in long dashes.
+def built_text(name):
+    return subprocess.run(["pdftotext", os.path.join(built, "maps", name), "-"], capture_output=True, text=True).stdout
+legend_1875, legend_ru, legend_ja = (" ".join(built_text(n).split()) for n in
+                                     ("kuril-1875-08-22-neutral.pdf", "kuril-today-russia.pdf", "kuril-today-japan.pdf"))
+check("Treaty boundary" in legend_1875 and "alone" not in legend_1875, "1875: the St Petersburg lines are treaty boundaries")
+check("Treaty boundary" not in legend_ru and "Boundary in law for Russia alone, set by no treaty" in legend_ru,
+      "today in Russia's view: the La Pérouse and Nemuro lines are Russia's alone, not treaty boundaries")
+check("Treaty boundary" not in legend_ja and "Boundary in law for Japan alone, set by no treaty" in legend_ja,
+      "today in Japan's view: the Iturup-Urup line is Japan's alone, not a treaty boundary")
 
 # Period names: Toyohara in 1930, Yuzhno-Sakhalinsk in 1950.
 for date, name in [("1930-01-01", "Toyohara"), ("1950-01-01", "Yuzhno-Sakhalinsk")]:
