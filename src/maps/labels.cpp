@@ -29,6 +29,42 @@ double island_size(double area_km2, double scale_boost) {
     return base * scale_boost;
 }
 
+// The groups named on a sheet: the middle of the Kuril chain for the islands as a whole (where every
+// usage puts them: Japan's Chishima excludes the four southern islands, Russia's Kurils include them), the
+// Lesser Kuril Chain, the Habomai islets. A group is named where its members spread at least 60 pt.
+struct Group {
+    const char* id;
+    const char* words;
+    bool (*member)(const Island&);
+};
+const Group kGroups[] = {
+    {"kurils", N_("Kuril Islands"), [](const Island& i) { return i.group_ru == "middle"; }},
+    {"lesser_kurils", N_("Lesser Kuril Chain"), [](const Island& i) { return i.group_ru == "lesser_kuril"; }},
+    {"habomai", N_("Habomai islets"), [](const Island& i) { return i.subgroup_ru == "habomai"; }},
+};
+
+std::vector<Candidate> group_candidates(const Dataset& ds, const Canvas& c, double boost) {
+    std::vector<Candidate> out;
+    for (const Group& g : kGroups) {
+        double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18, lon = 0, lat = 0;
+        std::string members;
+        int n = 0;
+        for (const auto& island : ds.islands) {
+            if (!g.member(island) || island.points.empty()) continue;
+            const geom::XY a = c.sheet.at(c.proj.forward(island.points.front()));
+            x0 = std::min(x0, a.x), y0 = std::min(y0, a.y), x1 = std::max(x1, a.x), y1 = std::max(y1, a.y);
+            lon += island.points.front().x, lat += island.points.front().y, ++n;
+            members += (members.empty() ? "" : ";") + island.id;
+        }
+        if (n == 0 || std::max(x1 - x0, y1 - y0) < 60) continue;
+        const geom::XY lonlat{lon / n, lat / n};
+        const geom::XY a = c.sheet.at(c.proj.forward(lonlat));
+        if (!c.sheet.inside(a)) continue;
+        out.push_back({std::string("group/") + g.id, c.tr(g.words), a, 8.5 * boost, false, members, 0.1, false, false, lonlat});
+    }
+    return out;
+}
+
 // Each boundary line the view draws that day: its name and years, beside the middle of its part on the sheet.
 std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec, const Canvas& c, double boost) {
     std::vector<Candidate> out;
@@ -87,6 +123,7 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         out.push_back({"island/" + f.id, island_text(l, f, lang), a, island_size(km2, boost), false, f.id, km2, false, true, lonlat});
     }
     for (auto& cand : line_candidates(data, spec, c, boost)) out.push_back(std::move(cand));
+    for (auto& cand : group_candidates(atlas.dataset(), c, boost)) out.push_back(std::move(cand));
     const Layer& p = *data.places;
     const std::string place_lang = lang == "ainu" ? "en" : lang;
     for (const auto& f : p.features) {

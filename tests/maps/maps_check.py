@@ -241,6 +241,9 @@ if loc is not None and chain_ok:
     check(west >= 5 and inside == 0, f"the locator marks the chain's extent: its west edge (141 E) {west} dark pixels, 147 E 49 N inside {inside}")
 for f in sorted(f for f in os.listdir(os.path.join(built, "maps")) if f.endswith(".labels.json")):
     check("locator" in json.load(open(os.path.join(built, "maps", f))).get("frames", {}), f"{f}: the build's map has a locator")
+    ids = {l["id"] for l in json.load(open(os.path.join(built, "maps", f)))["labels"]}
+    check("group/kurils" in ids, f"{f}: the Kuril Islands named as a group")
+    check("group/habomai" in ids, f"{f}: the Habomai islets named as a group (in the inset)")
 
 # The vector maps rasterised by other readers: the PDF by poppler (pdftoppm), the SVG by librsvg
 # (rsvg-convert) and by Debian's chromium (tests/js/svg_raster.mjs, playwright-core), each given the PNG's
