@@ -32,19 +32,22 @@ void extent_path(cairo_t* cr, const MapProjection& proj, const Sheet& s, const E
 
 const Extent kRegion{"locator", kLocatorRegion.west, kLocatorRegion.south, kLocatorRegion.east, kLocatorRegion.north};
 
-// True when `b` (grown by 2 mm) keeps clear of the record's land and lines on the map and of every box taken.
-bool free_on_map(const Canvas& c, const MapData& data, const Box& b, const std::vector<Box>& taken) {
+// The record's land and lines on the map, the obstacles a locator on the map keeps clear of.
+std::vector<const geom::Geom*> map_obstacles(const Canvas& c, const MapData& data) {
+    std::vector<const geom::Geom*> out;
+    for (const auto& f : data.islands->features) out.push_back(&c.geoms.get("islands/" + f.id, f.geometry));
+    for (const auto& f : data.boundaries->features) out.push_back(&c.geoms.get("boundaries/" + f.id, f.geometry));
+    return out;
+}
+
+// True when `b` (grown by 2 mm) keeps clear of the obstacles and of every box taken.
+bool free_on_map(const Canvas& c, const std::vector<const geom::Geom*>& obstacles, const Box& b,
+                 const std::vector<Box>& taken) {
     const double pad = 2 * kPtPerMm;
     const Box grown{b.x0 - pad, b.y0 - pad, b.x1 + pad, b.y1 + pad};
     if (std::any_of(taken.begin(), taken.end(), [&](const Box& t) { return t.overlaps(grown); })) return false;
     const geom::Geom area = c.ctx.box(grown.x0, grown.y0, grown.x1, grown.y1);
-    for (const auto& f : data.islands->features) {
-        if (c.ctx.intersects(area, c.geoms.get("islands/" + f.id, f.geometry))) return false;
-    }
-    for (const auto& f : data.boundaries->features) {
-        if (c.ctx.intersects(area, c.geoms.get("boundaries/" + f.id, f.geometry))) return false;
-    }
-    return true;
+    return std::none_of(obstacles.begin(), obstacles.end(), [&](const geom::Geom* g) { return c.ctx.intersects(area, *g); });
 }
 
 }  // namespace
@@ -63,9 +66,10 @@ std::optional<Box> locator_on_map(const Canvas& c, const MapData& data, const st
     for (double x = right; x >= left; x -= step) at.emplace_back(x, top);
     for (double y = top; y <= foot; y += step) at.emplace_back(left, y);
     for (double x = left; x <= right; x += step) at.emplace_back(x, foot);
+    const auto obstacles = map_obstacles(c, data);
     for (const auto& [x, y] : at) {
         const Box b{x, y, x + w, y + h};
-        if (free_on_map(c, data, b, taken)) return b;
+        if (free_on_map(c, obstacles, b, taken)) return b;
     }
     return std::nullopt;
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -133,16 +134,15 @@ void draw_margin(Canvas& c, const Atlas& atlas, const MapData& data, const MapSp
     // The sources in full, at the foot of the panel: set smaller (to 4 pt) rather than cut or run off the page.
     const std::string sources = sources_text(atlas, spec.date, result.projection, c.tr);
     const double bottom = s.h - 5 * kPtPerMm;
-    const double sources_h = Text(c.cr, sources, TextStyle{5, false, false, int(w)}).size().second;
-    const double room = std::min(bottom - sources_h - 6 - y, 45 * kPtPerMm);
+    std::optional<Text> src(std::in_place, c.cr, sources, TextStyle{5, false, false, int(w)});
+    const double room = std::min(bottom - src->size().second - 6 - y, 45 * kPtPerMm);
     result.locator = draw_locator(c, data, spec.extent, Box{x, y, x + std::min(w, 45 * kPtPerMm), y + room}, false);
     if (result.locator) {
         y = result.locator->y1 + 6;
     } else if (const auto corner = locator_on_map(c, data, taken)) {  // no room beside the map: on it
         result.locator = draw_locator(c, data, spec.extent, *corner, true);
     }
-    std::optional<Text> src;
-    for (double size = 5; !src || (y + src->size().second > bottom && size >= 4); size -= 0.25) {
+    for (double size = 4.75; y + src->size().second > bottom && size >= 4; size -= 0.25) {
         src.emplace(c.cr, sources, TextStyle{size, false, false, int(w)});
     }
     src->draw(x, std::min(std::max(y, s.fy1 - src->size().second), bottom - src->size().second), c.pal.text);
