@@ -124,6 +124,9 @@ std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const Atlas& a
         write_file(dir / "geojson" / (layer.name + ".geojson"), geojson_text(ctx, layer));
         features += layer.features.size();
     }
+    if (!no_maps_) {
+        write_maps(atlas, layers, dir / "maps", today, progress);
+    }
     GpkgOptions gpkg;
     gpkg.timestamp = today;
     gpkg.metadata = plan::dataset_metadata(today);
@@ -144,9 +147,6 @@ std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const Atlas& a
     if (!no_viewer_) {
         progress.step("writing viewer/");
         write_viewer(dir / "viewer", layers, progress);
-    }
-    if (!no_maps_) {
-        write_maps(atlas, layers, dir / "maps", today, progress);
     }
     return features;
 }
@@ -185,6 +185,7 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
     fs::create_directories(dir);
     maps::MapData data = maps::map_data(layers);
     data.locator = &atlas.dataset().locator;
+    data.waters = atlas.water_shapes();
     const maps::Palette palette = maps::read_palette(fs::path(styles_) / "palette.json");
     const maps::Catalogues words = maps::Catalogues::read(fs::path(styles_) / "po");
     const plan::MapPlan plan = plan::map_plan(atlas);

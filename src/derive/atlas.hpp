@@ -15,6 +15,14 @@
 
 namespace kuril {
 
+// A water the maps name, as a shape (lon/lat): a sea's or ocean's open water, farther than kOpenWaterKm from
+// land (a polygon); a strait's median line between the territories it runs between.
+inline constexpr double kOpenWaterKm = 35;
+struct WaterShape {
+    const Water* water;
+    geom::Geom shape;
+};
+
 class Atlas {
 public:
     Atlas(const geom::Context& ctx, const GeodataFiles& files, const Region& region, const Date& today,
@@ -47,6 +55,9 @@ public:
     [[nodiscard]] Layer context_land() const;
     // The coast of all land as lines, clip edges left out.
     [[nodiscard]] Layer coastline() const;
+    // The waters of waters.csv as shapes, in its order of seas then straits; throws InputError for a sea
+    // whose point is not in open water or shares its water with another, and for a strait with no line.
+    [[nodiscard]] std::vector<WaterShape> water_shapes() const;
     // Land dissolved per holder, status and points of view on one day.
     [[nodiscard]] Layer snapshot(const Date& d, const std::string& name) const;
 

@@ -1,12 +1,76 @@
 #include "maps/label_placer.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kuril::maps {
 
 namespace {
+
 const std::string kNone;
+
+Quad quad_of_box(const Box& b) { return {geom::XY{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}}; }
+
+// The projection of a quad on the axis (ax, ay): its least and greatest.
+std::pair<double, double> project(const Quad& q, double ax, double ay) {
+    double lo = 1e300, hi = -1e300;
+    for (const auto& p : q) {
+        const double v = p.x * ax + p.y * ay;
+        lo = std::min(lo, v), hi = std::max(hi, v);
+    }
+    return {lo, hi};
+}
+
+// A point `t` along a path (its length from the start), the path's ends held.
+geom::XY point_at(const std::vector<geom::XY>& path, const std::vector<double>& at, double t) {
+    const auto i = static_cast<std::size_t>(std::upper_bound(at.begin(), at.end(), t) - at.begin());
+    if (i == 0) return path.front();
+    if (i >= path.size()) return path.back();
+    const double f = (t - at[i - 1]) / std::max(at[i] - at[i - 1], 1e-9);
+    return {path[i - 1].x + f * (path[i].x - path[i - 1].x), path[i - 1].y + f * (path[i].y - path[i - 1].y)};
+}
+
+// The path lengthened at each end by `by`, along the line from its other end: a strait's name may run out of
+// its mouth into the open water, its nearer end at the mouth.
+std::vector<geom::XY> lengthened(std::vector<geom::XY> path, double by) {
+    const geom::XY a = path.front(), z = path.back();
+    const double dx = z.x - a.x, dy = z.y - a.y, d = std::hypot(dx, dy);
+    if (d == 0) return path;
+    path.insert(path.begin(), geom::XY{a.x - dx / d * by, a.y - dy / d * by});
+    path.push_back(geom::XY{z.x + dx / d * by, z.y + dy / d * by});
+    return path;
+}
+
 }  // namespace
+
+Quad quad_of(geom::XY c, double w, double h, double angle_deg) {
+    const double a = angle_deg * M_PI / 180, cs = std::cos(a), sn = std::sin(a);
+    Quad q;
+    const double corners[4][2] = {{-w / 2, -h / 2}, {w / 2, -h / 2}, {w / 2, h / 2}, {-w / 2, h / 2}};
+    for (int i = 0; i < 4; ++i) {
+        q[i] = {c.x + corners[i][0] * cs - corners[i][1] * sn, c.y + corners[i][0] * sn + corners[i][1] * cs};
+    }
+    return q;
+}
+
+Box box_of(const Quad& q) {
+    Box b{1e300, 1e300, -1e300, -1e300};
+    for (const auto& p : q) b.x0 = std::min(b.x0, p.x), b.y0 = std::min(b.y0, p.y), b.x1 = std::max(b.x1, p.x), b.y1 = std::max(b.y1, p.y);
+    return b;
+}
+
+bool quads_overlap(const Quad& a, const Quad& b) {
+    for (const Quad* q : {&a, &b}) {
+        for (int i = 0; i < 4; ++i) {
+            const geom::XY p = (*q)[i], n = (*q)[(i + 1) % 4];
+            const double ax = -(n.y - p.y), ay = n.x - p.x;
+            const auto [alo, ahi] = project(a, ax, ay);
+            const auto [blo, bhi] = project(b, ax, ay);
+            if (ahi <= blo + 1e-9 || bhi <= alo + 1e-9) return false;
+        }
+    }
+    return true;
+}
 
 void LabelPlacer::add_land(const std::string& island, const geom::Geom& sheet_land, double min_size) {
     Box env{1e300, 1e300, -1e300, -1e300};
@@ -27,11 +91,40 @@ void LabelPlacer::add_land(const std::string& island, const geom::Geom& sheet_la
     land_.push_back({island, &sheet_land, env});
 }
 
-bool LabelPlacer::free(const Box& b, const std::string& own) const {
+void LabelPlacer::add_line(const geom::Geom& sheet_line) {
+    if (ctx_.is_empty(sheet_line)) return;
+    const geom::Bounds e = ctx_.bounds(sheet_line);
+    lines_.emplace_back(&sheet_line, Box{e.xmin, e.ymin, e.xmax, e.ymax});
+}
+
+bool LabelPlacer::free(const Box& b, const std::string& own) const { return free(quad_of_box(b), own); }
+
+bool LabelPlacer::leader_free(geom::XY a, const Box& b, const std::string& own) const {
+    const geom::XY z{std::clamp(a.x, b.x0, b.x1), std::clamp(a.y, b.y0, b.y1)};
+    const auto crosses = [](geom::XY p, geom::XY q, geom::XY r, geom::XY s) {
+        const auto side = [](geom::XY o, geom::XY u, geom::XY v) { return (u.x - o.x) * (v.y - o.y) - (u.y - o.y) * (v.x - o.x); };
+        return side(p, q, r) * side(p, q, s) < 0 && side(r, s, p) * side(r, s, q) < 0;
+    };
+    if (std::any_of(leaders_.begin(), leaders_.end(), [&](const auto& l) { return crosses(a, z, l.first, l.second); })) {
+        return false;
+    }
+    const geom::Geom segment = ctx_.line({a, z});
+    const Box env{std::min(a.x, z.x), std::min(a.y, z.y), std::max(a.x, z.x), std::max(a.y, z.y)};
+    for (const auto& p : placed_) {
+        if (p.box.overlaps(env) && ctx_.intersects(segment, ctx_.polygon({{p.quad[0], p.quad[1], p.quad[2], p.quad[3], p.quad[0]}}))) return false;
+    }
+    return std::none_of(land_.begin(), land_.end(), [&](const Land& l) {
+        return l.island != own && l.envelope.overlaps(env) && ctx_.intersects(segment, *l.geometry);
+    });
+}
+
+bool LabelPlacer::free(const Quad& q, const std::string& own) const {
+    const Box b = box_of(q);
     if (b.x0 < sheet_.fx0 + 1 || b.y0 < sheet_.fy0 + 1 || b.x1 > sheet_.fx1 - 1 || b.y1 > sheet_.fy1 - 1) return false;
-    if (std::any_of(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return p.box.overlaps(b); })) return false;
-    if (std::any_of(reserved_.begin(), reserved_.end(), [&](const Box& r) { return r.overlaps(b); })) return false;
-    const geom::Geom box = ctx_.box(b.x0, b.y0, b.x1, b.y1);
+    const auto hits = [&](const Quad& other) { return box_of(other).overlaps(b) && quads_overlap(other, q); };
+    if (std::any_of(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return hits(p.quad); })) return false;
+    if (std::any_of(reserved_.begin(), reserved_.end(), [&](const Box& r) { return hits(quad_of_box(r)); })) return false;
+    const geom::Geom outline = ctx_.polygon({{q[0], q[1], q[2], q[3], q[0]}});
     const auto owned = [&](const std::string& island) {  // `own`: an island id, or several separated by ';'
         for (std::size_t a = 0; a <= own.size();) {
             const std::size_t e = std::min(own.find(';', a), own.size());
@@ -40,12 +133,34 @@ bool LabelPlacer::free(const Box& b, const std::string& own) const {
         }
         return false;
     };
+    if (std::any_of(lines_.begin(), lines_.end(), [&](const auto& l) { return l.second.overlaps(b) && ctx_.intersects(outline, *l.first); })) {
+        return false;
+    }
     return std::none_of(land_.begin(), land_.end(), [&](const Land& l) {
-        return !owned(l.island) && l.envelope.overlaps(b) && ctx_.intersects(box, *l.geometry);
+        return !owned(l.island) && l.envelope.overlaps(b) && ctx_.intersects(outline, *l.geometry);
     });
 }
 
+const PlacedLabel& LabelPlacer::keep(const Candidate& c, const Quad& q, double angle, bool leader) {
+    placed_.push_back(PlacedLabel{c.id, c.text, box_of(q), c.anchor, leader, c.size, c.lonlat, angle, q});
+    return placed_.back();
+}
+
 std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, double h) {
+    if (c.area != nullptr) return place_in(c, w, h);
+    if (c.path.size() >= 2) {
+        if (auto along = place_along(c, w, h)) return along;
+        // A strait too narrow for its name on this sheet: level, beside the point of its line nearest its point.
+        Candidate level = c;
+        level.anchor = *std::min_element(c.path.begin(), c.path.end(), [&](geom::XY p, geom::XY q) {
+            return std::hypot(p.x - c.anchor.x, p.y - c.anchor.y) < std::hypot(q.x - c.anchor.x, q.y - c.anchor.y);
+        });
+        return place_round(level, w, h);
+    }
+    return place_round(c, w, h);
+}
+
+std::optional<PlacedLabel> LabelPlacer::place_round(const Candidate& c, double w, double h) {
     // An island smaller than its label (its mark included) is named beside it, never over it.
     const bool smaller = std::any_of(land_.begin(), land_.end(), [&](const Land& l) {
         return l.island == c.own && !c.own.empty() && l.envelope.x1 - l.envelope.x0 < w && l.envelope.y1 - l.envelope.y0 < h;
@@ -66,9 +181,86 @@ std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, doub
     for (std::size_t i = 0; i < offsets.size(); ++i) {
         const double x = c.anchor.x + offsets[i].first, y = c.anchor.y + offsets[i].second;
         const Box b{x, y, x + w, y + h};
-        if (!free(b, own)) continue;
-        placed_.push_back(PlacedLabel{c.id, c.text, b, c.anchor, c.leader_ok && i >= first_ring, c.size, c.lonlat});
-        return placed_.back();
+        const bool leader = c.leader_ok && i >= first_ring;
+        if (!free(b, own) || (leader && !leader_free(c.anchor, b, c.own))) continue;
+        if (leader) leaders_.emplace_back(c.anchor, geom::XY{std::clamp(c.anchor.x, b.x0, b.x1), std::clamp(c.anchor.y, b.y0, b.y1)});
+        return keep(c, quad_of_box(b), 0, leader);
+    }
+    return std::nullopt;
+}
+
+// The centres a sea's name of w × h may take in its water, nearest its point (or, where that is not in the
+// water shown, the middle of its widest part) first.
+std::vector<geom::XY> LabelPlacer::centres_in(const Candidate& c, double w, double h) const {
+    geom::XY start = c.anchor;
+    if (!ctx_.prepare(*c.area).contains(ctx_.point(start))) {
+        start = ctx_.coords(ctx_.max_inscribed_circle(*c.area, 1.0)).front();
+    }
+    const geom::Bounds b = ctx_.bounds(*c.area);
+    const double step = std::max(h / 2, 3.0);
+    std::vector<geom::XY> centres;
+    for (double y = b.ymin + h / 2; y <= b.ymax - h / 2; y += step) {
+        for (double x = b.xmin + w / 2; x <= b.xmax - w / 2; x += step) centres.push_back({x, y});
+    }
+    const auto dist = [&](geom::XY p) { return std::hypot(p.x - start.x, p.y - start.y); };
+    std::stable_sort(centres.begin(), centres.end(), [&](geom::XY p, geom::XY q) { return dist(p) < dist(q); });
+    centres.insert(centres.begin(), start);
+    return centres;
+}
+
+bool LabelPlacer::room_in(const Candidate& c, double w, double h) const {
+    if (c.area == nullptr || ctx_.is_empty(*c.area)) return false;
+    const auto water = ctx_.prepare(*c.area);
+    const Sheet& s = sheet_;
+    for (const geom::XY& p : centres_in(c, w, h)) {
+        const Quad q = quad_of(p, w, h, 0);
+        if (q[0].x < s.fx0 + 1 || q[0].y < s.fy0 + 1 || q[2].x > s.fx1 - 1 || q[2].y > s.fy1 - 1) continue;
+        if (water.contains(ctx_.polygon({{q[0], q[1], q[2], q[3], q[0]}}))) return true;
+    }
+    return false;
+}
+
+// A sea's name: level, at the first free place inside its open water (centres_in).
+std::optional<PlacedLabel> LabelPlacer::place_in(const Candidate& c, double w, double h) {
+    if (ctx_.is_empty(*c.area)) return std::nullopt;
+    const auto water = ctx_.prepare(*c.area);
+    for (const geom::XY& centre : centres_in(c, w, h)) {
+        const Quad q = quad_of(centre, w, h, 0);
+        if (!free(q, kNone) || !water.contains(ctx_.polygon({{q[0], q[1], q[2], q[3], q[0]}}))) continue;
+        return keep(c, q, 0, false);
+    }
+    return std::nullopt;
+}
+
+// A strait's name: turned to the strait's direction (never upside down), on the strait's line or beside it (a
+// boundary may run down the middle), nearest its point first, then outwards along the line and out of the
+// strait's mouths (a narrow strait leaves no room for a name).
+std::optional<PlacedLabel> LabelPlacer::place_along(const Candidate& c, double w, double h) {
+    const std::vector<geom::XY> path = lengthened(c.path, w);
+    std::vector<double> at{0};
+    for (std::size_t i = 1; i < path.size(); ++i) at.push_back(at.back() + std::hypot(path[i].x - path[i - 1].x, path[i].y - path[i - 1].y));
+    if (at.back() < w) return std::nullopt;
+    std::size_t near = 0;
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        if (std::hypot(path[i].x - c.anchor.x, path[i].y - c.anchor.y) < std::hypot(path[near].x - c.anchor.x, path[near].y - c.anchor.y)) near = i;
+    }
+    const double t0 = std::clamp(at[near], w / 2, at.back() - w / 2);
+    for (int k = 0; k <= 2 * static_cast<int>(at.back() / 3) + 1; ++k) {
+        const double t = t0 + (k % 2 == 0 ? 1 : -1) * 3.0 * ((k + 1) / 2);
+        if (t < w / 2 || t > at.back() - w / 2) continue;
+        const geom::XY a = point_at(path, at, t - w / 2), z = point_at(path, at, t + w / 2), p = point_at(path, at, t);
+        double angle = std::atan2(z.y - a.y, z.x - a.x) * 180 / M_PI;
+        if (angle > 90) angle -= 180;
+        if (angle <= -90) angle += 180;
+        const double nx = -std::sin(angle * M_PI / 180), ny = std::cos(angle * M_PI / 180);
+        // Beside the line at a growing distance while its middle is on the strait; out of the mouths, on the
+        // line's way out or just beside it (a boundary may run on).
+        const bool on_line = t >= at[1] && t <= at[at.size() - 2];
+        for (const double off : {0.0, h / 2 + 1, -(h / 2 + 1), h + 2, -(h + 2), 1.5 * h + 3, -(1.5 * h + 3)}) {
+            if (!on_line && std::abs(off) > h) break;
+            const Quad q = quad_of({p.x + nx * off, p.y + ny * off}, w, h, angle);
+            if (free(q, kNone)) return keep(c, q, angle, false);
+        }
     }
     return std::nullopt;
 }

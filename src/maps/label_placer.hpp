@@ -1,8 +1,10 @@
 #pragma once
 // Greedy label placement on one sheet: labels in priority order try positions round their anchor, nearest
 // first, and take the first box that stays in the frame, overlaps no placed label or reserved box, and
-// covers no land but its own feature's. A label placed away from its anchor gets a leader line. A label
+// covers no land but its own feature's. A label placed away from its anchor gets a leader line. A sea's name
+// goes inside its open water; a strait's runs along the strait's line, turned to its direction. A label
 // that fits nowhere is returned as unplaced, for the caller to report: never dropped silently.
+#include <array>
 #include <deque>
 #include <optional>
 #include <string>
@@ -30,16 +32,28 @@ struct Candidate {
     bool leader_ok = true;   // water names float: no leader line
     geom::XY lonlat{};       // the anchor on the Earth
     bool beside = false;     // never centred on its anchor (a line's name goes beside the line)
+    const geom::Geom* area = nullptr;  // a sea's open water on the sheet: its name lies inside it
+    std::vector<geom::XY> path{};      // a strait's line on the sheet: its name runs along it
 };
+
+// A label's outline on the sheet: its box turned by `angle` degrees (clockwise, y down) round its centre.
+using Quad = std::array<geom::XY, 4>;
+[[nodiscard]] Quad quad_of(geom::XY centre, double w, double h, double angle_deg);
+[[nodiscard]] Box box_of(const Quad& q);
+// Whether two convex outlines overlap (separating axes).
+[[nodiscard]] bool quads_overlap(const Quad& a, const Quad& b);
 
 struct PlacedLabel {
     std::string id;
     std::string text;
-    Box box;
+    Box box;  // turned labels: the box round their outline
     geom::XY anchor;
     bool leader = false;
     double size = 7;  // points
     geom::XY lonlat{};  // the anchor on the Earth
+    double angle = 0;  // degrees, clockwise on the sheet (y down), round the box's centre
+    Quad quad{};       // the outline: the box itself when not turned
+    std::array<geom::XY, 2> ends{};  // a water's name: the middles of its two ends, on the Earth (lon/lat)
 };
 
 class LabelPlacer {
@@ -50,11 +64,23 @@ public:
     // of that size round its centre (the mark the sheet draws for it).
     void add_land(const std::string& island, const geom::Geom& sheet_land, double min_size = 0);
     void reserve(const Box& b) { reserved_.push_back(b); }
+    // A line no label may cross (a boundary on the sheet); it must outlive the placer.
+    void add_line(const geom::Geom& sheet_line);
     [[nodiscard]] std::optional<PlacedLabel> place(const Candidate& c, double w, double h);
+    // Whether a sea's water shown on the sheet can hold its name at all, whatever else is placed.
+    [[nodiscard]] bool room_in(const Candidate& c, double w, double h) const;
     [[nodiscard]] const std::vector<PlacedLabel>& placed() const noexcept { return placed_; }
 
 private:
     [[nodiscard]] bool free(const Box& b, const std::string& own) const;
+    [[nodiscard]] bool free(const Quad& q, const std::string& own) const;
+    // A leader from `anchor` to the box `b` crosses no other leader, label, or land but `own`'s.
+    [[nodiscard]] bool leader_free(geom::XY anchor, const Box& b, const std::string& own) const;
+    [[nodiscard]] std::optional<PlacedLabel> place_round(const Candidate& c, double w, double h);
+    [[nodiscard]] std::vector<geom::XY> centres_in(const Candidate& c, double w, double h) const;
+    [[nodiscard]] std::optional<PlacedLabel> place_in(const Candidate& c, double w, double h);
+    [[nodiscard]] std::optional<PlacedLabel> place_along(const Candidate& c, double w, double h);
+    const PlacedLabel& keep(const Candidate& c, const Quad& q, double angle, bool leader);
 
     struct Land {
         std::string island;
@@ -66,6 +92,8 @@ private:
     std::vector<Land> land_;
     std::deque<geom::Geom> marks_;  // the squares standing for the smallest islands
     std::vector<Box> reserved_;
+    std::vector<std::pair<const geom::Geom*, Box>> lines_;  // with their envelopes
+    std::vector<std::pair<geom::XY, geom::XY>> leaders_;
     std::vector<PlacedLabel> placed_;
 };
 

@@ -100,19 +100,47 @@ std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec,
     return out;
 }
 
+// The waters the sheet shows: a sea whose open water is on the sheet (its name goes inside it; a sheet that
+// shows too little of it to hold its name does not name it), a strait the middle of whose line is on the
+// sheet (its name runs along it, its middle on the line).
+std::vector<Candidate> water_candidates(const MapData& data, const MapSpec& spec, const Canvas& c, double boost) {
+    std::vector<Candidate> out;
+    const Extent& e = spec.extent;
+    const double mx = (e.east - e.west) / 2, my = (e.north - e.south) / 2;
+    const std::string clip = fmt::format("@{:g},{:g},{:g},{:g}", e.west, e.south, e.east, e.north);
+    for (const auto& shape : data.waters) {
+        const Water& w = *shape.water;
+        const geom::Geom near = c.ctx.clip_by_rect(shape.shape, e.west - mx, e.south - my, e.east + mx, e.north + my);
+        if (c.ctx.is_empty(near)) continue;
+        const geom::Geom& on_sheet = c.geoms.get("waters/" + w.id + clip, near);
+        std::string name = spec.lang == "ja" ? w.names.ja : spec.lang == "ru" ? w.names.ru : w.names.en;
+        if (name.empty()) name = w.names.en;
+        // Type size by rank: ocean > sea > strait (italic, as water names are).
+        const double size = (w.kind == "ocean" ? 12 : w.kind == "sea" ? 9.5 : 6.5) * boost;
+        Candidate cand{"water/" + w.id, name, c.sheet.at(c.proj.forward(w.point)), size, true, "", 1e9, false, false, w.point};
+        if (w.kind == "strait") {
+            const auto whole = c.ctx.lines(shape.shape);  // named when the middle of its line is on the sheet
+            const auto& longest = *std::max_element(whole.begin(), whole.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+            if (!c.sheet.inside(c.sheet.at(c.proj.forward(longest[longest.size() / 2])))) continue;
+            for (const auto& part : c.ctx.lines(on_sheet)) {
+                if (part.size() > cand.path.size()) cand.path = part;
+            }
+            if (cand.path.size() < 2) continue;
+            cand.leader_ok = true;  // too narrow for its name on the sheet: named beside its point, with a leader
+        } else {
+            if (c.ctx.is_empty(on_sheet)) continue;
+            cand.area = &on_sheet;
+        }
+        out.push_back(std::move(cand));
+    }
+    return out;
+}
+
 std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const MapSpec& spec, const Canvas& c,
                                   double boost) {
     std::vector<Candidate> out;
     const std::string lang = spec.lang;
-    for (const auto& w : atlas.dataset().waters) {
-        const geom::XY a = c.sheet.at(c.proj.forward(w.point));
-        if (!c.sheet.inside(a)) continue;
-        std::string name = lang == "ja" ? w.names.ja : lang == "ru" ? w.names.ru : w.names.en;
-        if (name.empty()) name = w.names.en;
-        // Type size by rank: ocean > sea > strait (italic, as water names are).
-        const double size = w.kind == "ocean" ? 12 : w.kind == "sea" ? 9.5 : w.kind == "strait" ? 6.5 : 7.5;
-        out.push_back({"water/" + w.id, name, a, size * boost, true, "", 1e9, false, false, w.point});
-    }
+    for (auto& cand : water_candidates(data, spec, c, boost)) out.push_back(std::move(cand));
     const Layer& l = *data.labels;
     for (const auto& f : l.features) {
         const geom::XY lonlat = c.ctx.point_xy(f.geometry);
@@ -139,6 +167,20 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
     return out;
 }
 
+// A placed name, turned round its centre when it runs along a strait.
+void draw_placed(const Canvas& c, const Text& t, const PlacedLabel& p, const Rgb& colour) {
+    if (p.angle == 0) {
+        t.draw(p.box.x0, p.box.y0, colour, &c.pal.halo);
+        return;
+    }
+    const auto [w, h] = t.size();
+    cairo_save(c.cr);
+    cairo_translate(c.cr, (p.box.x0 + p.box.x1) / 2, (p.box.y0 + p.box.y1) / 2);
+    cairo_rotate(c.cr, p.angle * M_PI / 180);
+    t.draw(-w / 2, -h / 2, colour, &c.pal.halo);
+    cairo_restore(c.cr);
+}
+
 }  // namespace
 
 // Places every candidate of the sheet and draws it; the settlements' dots are obstacles from the start.
@@ -149,6 +191,10 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
     LabelPlacer placer(c.ctx, c.sheet);
     for (const auto& f : data.islands->features) placer.add_land(f.id, c.geoms.get("islands/" + f.id, f.geometry), kMinIslandPt);
     for (const Box& b : reserved) placer.reserve(b);
+    for (const auto& f : data.boundaries->features) {  // the lines the sheet draws: no name crosses them
+        const std::string shown = data.boundaries->text(f, "pov_" + spec.view);
+        if (in_force(f, spec.date) && !shown.empty() && shown != "hidden") placer.add_line(c.geoms.get("boundaries/" + f.id, f.geometry));
+    }
     const auto all = candidates(atlas, data, spec, c, boost);
     for (const auto& cand : all) {
         if (cand.dot) placer.reserve({cand.anchor.x - 1.6, cand.anchor.y - 1.6, cand.anchor.x + 1.6, cand.anchor.y + 1.6});
@@ -156,6 +202,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
     for (const auto& cand : all) {
         const Text t(c.cr, cand.text, TextStyle{cand.size, cand.italic});
         const auto [w, h] = t.size();
+        if (cand.area != nullptr && !placer.room_in(cand, w, h)) continue;  // too little of the sea shown to name it
         const auto placed = placer.place(cand, w, h);
         if (cand.dot) {
             cairo_new_path(c.cr);
@@ -177,8 +224,14 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
             cairo_set_line_width(c.cr, 0.35);
             cairo_stroke(c.cr);
         }
-        t.draw(placed->box.x0, placed->box.y0, cand.italic ? c.pal.water_text : c.pal.text, &c.pal.halo);
-        result.labels.push_back(*placed);
+        draw_placed(c, t, *placed, cand.italic ? c.pal.water_text : c.pal.text);
+        PlacedLabel kept = *placed;
+        const auto earth = [&](geom::XY a, geom::XY b) { return c.proj.inverse(c.sheet.metres({(a.x + b.x) / 2, (a.y + b.y) / 2})); };
+        if (cand.area != nullptr || !cand.path.empty()) {  // a water's name: anchored where it is written
+            kept.lonlat = earth(kept.quad[0], kept.quad[2]);
+        }
+        if (cand.area != nullptr || !cand.path.empty()) kept.ends = {earth(kept.quad[0], kept.quad[3]), earth(kept.quad[1], kept.quad[2])};
+        result.labels.push_back(kept);
     }
     return unplaced;
 }

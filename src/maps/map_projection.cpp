@@ -47,6 +47,14 @@ geom::XY MapProjection::forward(geom::XY lonlat) const {
     return {out.xy.x, out.xy.y};
 }
 
+geom::XY MapProjection::inverse(geom::XY metres) const {
+    const PJ_COORD out = proj_trans(pj_, PJ_INV, proj_coord(metres.x, metres.y, 0, 0));
+    if (!std::isfinite(out.lp.lam) || !std::isfinite(out.lp.phi)) {
+        throw GeometryError(fmt::format("PROJ cannot take ({}, {}) of the map's CRS back to WGS 84", metres.x, metres.y));
+    }
+    return {out.lp.lam, out.lp.phi};
+}
+
 std::string fitted_lcc(double west, double south, double east, double north) {
     const double span = north - south;
     return fmt::format("+proj=lcc +lat_1={:.2f} +lat_2={:.2f} +lat_0={:.2f} +lon_0={:.2f} +datum=WGS84 +units=m +no_defs +type=crs",

@@ -20,6 +20,7 @@ public:
     ~MapProjection();
 
     [[nodiscard]] geom::XY forward(geom::XY lonlat) const;  // throws GeometryError off the projection's domain
+    [[nodiscard]] geom::XY inverse(geom::XY metres) const;  // longitude/latitude; throws GeometryError likewise
     [[nodiscard]] const std::string& wkt() const noexcept { return wkt_; }
     [[nodiscard]] const std::string& name() const noexcept { return name_; }
 

@@ -22,8 +22,11 @@ namespace fs = std::filesystem;
 std::string svg_text_layer(const MapResult& r) {
     std::string g = "<g id=\"kuril-names\" font-family=\"Noto Sans, IPAGothic\" fill=\"#000\" fill-opacity=\"0\">\n";
     for (const auto& l : r.labels) {
-        g += fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"{:.2f}\">{}</text>\n", l.box.x0,
-                         l.box.y1 - 0.3 * (l.box.y1 - l.box.y0), l.size, xml_escaped(l.text));
+        // A turned name: its text along the outline's top edge, from its first corner.
+        const double x = l.quad[0].x + 0.7 * (l.quad[3].x - l.quad[0].x), y = l.quad[0].y + 0.7 * (l.quad[3].y - l.quad[0].y);
+        const std::string turn = l.angle == 0 ? "" : fmt::format(" transform=\"rotate({:.1f} {:.2f} {:.2f})\"", l.angle, x, y);
+        g += fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"{:.2f}\"{}>{}</text>\n", x, y, l.size, turn,
+                         xml_escaped(l.text));
     }
     return g + "</g>\n";
 }
@@ -100,6 +103,14 @@ void write_label_boxes(const fs::path& file, const MapResult& r) {
     for (const auto& l : r.labels) {
         labels.push_back({{"id", l.id}, {"text", l.text}, {"box", {pt(l.box.x0), pt(l.box.y0), pt(l.box.x1), pt(l.box.y1)}},
                           {"anchor", {deg(l.lonlat.x), deg(l.lonlat.y)}}, {"leader", l.leader}});
+        if (l.ends[0].x != 0 || l.ends[1].x != 0) {
+            labels.back()["ends"] = {{deg(l.ends[0].x), deg(l.ends[0].y)}, {deg(l.ends[1].x), deg(l.ends[1].y)}};
+        }
+        if (l.angle == 0) continue;
+        labels.back()["angle"] = std::round(l.angle * 10) / 10;
+        nlohmann::ordered_json outline = nlohmann::ordered_json::array();
+        for (const auto& p : l.quad) outline.push_back({pt(p.x), pt(p.y)});
+        labels.back()["outline"] = outline;
     }
     const auto box = [&](const Box& b) { return nlohmann::ordered_json{pt(b.x0), pt(b.y0), pt(b.x1), pt(b.y1)}; };
     nlohmann::ordered_json frames{{"map", box(r.frame)}};

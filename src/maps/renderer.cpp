@@ -269,6 +269,7 @@ MapData map_data(const Atlas& atlas) {
     MapData data = map_data(layers);
     data.owned = std::move(layers);  // a vector's move keeps its elements where they are
     data.locator = &atlas.dataset().locator;
+    data.waters = atlas.water_shapes();
     return data;
 }
 

@@ -29,6 +29,7 @@ struct MapData {
     const Layer* context = nullptr;    // land around the record, no holders
     const Layer* coastline = nullptr;  // the coast as lines, clip edges left out
     const std::vector<LandPiece>* locator = nullptr;  // the locator maps' western Pacific (none: no locator)
+    std::vector<WaterShape> waters;  // the seas' open water and the straits' lines, to write their names in
     std::vector<Layer> owned;  // the layers, when derived for the maps alone
 };
 
@@ -64,7 +65,9 @@ MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache,
 
 // The labels of a map: {"sheet_pt": [w, h], "frames": {"map": box, "locator": box when drawn}, "unplaced": n,
 // "labels": [{"id", "text", "box", "anchor": [lon, lat], "leader"}]}, each box [x0, y0, x1, y1] in sheet
-// points (y down); written atomically.
+// points (y down); a water's name also has "ends" (where it starts and ends, [lon, lat] each), and one turned
+// along a strait "angle" (degrees, clockwise) and "outline" (its four corners; "box" is then the box round them). A water's anchor is where its name is written. Written
+// atomically.
 void write_label_boxes(const std::filesystem::path& file, const MapResult& r);
 
 // The atlas: one PDF, a page per spec, then a page of small multiples (every spec at one scale, side by

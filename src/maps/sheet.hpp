@@ -22,6 +22,7 @@ struct Sheet {
     [[nodiscard]] geom::XY at(geom::XY metres) const {
         return {fx0 + (metres.x - minx) * scale, fy1 - (metres.y - miny) * scale};
     }
+    [[nodiscard]] geom::XY metres(geom::XY pt) const { return {minx + (pt.x - fx0) / scale, miny + (fy1 - pt.y) / scale}; }
     [[nodiscard]] bool inside(geom::XY p) const { return p.x > fx0 && p.x < fx1 && p.y > fy0 && p.y < fy1; }
 };
 

@@ -86,12 +86,16 @@ struct Place {
     Location where;
 };
 
-// A sea or strait that maps name, at a point in the water (geodata/waters.csv).
+// A sea or strait that maps name (geodata/waters.csv): a sea by a point in its open water, a strait by the
+// two territories it runs between (its line is their median, within reach_km of both) and a point on it
+// near which its name is written.
 struct Water {
     std::string id;
     std::string kind;  // sea | ocean | strait
     Names names;
     geom::XY point;  // lon/lat
+    std::string side_a, side_b;  // straits
+    double reach_km = 0;         // straits
     std::string source;
     Location where;
 };

@@ -173,6 +173,13 @@ Water read_water(const CsvRecord& r) {
     w.kind = choice_field(r, "kind", {"sea", "ocean", "strait"});
     w.names = names_of(r);
     w.point = lonlat_field(r);
+    if (w.kind == "strait") {
+        w.side_a = required(r, "side_a");
+        w.side_b = required(r, "side_b");
+        w.reach_km = number_field(r, "reach_km", 1, 500);
+    } else if (!r.get("side_a").empty() || !r.get("side_b").empty() || !r.get("reach_km").empty()) {
+        throw r.error(fmt::format("a {} has no sides: side_a, side_b and reach_km are for straits", w.kind));
+    }
     w.source = required(r, "source");
     w.where = r.where();
     return w;
@@ -350,7 +357,7 @@ Dataset read_dataset(const geom::Context& ctx, const GeodataFiles& files, Diagno
     ds.place_names = read_table<PlaceName>(
         files.place_names(), {"id", "place", "lang", "name", "valid_from", "valid_to", "basis", "source", "note"},
         read_place_name, diag);
-    ds.waters = read_table<Water>(files.waters(), {"id", "kind", "name_en", "name_ja", "name_ru", "lat", "lon", "source"},
+    ds.waters = read_table<Water>(files.waters(), {"id", "kind", "name_en", "name_ja", "name_ru", "lat", "lon", "side_a", "side_b", "reach_km", "source"},
                                   read_water, diag);
     // Mainland entries name land the record does not cover: their land goes to the context layer.
     const auto mainland = std::stable_partition(ds.islands.begin(), ds.islands.end(),

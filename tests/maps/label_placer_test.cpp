@@ -29,7 +29,13 @@ TEST_CASE("LabelPlacer: labels at one anchor never overlap, the later ones move 
     const Sheet sheet = page();
     LabelPlacer placer(ctx, sheet);
     placer.reserve(Box{0, 0, 120, 40});  // e.g. the title block
-    for (int i = 0; i < 12; ++i) (void)placer.place(at("label" + std::to_string(i), 300, 200), 40, 10);
+    // Twelve names of places 4 pt apart along a diagonal: the later ones find no room beside their place.
+    for (int i = 0; i < 12; ++i) placer.reserve(Box{298.4 + 4 * i, 198.4 + 4 * i, 301.6 + 4 * i, 201.6 + 4 * i});  // the dots
+    for (int i = 0; i < 12; ++i) {
+        Candidate c = at("label" + std::to_string(i), 300 + 4 * i, 200 + 4 * i);
+        c.dot = true;  // a settlement: never on its anchor
+        (void)placer.place(c, 40, 10);
+    }
     const auto& placed = placer.placed();
     REQUIRE(placed.size() == 12);
     for (std::size_t i = 0; i < placed.size(); ++i) {
@@ -55,4 +61,69 @@ TEST_CASE("LabelPlacer: a label does not cover another island's land, but may co
     const auto b = placer.place(at("other", 300, 230), 20, 8);
     REQUIRE(b);
     CHECK_FALSE(b->box.overlaps(Box{280, 180, 320, 220}));
+}
+
+TEST_CASE("LabelPlacer: no name crosses a boundary line", "[maps][labels]") {
+    geom::Context ctx;
+    const Sheet sheet = page();
+    LabelPlacer placer(ctx, sheet);
+    const geom::Geom line = ctx.line({{300, 100}, {300, 300}});
+    placer.add_line(line);
+    const auto a = placer.place(at("across", 300, 200), 40, 10);  // centred, it would straddle the line
+    REQUIRE(a);
+    CHECK((a->box.x1 <= 300 || a->box.x0 >= 300));
+}
+
+TEST_CASE("LabelPlacer: leaders cross no other leader and no other island", "[maps][labels]") {
+    geom::Context ctx;
+    const Sheet sheet = page();
+    LabelPlacer placer(ctx, sheet);
+    const geom::Geom wall = ctx.box(318, 150, 322, 250);  // a thin island east of the anchors
+    placer.add_land("wall", wall);
+    for (int i = 0; i < 10; ++i) placer.reserve(Box{298.4 - 3 * i, 178.4 + 4 * i, 301.6 - 3 * i, 181.6 + 4 * i});
+    for (int i = 0; i < 10; ++i) {
+        Candidate c = at("islet" + std::to_string(i), 300 - 3 * i, 180 + 4 * i);
+        c.dot = true;
+        (void)placer.place(c, 30, 8);
+    }
+    std::vector<std::pair<geom::XY, geom::XY>> leaders;
+    for (const auto& p : placer.placed()) {
+        if (!p.leader) continue;
+        const geom::XY z{std::clamp(p.anchor.x, p.box.x0, p.box.x1), std::clamp(p.anchor.y, p.box.y0, p.box.y1)};
+        CHECK_FALSE(ctx.intersects(ctx.line({p.anchor, z}), wall));
+        leaders.emplace_back(p.anchor, z);
+    }
+    REQUIRE(leaders.size() >= 2);
+    const auto side = [](geom::XY o, geom::XY u, geom::XY v) { return (u.x - o.x) * (v.y - o.y) - (u.y - o.y) * (v.x - o.x); };
+    for (std::size_t i = 0; i < leaders.size(); ++i) {
+        for (std::size_t j = i + 1; j < leaders.size(); ++j) {
+            const auto [p, q] = leaders[i];
+            const auto [r, s] = leaders[j];
+            CHECK_FALSE((side(p, q, r) * side(p, q, s) < 0 && side(r, s, p) * side(r, s, q) < 0));
+        }
+    }
+}
+
+TEST_CASE("LabelPlacer: a sea's name lies inside its water, a strait's along its line", "[maps][labels]") {
+    geom::Context ctx;
+    const Sheet sheet = page();
+    LabelPlacer placer(ctx, sheet);
+    const geom::Geom water = ctx.box(400, 50, 580, 150);
+    Candidate sea = at("water/sea", 100, 300);  // its point is not in the water shown
+    sea.area = &water;
+    const auto a = placer.place(sea, 60, 12);
+    REQUIRE(a);
+    CHECK(ctx.contains(water, ctx.box(a->box.x0, a->box.y0, a->box.x1, a->box.y1)));
+    CHECK_FALSE(placer.room_in(sea, 300, 12));  // a name wider than the water shown: no room at all
+
+    const geom::Geom west = ctx.box(100, 150, 190, 390), east = ctx.box(210, 150, 300, 390);  // a strait 20 pt wide
+    placer.add_land("west", west);
+    placer.add_land("east", east);
+    Candidate strait = at("water/strait", 200, 270);
+    strait.path = {{200, 160}, {200, 380}};
+    const auto b = placer.place(strait, 50, 8);
+    REQUIRE(b);
+    CHECK(std::abs(std::abs(b->angle) - 90) < 1e-6);  // turned to run down the strait
+    CHECK(b->box.x0 >= 190);
+    CHECK(b->box.x1 <= 210);
 }

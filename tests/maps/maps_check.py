@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print maps, checked as a reader of the map would: colours read at island points through the PNG's own
-georeferencing (world file + .aux.xml, read by GDAL), names found by pdftotext, placed label boxes that never
-overlap, bad arguments refused with nothing written, and byte-identical files from the same inputs.
+georeferencing (world file + .aux.xml, read by GDAL), names found by pdftotext, bad arguments refused with
+nothing written, and byte-identical files from the same inputs.
 Usage: maps_check.py KURIL SOURCE_DIR BUILD_OUTPUT TODAY"""
 import json, os, re, struct, subprocess, sys, tempfile, zlib
 from osgeo import gdal, osr
@@ -319,19 +319,11 @@ for date, name in [("1930-01-01", "Toyohara"), ("1950-01-01", "Yuzhno-Sakhalinsk
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     check(name in text, f"the {date} map names the town at Toyohara's place {name}")
 
-# Every map the build writes: no two placed labels overlap, every label placed.
+# Every map the build writes, in its formats (where their names go: placement_check.py).
 maps = os.path.join(built, "maps")
 boxes = sorted(f for f in os.listdir(maps) if f.endswith(".labels.json"))
 check(len(boxes) >= 8, f"the build wrote {len(boxes)} maps with label boxes")
 for f in boxes:
-    doc = json.load(open(os.path.join(maps, f)))
-    ls = doc["labels"]
-    check(len(ls) > 20, f"{f}: {len(ls)} labels placed")
-    for i in range(len(ls)):
-        a = ls[i]["box"]
-        for b in (l["box"] for l in ls[i + 1:]):
-            if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
-                check(False, f"{f}: labels {ls[i]['id']} and another overlap")
     for ext in (".pdf", ".svg"):
         check(os.path.getsize(os.path.join(maps, f.replace(".labels.json", ext))) > 10000, f"{f}: {ext} written")
 
