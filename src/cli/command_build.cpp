@@ -199,6 +199,7 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
         std::unique_ptr<geom::Context> ctx = std::make_unique<geom::Context>();
         maps::SheetCache cache;
     };
+    std::vector<std::vector<std::string>> unplaced(plan.jobs.size());  // reported in the plan's order
     parallel_for(plan.jobs.size(), 0, [&] { return std::make_unique<Worker>(sheets); },
                  [&](std::size_t i, std::unique_ptr<Worker>& w) {
                      const plan::MapJob& job = plan.jobs[i];
@@ -210,8 +211,12 @@ void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& laye
                                                                 dir / job.file, today);
                      if (job.file.ends_with(".pdf")) {
                          maps::write_label_boxes(dir / (job.file.substr(0, job.file.size() - 4) + ".labels.json"), r);
+                         unplaced[i] = r.unplaced;
                      }
                  });
+    for (std::size_t i = 0; i < plan.jobs.size(); ++i) {
+        for (const auto& u : unplaced[i]) std::fprintf(stderr, "kuril build: maps/%s: no room for the label %s\n", plan.jobs[i].file.c_str(), u.c_str());
+    }
 }
 
 std::size_t CommandBuild::write_tilesets(const geom::Context& ctx, const std::vector<Layer>& layers, const Date& today,

@@ -36,7 +36,7 @@ void CommandMap::add_options(Arguments& args) {
     args.option("--dpi", dpi_, "PNG resolution").show_default().range(36, 1200);
     args.flag("--no-inset", no_inset_, "no inset of the southern islands on a whole-chain map");
     args.flag("--pdfx", pdfx_,
-              "write each .pdf as a press file: PDF/X-3 in CMYK with an output intent (needs Ghostscript)");
+              "write each .pdf as a press file: PDF/X-1a in CMYK with an output intent (needs Ghostscript)");
     args.option("--palette", palette_, "the colours (styles/palette.json)").show_default();
     args.option("-o,--output", outputs_, "FILE.pdf, FILE.svg or FILE.png; repeat for the same map in several")
         .required();

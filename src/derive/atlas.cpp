@@ -26,6 +26,7 @@ Atlas::Atlas(const geom::Context& ctx, const GeodataFiles& files, const Region& 
     validate_geography(ctx, ds_, region_, diag);
     validate_sources(ds_, diag);
     validate_places(ds_, region_, today_, diag);
+    validate_island_names(ds_, diag);
     if (!diag.empty()) {
         throw InvalidInputs(std::move(diag));
     }

@@ -85,7 +85,22 @@ void validate_sources(const Dataset& ds, Diagnostics& diag) {
     each(ds.boundaries);
     each(ds.places);
     each(ds.place_names);
+    each(ds.island_names);
     each(ds.waters);
+}
+
+void validate_island_names(const Dataset& ds, Diagnostics& diag) {
+    for (std::size_t i = 0; i < ds.island_names.size(); ++i) {
+        const IslandName& n = ds.island_names[i];
+        if (ds.island(n.island) == nullptr) diag.add(n.where, fmt::format("unknown island '{}'", n.island));
+        for (std::size_t j = 0; j < i; ++j) {
+            const IslandName& m = ds.island_names[j];
+            if (m.island == n.island && m.lang == n.lang && m.period.overlaps(n.period)) {
+                diag.add(n.where, fmt::format("{} overlaps '{}' ({}), another name of '{}' in '{}'", n.period.str(), m.id,
+                                              m.period.str(), n.island, n.lang));
+            }
+        }
+    }
 }
 
 void validate_places(const Dataset& ds, const Region& region, const Date& today, Diagnostics& diag) {

@@ -17,6 +17,8 @@ void validate_sources(const Dataset& ds, Diagnostics& diag);
 // Places stand on known islands inside the region; per place and language the names cover
 // [the place's valid_from, today) without gap or overlap; a renaming's basis is a known event.
 void validate_places(const Dataset& ds, const Region& region, const Date& today, Diagnostics& diag);
+// island_names.csv: a known island, and no two periods of one island and language that overlap.
+void validate_island_names(const Dataset& ds, Diagnostics& diag);
 void validate_geography(const geom::Context& ctx, const Dataset& ds, const Region& region, Diagnostics& diag);
 
 }  // namespace kuril

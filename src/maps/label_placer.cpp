@@ -9,6 +9,16 @@ namespace {
 
 const std::string kNone;
 
+// Whether `own` (an island id, or several separated by ';') names `island`.
+bool owns(const std::string& own, const std::string& island) {
+    for (std::size_t a = 0; a <= own.size() && !island.empty();) {
+        const std::size_t e = std::min(own.find(';', a), own.size());
+        if (own.compare(a, e - a, island) == 0) return true;
+        a = e + 1;
+    }
+    return false;
+}
+
 Quad quad_of_box(const Box& b) { return {geom::XY{b.x0, b.y0}, {b.x1, b.y0}, {b.x1, b.y1}, {b.x0, b.y1}}; }
 
 // The projection of a quad on the axis (ax, ay): its least and greatest.
@@ -113,8 +123,13 @@ bool LabelPlacer::leader_free(geom::XY a, const Box& b, const std::string& own) 
     for (const auto& p : placed_) {
         if (p.box.overlaps(env) && ctx_.intersects(segment, ctx_.polygon({{p.quad[0], p.quad[1], p.quad[2], p.quad[3], p.quad[0]}}))) return false;
     }
+    // Land is looked for past the leader's first 3 pt: it starts on its feature, which may lie within an
+    // islet's mark.
+    const double len = std::hypot(z.x - a.x, z.y - a.y);
+    if (len <= 3) return true;
+    const geom::Geom reach = ctx_.line({{a.x + (z.x - a.x) * 3 / len, a.y + (z.y - a.y) * 3 / len}, z});
     return std::none_of(land_.begin(), land_.end(), [&](const Land& l) {
-        return l.island != own && l.envelope.overlaps(env) && ctx_.intersects(segment, *l.geometry);
+        return !owns(own, l.island) && l.envelope.overlaps(env) && ctx_.intersects(reach, *l.geometry);
     });
 }
 
@@ -125,19 +140,11 @@ bool LabelPlacer::free(const Quad& q, const std::string& own) const {
     if (std::any_of(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return hits(p.quad); })) return false;
     if (std::any_of(reserved_.begin(), reserved_.end(), [&](const Box& r) { return hits(quad_of_box(r)); })) return false;
     const geom::Geom outline = ctx_.polygon({{q[0], q[1], q[2], q[3], q[0]}});
-    const auto owned = [&](const std::string& island) {  // `own`: an island id, or several separated by ';'
-        for (std::size_t a = 0; a <= own.size();) {
-            const std::size_t e = std::min(own.find(';', a), own.size());
-            if (own.compare(a, e - a, island) == 0 && !island.empty()) return true;
-            a = e + 1;
-        }
-        return false;
-    };
     if (std::any_of(lines_.begin(), lines_.end(), [&](const auto& l) { return l.second.overlaps(b) && ctx_.intersects(outline, *l.first); })) {
         return false;
     }
     return std::none_of(land_.begin(), land_.end(), [&](const Land& l) {
-        return !owned(l.island) && l.envelope.overlaps(b) && ctx_.intersects(outline, *l.geometry);
+        return !owns(own, l.island) && l.envelope.overlaps(b) && ctx_.intersects(outline, *l.geometry);
     });
 }
 
@@ -150,7 +157,8 @@ std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, doub
     if (c.area != nullptr) return place_in(c, w, h);
     if (c.path.size() >= 2) {
         if (auto along = place_along(c, w, h)) return along;
-        // A strait too narrow for its name on this sheet: level, beside the point of its line nearest its point.
+        // A strait too narrow for its name on this sheet (a line with no room along it): level, beside the point
+        // of its line nearest its point.
         Candidate level = c;
         level.anchor = *std::min_element(c.path.begin(), c.path.end(), [&](geom::XY p, geom::XY q) {
             return std::hypot(p.x - c.anchor.x, p.y - c.anchor.y) < std::hypot(q.x - c.anchor.x, q.y - c.anchor.y);
@@ -177,6 +185,11 @@ std::optional<PlacedLabel> LabelPlacer::place_round(const Candidate& c, double w
         offsets.insert(offsets.end(), {{d, -h / 2}, {-w - d, -h / 2}, {-w / 2, -h - d}, {-w / 2, d},
                                        {d * 0.7, -h - d * 0.7}, {-w - d * 0.7, -h - d * 0.7}, {d * 0.7, d * 0.7},
                                        {-w - d * 0.7, d * 0.7}});
+        if (ring == 0) continue;
+        // Away from the anchor, eight more directions between those: a leader has more ways past its neighbours.
+        const double a = d * 0.92, b = d * 0.38;
+        offsets.insert(offsets.end(), {{a, -h / 2 - b}, {a, -h / 2 + b}, {-w - a, -h / 2 - b}, {-w - a, -h / 2 + b},
+                                       {-w / 2 + b, -h - a}, {-w / 2 - b, -h - a}, {-w / 2 + b, a}, {-w / 2 - b, a}});
     }
     for (std::size_t i = 0; i < offsets.size(); ++i) {
         const double x = c.anchor.x + offsets[i].first, y = c.anchor.y + offsets[i].second;
@@ -236,7 +249,7 @@ std::optional<PlacedLabel> LabelPlacer::place_in(const Candidate& c, double w, d
 // boundary may run down the middle), nearest its point first, then outwards along the line and out of the
 // strait's mouths (a narrow strait leaves no room for a name).
 std::optional<PlacedLabel> LabelPlacer::place_along(const Candidate& c, double w, double h) {
-    const std::vector<geom::XY> path = lengthened(c.path, w);
+    const std::vector<geom::XY> path = lengthened(c.path, c.beside ? 0 : w);  // a line's name stays beside it
     std::vector<double> at{0};
     for (std::size_t i = 1; i < path.size(); ++i) at.push_back(at.back() + std::hypot(path[i].x - path[i - 1].x, path[i].y - path[i - 1].y));
     if (at.back() < w) return std::nullopt;
@@ -258,6 +271,7 @@ std::optional<PlacedLabel> LabelPlacer::place_along(const Candidate& c, double w
         const bool on_line = t >= at[1] && t <= at[at.size() - 2];
         for (const double off : {0.0, h / 2 + 1, -(h / 2 + 1), h + 2, -(h + 2), 1.5 * h + 3, -(1.5 * h + 3)}) {
             if (!on_line && std::abs(off) > h) break;
+            if (c.beside && (off == 0 || std::abs(off) > h + 2)) continue;
             const Quad q = quad_of({p.x + nx * off, p.y + ny * off}, w, h, angle);
             if (free(q, kNone)) return keep(c, q, angle, false);
         }

@@ -9,7 +9,10 @@ namespace kuril::maps {
 
 namespace {
 
-std::string island_text(const Layer& l, const Feature& f, const std::string& lang) {
+std::string island_text(const Layer& l, const Feature& f, const std::string& lang, const Dataset& ds, const Date& d) {
+    // A name of that day where it is not the present one (Ezo before 1869; the Habomai islets' Japanese names
+    // before their Russian names of 1947).
+    if (const IslandName* then = ds.island_name(f.id, lang == "ainu" ? "en" : lang, d)) return then->name;
     const std::string en = l.text(f, "name_en"), ja = l.text(f, "name_ja"), ru = l.text(f, "name_ru");
     auto with = [](const std::string& a, const std::string& b) { return b.empty() || a == b ? a : a + " (" + b + ")"; };
     // Japanese and Russian maps: the name in the map's own script alone. The other party's usage would come
@@ -60,12 +63,13 @@ std::vector<Candidate> group_candidates(const Dataset& ds, const Canvas& c, doub
         const geom::XY lonlat{lon / n, lat / n};
         const geom::XY a = c.sheet.at(c.proj.forward(lonlat));
         if (!c.sheet.inside(a)) continue;
-        out.push_back({std::string("group/") + g.id, c.tr(g.words), a, 8.5 * boost, false, members, 0.1, false, false, lonlat});
+        out.push_back({std::string("group/") + g.id, c.tr(g.words), a, 8.5 * boost, false, members, -1, false, false, lonlat});
     }
     return out;
 }
 
-// Each boundary line the view draws that day: its name and years, beside the middle of its part on the sheet.
+// Each boundary line the view draws that day: its name and years, along the line beside it (else level beside
+// the middle of its part on the sheet).
 std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec, const Canvas& c, double boost) {
     std::vector<Candidate> out;
     const Layer& b = *data.boundaries;
@@ -82,6 +86,10 @@ std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec,
         }
         if (inside.empty()) continue;
         const auto [anchor, lonlat] = inside[inside.size() / 2];
+        std::vector<geom::XY> path;  // the longest part on the sheet: the name runs beside it
+        for (const auto& part : c.ctx.lines(c.geoms.get("boundaries/" + f.id, f.geometry))) {
+            if (part.size() > path.size()) path = part;
+        }
         std::string name = b.text(f, "name_" + lang);
         if (name.empty()) name = b.text(f, "name_en");
         const std::string text =
@@ -95,6 +103,7 @@ std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec,
         }
         Candidate cand{"line/" + f.id, text, anchor, 5.6 * boost, false, crossed, 0.2, false, true, lonlat};
         cand.beside = true;
+        cand.path = std::move(path);
         out.push_back(std::move(cand));
     }
     return out;
@@ -148,7 +157,7 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         if (!c.sheet.inside(a)) continue;
         const Value& area = l.value(f, "area_km2");
         const double km2 = std::holds_alternative<double>(area) ? std::get<double>(area) : 0;
-        out.push_back({"island/" + f.id, island_text(l, f, lang), a, island_size(km2, boost), false, f.id, km2, false, true, lonlat});
+        out.push_back({"island/" + f.id, island_text(l, f, lang, atlas.dataset(), spec.date), a, island_size(km2, boost), false, f.id, km2, false, true, lonlat});
     }
     for (auto& cand : line_candidates(data, spec, c, boost)) out.push_back(std::move(cand));
     for (auto& cand : group_candidates(atlas.dataset(), c, boost)) out.push_back(std::move(cand));
@@ -227,10 +236,10 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
         draw_placed(c, t, *placed, cand.italic ? c.pal.water_text : c.pal.text);
         PlacedLabel kept = *placed;
         const auto earth = [&](geom::XY a, geom::XY b) { return c.proj.inverse(c.sheet.metres({(a.x + b.x) / 2, (a.y + b.y) / 2})); };
-        if (cand.area != nullptr || !cand.path.empty()) {  // a water's name: anchored where it is written
+        if (cand.id.starts_with("water/")) {  // a water's name: anchored where it is written
             kept.lonlat = earth(kept.quad[0], kept.quad[2]);
+            kept.ends = {earth(kept.quad[0], kept.quad[3]), earth(kept.quad[1], kept.quad[2])};
         }
-        if (cand.area != nullptr || !cand.path.empty()) kept.ends = {earth(kept.quad[0], kept.quad[3]), earth(kept.quad[1], kept.quad[2])};
         result.labels.push_back(kept);
     }
     return unplaced;

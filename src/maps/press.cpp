@@ -24,11 +24,15 @@ std::string ps_string(const std::string& s) {
     return out + ")";
 }
 
-// The pdfmarks that make a PDF/X-3 file (Ghostscript's documented recipe): the version key and the trapping
-// state in the document information, the output profile as a stream, and the output intent in the catalogue.
+// The pdfmarks that make a PDF/X-1a:2001 file (ISO 15930-1; Ghostscript's documented PDF/X recipe with that
+// part's keys): the version and conformance keys and the trapping state in the document information, the
+// output profile as a stream, and the output intent in the catalogue. Ghostscript's PDF/X output is PDF 1.3
+// (no transparency: it flattens it) in DeviceCMYK, as X-1a asks; the text is outlines, so no font is left to
+// embed.
 std::string pdfx_definition(const std::string& title) {
     return fmt::format(
-        "[ /GTS_PDFXVersion (PDF/X-3:2002) /Title {} /Trapped /False /DOCINFO pdfmark\n"
+        "[ /GTS_PDFXVersion (PDF/X-1:2001) /GTS_PDFXConformance (PDF/X-1a:2001) /Title {} /Trapped /False "
+        "/DOCINFO pdfmark\n"
         "[ /_objdef {{icc_PDFX}} /type /stream /OBJ pdfmark\n"
         "[ {{icc_PDFX}} << /N 4 >> /PUT pdfmark\n"
         "[ {{icc_PDFX}} {} (r) file /PUT pdfmark\n"

@@ -1,5 +1,5 @@
 #pragma once
-// The press variant of a map's PDF: PDF/X-3:2002 (ISO 15930-3), every colour converted to CMYK, with an
+// The press variant of a map's PDF: PDF/X-1a:2001 (ISO 15930-1), every colour converted to CMYK, with an
 // output intent (Ghostscript's default CMYK profile, condition "Custom") — made by Ghostscript's pdfwrite
 // from the map's RGB PDF, for print shops that take PDF/X.
 #include <filesystem>
@@ -12,7 +12,7 @@ namespace kuril::maps {
 // The CMYK output profile the press file embeds (Debian's ghostscript ships it).
 inline const std::filesystem::path kPressProfile = "/usr/share/color/icc/ghostscript/default_cmyk.icc";
 
-// Converts `rgb_pdf` to a PDF/X-3 file at `out` (staged beside it, renamed when complete); `title` goes into
+// Converts `rgb_pdf` to a PDF/X-1a file at `out` (staged beside it, renamed when complete); `title` goes into
 // the document information, `today` pins its dates (Ghostscript reads SOURCE_DATE_EPOCH): same inputs, same
 // bytes. Text becomes outlines, as print shops take it. Throws ExternalProgramError when Ghostscript is
 // missing or fails.

@@ -46,6 +46,13 @@ const Regime* Dataset::regime(std::string_view id) const { return find_by_id(reg
 const Source* Dataset::source(std::string_view id) const { return find_by_id(sources, id); }
 const Place* Dataset::place(std::string_view id) const { return find_by_id(places, id); }
 
+const IslandName* Dataset::island_name(std::string_view island, std::string_view lang, const Date& d) const {
+    for (const auto& n : island_names) {
+        if (n.island == island && n.lang == lang && n.period.contains(d)) return &n;
+    }
+    return nullptr;
+}
+
 std::vector<const Event*> Dataset::epochs() const {
     std::vector<const Event*> out;
     for (const auto& e : events) {

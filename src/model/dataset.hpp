@@ -100,6 +100,20 @@ struct Water {
     Location where;
 };
 
+// An island's name in one language for a period, where it differs from the gazetteer's present name
+// (geodata/island_names.csv): Ezo before Hokkaido, the Habomai islets' Japanese names before their Russian
+// ones. Maps name an island by the row in force on their day, else by the gazetteer.
+struct IslandName {
+    std::string id;
+    std::string island;
+    std::string lang;  // en | ja | ru
+    std::string name;
+    Interval period;
+    std::string source;
+    std::string note;
+    Location where;
+};
+
 struct PlaceName {
     std::string id;
     std::string place;
@@ -193,6 +207,9 @@ struct Dataset {
     std::vector<Source> sources;
     std::vector<Place> places;
     std::vector<PlaceName> place_names;
+    std::vector<IslandName> island_names;
+    // The name of an island in `lang` on `d` where island_names.csv gives one; nullptr otherwise.
+    [[nodiscard]] const IslandName* island_name(std::string_view island, std::string_view lang, const Date& d) const;
     std::vector<Water> waters;
 
     [[nodiscard]] const Island* island(std::string_view id) const;

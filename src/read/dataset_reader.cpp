@@ -202,6 +202,22 @@ PlaceName read_place_name(const CsvRecord& r) {
     return n;
 }
 
+IslandName read_island_name(const CsvRecord& r) {
+    IslandName n;
+    n.id = required(r, "id");
+    n.island = required(r, "island");
+    n.lang = required(r, "lang");
+    if (std::find(kPlaceLanguages.begin(), kPlaceLanguages.end(), n.lang) == kPlaceLanguages.end()) {
+        throw r.error(fmt::format("lang '{}' is not one of {}", n.lang, fmt::join(kPlaceLanguages, ", ")));
+    }
+    n.name = required(r, "name");
+    n.period = interval_field(r, "valid_from", "valid_to");
+    n.source = required(r, "source");
+    n.note = r.get("note");
+    n.where = r.where();
+    return n;
+}
+
 Regime read_regime(const CsvRecord& r) {
     Regime g;
     g.id = required(r, "id");
@@ -357,6 +373,11 @@ Dataset read_dataset(const geom::Context& ctx, const GeodataFiles& files, Diagno
     ds.place_names = read_table<PlaceName>(
         files.place_names(), {"id", "place", "lang", "name", "valid_from", "valid_to", "basis", "source", "note"},
         read_place_name, diag);
+    if (std::filesystem::exists(files.island_names())) {
+        ds.island_names = read_table<IslandName>(
+            files.island_names(), {"id", "island", "lang", "name", "valid_from", "valid_to", "source", "note"},
+            read_island_name, diag);
+    }
     ds.waters = read_table<Water>(files.waters(), {"id", "kind", "name_en", "name_ja", "name_ru", "lat", "lon", "side_a", "side_b", "reach_km", "source"},
                                   read_water, diag);
     // Mainland entries name land the record does not cover: their land goes to the context layer.

@@ -182,7 +182,7 @@ for field, expected in (("Title", "Kuril Atlas, 1860-01-01"), ("Subject", "1860-
     line = next((l for l in info.splitlines() if l.startswith(field + ":")), "")
     check(expected in line, f"case0.pdf: pdfinfo {field!r} is {line!r}, expected to hold {expected!r}")
 
-# The press variant (--pdfx): PDF/X-3 (its version key and output intent), every colour CMYK (no RGB colour
+# The press variant (--pdfx): PDF/X-1a (its version keys and output intent), every colour CMYK (no RGB colour
 # space left), the same bytes twice; --pdfx without a PDF output refused.
 press = [os.path.join(work, f"press{i}.pdf") for i in (1, 2)]
 for p in press:
@@ -190,8 +190,14 @@ for p in press:
     check(r.returncode == 0, f"kuril map --pdfx: exit {r.returncode}: {r.stderr}")
 if all(os.path.exists(p) for p in press):
     raw = open(press[0], "rb").read()
-    check(re.search(rb"/GTS_PDFXVersion ?\(PDF/X-3:2002\)", raw) and b"/OutputIntents" in raw and re.search(rb"/S ?/GTS_PDFX", raw),
-          "the press file declares PDF/X-3:2002 and its output intent")
+    check(re.search(rb"/GTS_PDFXVersion ?\(PDF/X-1:2001\)", raw) and re.search(rb"/GTS_PDFXConformance ?\(PDF/X-1a:2001\)", raw)
+          and b"/OutputIntents" in raw and re.search(rb"/S ?/GTS_PDFX", raw) and b"/TrimBox" in raw,
+          "the press file declares PDF/X-1a:2001, its output intent and its trim box")
+    # PDF/X-1a (ISO 15930-1): PDF 1.3, so no transparency; poppler reads the subtype.
+    info = subprocess.run(["pdfinfo", press[0]], capture_output=True, text=True).stdout
+    check("PDF version:     1.3" in info and "PDF/X-1:2001" in info and "ISO 15930-1" in info,
+          f"pdfinfo reads a PDF 1.3 file of ISO 15930-1 (PDF/X-1): {info[-400:]}")
+    check(not re.search(rb"/(SMask|ICCBased|DeviceRGB|CalRGB|Lab)\b", raw), "no soft mask, ICC-based, RGB or Lab colour in the press file")
     check(b"/DeviceRGB" not in raw and b"/CalRGB" not in raw, "the press file has no RGB colour space left")
     check(raw == open(press[1], "rb").read(), "the press file: same inputs, same bytes")
     check(not any(f.endswith(".rgb.pdf") or f.endswith(".pdfx.ps") for f in os.listdir(work)), "no intermediate file left")
@@ -318,6 +324,25 @@ for date, name in [("1930-01-01", "Toyohara"), ("1950-01-01", "Yuzhno-Sakhalinsk
     kmap("--date", date, "--extent", "sakhalin", out=pdf)
     text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
     check(name in text, f"the {date} map names the town at Toyohara's place {name}")
+
+# Island names by period (geodata/island_names.csv): Ezo before 1869, the Habomai islets' Japanese names until
+# their Russian names of 1947, in each language; the present names after.
+for date, lang, present, absent in [
+        ("1860-01-01", "en", ["Ezo (Hokkaido)", "Taraku-tō", "Shibotsu-tō"], ["Polonsky", "Zelyony"]),
+        ("1860-01-01", "ru", ["Иессо", "Тараку", "Сибоцу"], ["Полонского", "Зелёный", "Хоккайдо"]),
+        ("1860-01-01", "ja", ["蝦夷地", "多楽島"], ["北海道"]),
+        ("1930-01-01", "en", ["Hokkaido", "Taraku-tō", "Akiyuri-tō"], ["Ezo", "Polonsky", "Anuchina"]),
+        ("1950-01-01", "en", ["Hokkaido", "Polonsky (Taraku)", "Anuchina (Akiyuri)"], ["Ezo", "Taraku-tō"]),
+        ("1950-01-01", "ru", ["Хоккайдо", "Полонского", "Анучина"], ["Иессо", "Тараку"])]:
+    pdf = os.path.join(work, f"names-{date}-{lang}.pdf")
+    r = kmap("--date", date, "--lang", lang, out=pdf)
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    for name in present:
+        check(name in text, f"the {date} map (--lang {lang}) names {name}")
+    # The sources in the margin quote names of other days; the map's names are before them.
+    names = text.split("Projection" if lang == "en" else "図法" if lang == "ja" else "Проекция")[0]
+    for name in absent:
+        check(name not in names, f"the {date} map (--lang {lang}) does not name {name}")
 
 # Every map the build writes, in its formats (where their names go: placement_check.py).
 maps = os.path.join(built, "maps")
