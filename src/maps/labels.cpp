@@ -170,7 +170,9 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         if (!c.sheet.inside(a)) continue;
         std::string name = p.text(f, "name_" + place_lang);
         if (name.empty()) name = p.text(f, "name_en");
-        out.push_back({"place/" + p.text(f, "place"), name, a, 6.3 * boost, false, p.text(f, "island"), 0.5, true, true, lonlat});
+        // An administrative centre is named before the islands (they may move round it); ports and towns after.
+        const double rank = p.text(f, "kind") == "admin_centre" ? 1e6 : 0.5;
+        out.push_back({"place/" + p.text(f, "place"), name, a, 6.3 * boost, false, p.text(f, "island"), rank, true, true, lonlat});
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& x, const Candidate& y) { return x.priority > y.priority; });
     return out;
