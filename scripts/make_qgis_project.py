@@ -146,14 +146,25 @@ def print_layout(project, layers):
     bar.setNumberOfSegments(4)
     bar.setNumberOfSegmentsLeft(0)
     bar.setUnitsPerSegment(100)
+    bar_text = QgsTextFormat()  # the sheet's scale bar: Noto Sans 6 pt
+    bar_text.setFont(QFont("Noto Sans"))
+    bar_text.setSize(6)
+    bar.setTextFormat(bar_text)
+    bar.setHeight(1.5)
     bar.attemptMove(QgsLayoutPoint(222, 150, mm))
     layout.addLayoutItem(bar)
+    ratio = QgsLayoutItemLabel(layout)  # and its ratio beneath, as the sheet gives it: 1 : 6 700 000
+    ratio.setText("1 : [% replace(format_number(round(map_get(item_variables('map'), 'map_scale'), -5), 0), ',', ' ') %]")
+    ratio.setFont(QFont("Noto Sans", 6))
+    ratio.attemptMove(QgsLayoutPoint(222, 159, mm))
+    ratio.attemptResize(QgsLayoutSize(60, 4, mm))
+    layout.addLayoutItem(ratio)
     note = QgsLayoutItemLabel(layout)
     note.setText("Point of view: neutral (who held the land on the day). Lambert conformal conic, standard parallels "
                  "43° N and 49.8° N. Coastline: GSHHG 2.3.7 full resolution, P. Wessel and W. H. F. Smith (LGPL-3.0). "
                  "Records and their sources: the Kuril Atlas dataset.")
     note.setFont(QFont("Noto Sans", 6))
-    note.attemptMove(QgsLayoutPoint(222, 165, mm))
+    note.attemptMove(QgsLayoutPoint(222, 166, mm))
     note.attemptResize(QgsLayoutSize(68, 30, mm))
     layout.addLayoutItem(note)
     atlas = layout.atlas()

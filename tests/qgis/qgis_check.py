@@ -7,6 +7,7 @@ colour drawn at island points, and opens the MBTiles as a vector tile layer and 
 Usage: QT_QPA_PLATFORM=offscreen /usr/bin/python3 qgis_check.py OUTPUT_DIR SCREENS_DIR"""
 import json
 import os
+import re
 import sys
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDateTimeRange,
@@ -207,6 +208,10 @@ if layout is not None:
         check(box.right() <= 297 - 5 and box.bottom() <= bar.sceneBoundingRect().top(),
               f"atlas legend: {box.left():.1f}..{box.right():.1f} x {box.top():.1f}..{box.bottom():.1f} mm, past the page "
               f"(297 mm) or over the scale bar (from {bar.sceneBoundingRect().top():.1f} mm)")
+        # The scale bar as the sheet draws it: Noto Sans at 6 pt, the ratio beneath ("1 : 6 700 000").
+        check(bar.textFormat().size() == 6 and bar.textFormat().font().family() == "Noto Sans",
+              f"atlas scale bar: {bar.textFormat().font().family()} {bar.textFormat().size()} pt, not the sheet's Noto Sans 6 pt")
+        check(re.search(r"^1 : \d{1,3}( \d{3})+$", text, re.M) is not None, "atlas: no ratio '1 : N' under the scale bar")
     atlas = layout.atlas()
     atlas.beginRender()
     map_item = layout.itemById("map")
