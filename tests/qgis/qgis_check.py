@@ -211,7 +211,7 @@ if layout is not None:
         # The scale bar as the sheet draws it: Noto Sans at 6 pt, the ratio beneath ("1 : 6 700 000").
         check(bar.textFormat().size() == 6 and bar.textFormat().font().family() == "Noto Sans",
               f"atlas scale bar: {bar.textFormat().font().family()} {bar.textFormat().size()} pt, not the sheet's Noto Sans 6 pt")
-        check(re.search(r"^1 : \d{1,3}( \d{3})+$", text, re.M) is not None, "atlas: no ratio '1 : N' under the scale bar")
+        check(re.search(r"(^|\s)1 : \d{1,3}( \d{3})+(\s|$)", text) is not None, "atlas: no ratio '1 : N' under the scale bar")
     atlas = layout.atlas()
     atlas.beginRender()
     map_item = layout.itemById("map")
