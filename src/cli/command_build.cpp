@@ -183,9 +183,7 @@ void CommandBuild::write_viewer(const fs::path& dir, const std::vector<Layer>& l
 void CommandBuild::write_maps(const Atlas& atlas, const std::vector<Layer>& layers, const fs::path& dir,
                               const Date& today, const Progress& progress) const {
     fs::create_directories(dir);
-    maps::MapData data = maps::map_data(layers);
-    data.locator = &atlas.dataset().locator;
-    data.waters = atlas.water_shapes();
+    const maps::MapData data = maps::map_data(atlas, layers);
     const maps::Palette palette = maps::read_palette(fs::path(styles_) / "palette.json");
     const maps::Catalogues words = maps::Catalogues::read(fs::path(styles_) / "po");
     const plan::MapPlan plan = plan::map_plan(atlas);

@@ -74,6 +74,17 @@ void clip_frame(cairo_t* cr, const Sheet& s) {
     cairo_clip(cr);
 }
 
+std::string line_kind(const Layer& b, const Feature& f, const MapSpec& spec) {
+    if (!in_force(f, spec.date)) return "";
+    const std::string kind = b.text(f, "pov_" + spec.view);
+    if (kind != "de_jure" && kind != "de_facto" && kind != "claimed") return "";  // hidden in this view
+    // A treaty boundary is one both parties hold in law; a line one view alone holds so is set by no treaty.
+    if (kind == "de_jure" && (b.text(f, "pov_japan") != "de_jure" || b.text(f, "pov_russia") != "de_jure")) {
+        return "de_jure_view";
+    }
+    return kind;
+}
+
 void line_style(cairo_t* cr, const Palette& pal, const std::string& kind) {
     if (kind == "de_facto") cairo_set_dash(cr, kDashFacto, 2, 0);
     if (kind == "claimed") cairo_set_dash(cr, kDashClaim, 2, 0);

@@ -40,6 +40,13 @@ geom::XY point_at(const std::vector<geom::XY>& path, const std::vector<double>& 
     return {path[i - 1].x + f * (path[i].x - path[i - 1].x), path[i - 1].y + f * (path[i].y - path[i - 1].y)};
 }
 
+// The index of the point of `path` nearest `p` (the first of equals).
+std::size_t nearest(const std::vector<geom::XY>& path, geom::XY p) {
+    const auto d = [&](geom::XY q) { return std::hypot(q.x - p.x, q.y - p.y); };
+    return static_cast<std::size_t>(
+        std::min_element(path.begin(), path.end(), [&](geom::XY a, geom::XY b) { return d(a) < d(b); }) - path.begin());
+}
+
 // The path lengthened at each end by `by`, along the line from its other end: a strait's name may run out of
 // its mouth into the open water, its nearer end at the mouth.
 std::vector<geom::XY> lengthened(std::vector<geom::XY> path, double by) {
@@ -121,7 +128,7 @@ bool LabelPlacer::leader_free(geom::XY a, const Box& b, const std::string& own) 
     const geom::Geom segment = ctx_.line({a, z});
     const Box env{std::min(a.x, z.x), std::min(a.y, z.y), std::max(a.x, z.x), std::max(a.y, z.y)};
     for (const auto& p : placed_) {
-        if (p.box.overlaps(env) && ctx_.intersects(segment, ctx_.polygon({{p.quad[0], p.quad[1], p.quad[2], p.quad[3], p.quad[0]}}))) return false;
+        if (p.box.overlaps(env) && ctx_.intersects(segment, outline(p.quad))) return false;
     }
     // Land is looked for past the leader's first 3 pt: it starts on its feature, which may lie within an
     // islet's mark.
@@ -139,12 +146,12 @@ bool LabelPlacer::free(const Quad& q, const std::string& own) const {
     const auto hits = [&](const Quad& other) { return box_of(other).overlaps(b) && quads_overlap(other, q); };
     if (std::any_of(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return hits(p.quad); })) return false;
     if (std::any_of(reserved_.begin(), reserved_.end(), [&](const Box& r) { return hits(quad_of_box(r)); })) return false;
-    const geom::Geom outline = ctx_.polygon({{q[0], q[1], q[2], q[3], q[0]}});
-    if (std::any_of(lines_.begin(), lines_.end(), [&](const auto& l) { return l.second.overlaps(b) && ctx_.intersects(outline, *l.first); })) {
+    const geom::Geom shape = outline(q);
+    if (std::any_of(lines_.begin(), lines_.end(), [&](const auto& l) { return l.second.overlaps(b) && ctx_.intersects(shape, *l.first); })) {
         return false;
     }
     return std::none_of(land_.begin(), land_.end(), [&](const Land& l) {
-        return !owns(own, l.island) && l.envelope.overlaps(b) && ctx_.intersects(outline, *l.geometry);
+        return !owns(own, l.island) && l.envelope.overlaps(b) && ctx_.intersects(shape, *l.geometry);
     });
 }
 
@@ -160,9 +167,7 @@ std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, doub
         // A strait too narrow for its name on this sheet (a line with no room along it): level, beside the point
         // of its line nearest its point.
         Candidate level = c;
-        level.anchor = *std::min_element(c.path.begin(), c.path.end(), [&](geom::XY p, geom::XY q) {
-            return std::hypot(p.x - c.anchor.x, p.y - c.anchor.y) < std::hypot(q.x - c.anchor.x, q.y - c.anchor.y);
-        });
+        level.anchor = c.path[nearest(c.path, c.anchor)];
         return place_round(level, w, h);
     }
     return place_round(c, w, h);
@@ -228,7 +233,7 @@ bool LabelPlacer::room_in(const Candidate& c, double w, double h) const {
     for (const geom::XY& p : centres_in(c, w, h)) {
         const Quad q = quad_of(p, w, h, 0);
         if (q[0].x < s.fx0 + 1 || q[0].y < s.fy0 + 1 || q[2].x > s.fx1 - 1 || q[2].y > s.fy1 - 1) continue;
-        if (water.contains(ctx_.polygon({{q[0], q[1], q[2], q[3], q[0]}}))) return true;
+        if (water.contains(outline(q))) return true;
     }
     return false;
 }
@@ -239,7 +244,7 @@ std::optional<PlacedLabel> LabelPlacer::place_in(const Candidate& c, double w, d
     const auto water = ctx_.prepare(*c.area);
     for (const geom::XY& centre : centres_in(c, w, h)) {
         const Quad q = quad_of(centre, w, h, 0);
-        if (!free(q, kNone) || !water.contains(ctx_.polygon({{q[0], q[1], q[2], q[3], q[0]}}))) continue;
+        if (!free(q, kNone) || !water.contains(outline(q))) continue;
         return keep(c, q, 0, false);
     }
     return std::nullopt;
@@ -253,10 +258,7 @@ std::optional<PlacedLabel> LabelPlacer::place_along(const Candidate& c, double w
     std::vector<double> at{0};
     for (std::size_t i = 1; i < path.size(); ++i) at.push_back(at.back() + std::hypot(path[i].x - path[i - 1].x, path[i].y - path[i - 1].y));
     if (at.back() < w) return std::nullopt;
-    std::size_t near = 0;
-    for (std::size_t i = 0; i < path.size(); ++i) {
-        if (std::hypot(path[i].x - c.anchor.x, path[i].y - c.anchor.y) < std::hypot(path[near].x - c.anchor.x, path[near].y - c.anchor.y)) near = i;
-    }
+    const std::size_t near = nearest(path, c.anchor);
     const double t0 = std::clamp(at[near], w / 2, at.back() - w / 2);
     for (int k = 0; k <= 2 * static_cast<int>(at.back() / 3) + 1; ++k) {
         const double t = t0 + (k % 2 == 0 ? 1 : -1) * 3.0 * ((k + 1) / 2);

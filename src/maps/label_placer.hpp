@@ -53,7 +53,7 @@ struct PlacedLabel {
     geom::XY lonlat{};  // the anchor on the Earth
     double angle = 0;  // degrees, clockwise on the sheet (y down), round the box's centre
     Quad quad{};       // the outline: the box itself when not turned
-    std::array<geom::XY, 2> ends{};  // a water's name: the middles of its two ends, on the Earth (lon/lat)
+    std::optional<std::array<geom::XY, 2>> ends{};  // a water's name: the middles of its two ends, on the Earth
 };
 
 class LabelPlacer {
@@ -81,6 +81,7 @@ private:
     [[nodiscard]] std::optional<PlacedLabel> place_in(const Candidate& c, double w, double h);
     [[nodiscard]] std::optional<PlacedLabel> place_along(const Candidate& c, double w, double h);
     const PlacedLabel& keep(const Candidate& c, const Quad& q, double angle, bool leader);
+    [[nodiscard]] geom::Geom outline(const Quad& q) const { return ctx_.polygon({{q[0], q[1], q[2], q[3], q[0]}}); }
 
     struct Land {
         std::string island;

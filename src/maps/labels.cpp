@@ -68,6 +68,15 @@ std::vector<Candidate> group_candidates(const Dataset& ds, const Canvas& c, doub
     return out;
 }
 
+// The part of a (Multi)LineString with the most vertices; none when it is empty.
+std::vector<geom::XY> longest_part(const geom::Context& ctx, const geom::Geom& g) {
+    std::vector<geom::XY> longest;
+    for (auto& part : ctx.lines(g)) {
+        if (part.size() > longest.size()) longest = std::move(part);
+    }
+    return longest;
+}
+
 // Each boundary line the view draws that day: its name and years, along the line beside it (else level beside
 // the middle of its part on the sheet).
 std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec, const Canvas& c, double boost) {
@@ -75,8 +84,7 @@ std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec,
     const Layer& b = *data.boundaries;
     const std::string lang = spec.lang == "ja" || spec.lang == "ru" ? spec.lang : "en";
     for (const auto& f : b.features) {
-        const std::string shown = b.text(f, "pov_" + spec.view);
-        if (!in_force(f, spec.date) || shown.empty() || shown == "hidden") continue;
+        if (line_kind(b, f, spec).empty()) continue;
         std::vector<std::pair<geom::XY, geom::XY>> inside;  // sheet point, longitude/latitude
         for (const auto& path : c.ctx.lines(f.geometry)) {
             for (const auto& p : path) {
@@ -86,10 +94,6 @@ std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec,
         }
         if (inside.empty()) continue;
         const auto [anchor, lonlat] = inside[inside.size() / 2];
-        std::vector<geom::XY> path;  // the longest part on the sheet: the name runs beside it
-        for (const auto& part : c.ctx.lines(c.geoms.get("boundaries/" + f.id, f.geometry))) {
-            if (part.size() > path.size()) path = part;
-        }
         std::string name = b.text(f, "name_" + lang);
         if (name.empty()) name = b.text(f, "name_en");
         const std::string text =
@@ -103,7 +107,7 @@ std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec,
         }
         Candidate cand{"line/" + f.id, text, anchor, 5.6 * boost, false, crossed, 0.2, false, true, lonlat};
         cand.beside = true;
-        cand.path = std::move(path);
+        cand.path = longest_part(c.ctx, c.geoms.get("boundaries/" + f.id, f.geometry));  // the name runs beside it
         out.push_back(std::move(cand));
     }
     return out;
@@ -128,12 +132,9 @@ std::vector<Candidate> water_candidates(const MapData& data, const MapSpec& spec
         const double size = (w.kind == "ocean" ? 12 : w.kind == "sea" ? 9.5 : 6.5) * boost;
         Candidate cand{"water/" + w.id, name, c.sheet.at(c.proj.forward(w.point)), size, true, "", 1e9, false, false, w.point};
         if (w.kind == "strait") {
-            const auto whole = c.ctx.lines(shape.shape);  // named when the middle of its line is on the sheet
-            const auto& longest = *std::max_element(whole.begin(), whole.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
-            if (!c.sheet.inside(c.sheet.at(c.proj.forward(longest[longest.size() / 2])))) continue;
-            for (const auto& part : c.ctx.lines(on_sheet)) {
-                if (part.size() > cand.path.size()) cand.path = part;
-            }
+            const auto whole = longest_part(c.ctx, shape.shape);  // named when the middle of its line is on the sheet
+            if (whole.empty() || !c.sheet.inside(c.sheet.at(c.proj.forward(whole[whole.size() / 2])))) continue;
+            cand.path = longest_part(c.ctx, on_sheet);
             if (cand.path.size() < 2) continue;
             cand.leader_ok = true;  // too narrow for its name on the sheet: named beside its point, with a leader
         } else {
@@ -203,8 +204,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
     for (const auto& f : data.islands->features) placer.add_land(f.id, c.geoms.get("islands/" + f.id, f.geometry), kMinIslandPt);
     for (const Box& b : reserved) placer.reserve(b);
     for (const auto& f : data.boundaries->features) {  // the lines the sheet draws: no name crosses them
-        const std::string shown = data.boundaries->text(f, "pov_" + spec.view);
-        if (in_force(f, spec.date) && !shown.empty() && shown != "hidden") placer.add_line(c.geoms.get("boundaries/" + f.id, f.geometry));
+        if (!line_kind(*data.boundaries, f, spec).empty()) placer.add_line(c.geoms.get("boundaries/" + f.id, f.geometry));
     }
     const auto all = candidates(atlas, data, spec, c, boost);
     for (const auto& cand : all) {
@@ -213,7 +213,6 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
     for (const auto& cand : all) {
         const Text t(c.cr, cand.text, TextStyle{cand.size, cand.italic});
         const auto [w, h] = t.size();
-        if (cand.area != nullptr && !placer.room_in(cand, w, h)) continue;  // too little of the sea shown to name it
         const auto placed = placer.place(cand, w, h);
         if (cand.dot) {
             cairo_new_path(c.cr);
@@ -223,6 +222,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
             drawn.places = true;
         }
         if (!placed) {
+            if (cand.area != nullptr && !placer.room_in(cand, w, h)) continue;  // too little of the sea shown to name it
             unplaced.push_back(cand.id + ": " + cand.text);
             continue;
         }
@@ -240,7 +240,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
         const auto earth = [&](geom::XY a, geom::XY b) { return c.proj.inverse(c.sheet.metres({(a.x + b.x) / 2, (a.y + b.y) / 2})); };
         if (cand.id.starts_with("water/")) {  // a water's name: anchored where it is written
             kept.lonlat = earth(kept.quad[0], kept.quad[2]);
-            kept.ends = {earth(kept.quad[0], kept.quad[3]), earth(kept.quad[1], kept.quad[2])};
+            kept.ends = std::array<geom::XY, 2>{earth(kept.quad[0], kept.quad[3]), earth(kept.quad[1], kept.quad[2])};
         }
         result.labels.push_back(kept);
     }

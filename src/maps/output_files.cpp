@@ -103,9 +103,7 @@ void write_label_boxes(const fs::path& file, const MapResult& r) {
     for (const auto& l : r.labels) {
         labels.push_back({{"id", l.id}, {"text", l.text}, {"box", {pt(l.box.x0), pt(l.box.y0), pt(l.box.x1), pt(l.box.y1)}},
                           {"anchor", {deg(l.lonlat.x), deg(l.lonlat.y)}}, {"leader", l.leader}});
-        if (l.ends[0].x != 0 || l.ends[1].x != 0) {
-            labels.back()["ends"] = {{deg(l.ends[0].x), deg(l.ends[0].y)}, {deg(l.ends[1].x), deg(l.ends[1].y)}};
-        }
+        if (const auto& e = l.ends) labels.back()["ends"] = {{deg((*e)[0].x), deg((*e)[0].y)}, {deg((*e)[1].x), deg((*e)[1].y)}};
         if (l.angle == 0) continue;
         labels.back()["angle"] = std::round(l.angle * 10) / 10;
         nlohmann::ordered_json outline = nlohmann::ordered_json::array();

@@ -266,14 +266,12 @@ MapData map_data(const Atlas& atlas) {
     layers.push_back(atlas.labels());
     layers.push_back(atlas.islands());
     layers.push_back(atlas.places());
-    MapData data = map_data(layers);
+    MapData data = map_data(atlas, layers);
     data.owned = std::move(layers);  // a vector's move keeps its elements where they are
-    data.locator = &atlas.dataset().locator;
-    data.waters = atlas.water_shapes();
     return data;
 }
 
-MapData map_data(const std::vector<Layer>& layers) {
+MapData map_data(const Atlas& atlas, const std::vector<Layer>& layers) {
     auto find = [&](const char* name) {
         const auto it = std::find_if(layers.begin(), layers.end(), [&](const Layer& l) { return l.name == name; });
         if (it == layers.end()) throw std::logic_error(std::string("the maps need the layer ") + name);
@@ -283,6 +281,8 @@ MapData map_data(const std::vector<Layer>& layers) {
     data.views = find("views"), data.boundaries = find("boundaries"), data.labels = find("labels");
     data.islands = find("islands"), data.places = find("places");
     data.context = find("context"), data.coastline = find("coastline");
+    data.locator = &atlas.dataset().locator;
+    data.waters = atlas.water_shapes();
     return data;
 }
 

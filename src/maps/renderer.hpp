@@ -45,8 +45,9 @@ struct SheetCache {
 };
 // Derives the layers the maps need.
 [[nodiscard]] MapData map_data(const Atlas& atlas);
-// Uses layers already derived (by `kuril build`), by name; throws std::logic_error when one is missing.
-[[nodiscard]] MapData map_data(const std::vector<Layer>& layers);
+// Uses layers already derived (by `kuril build`), by name, and derives the water shapes; throws
+// std::logic_error when a layer is missing.
+[[nodiscard]] MapData map_data(const Atlas& atlas, const std::vector<Layer>& layers);
 
 struct MapResult {
     std::vector<PlacedLabel> labels;    // every label drawn, with its box in points (inset included)

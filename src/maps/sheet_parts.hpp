@@ -81,6 +81,9 @@ void hatch(cairo_t* cr, const Sheet& s, double angle_deg, double spacing, const 
 [[nodiscard]] Rgb pattern_ink(const Rgb& fill, const Palette& pal);
 void occupied_pattern(cairo_t* cr, const Sheet& s, const Rgb& ink);
 void clip_frame(cairo_t* cr, const Sheet& s);
+// How a boundary is drawn on the sheet's day in its view: de_jure, de_jure_view (held in law by that view
+// alone, set by no treaty), de_facto or claimed; "" when it is not drawn (not in force, or hidden).
+[[nodiscard]] std::string line_kind(const Layer& boundaries, const Feature& f, const MapSpec& spec);
 void line_style(cairo_t* cr, const Palette& pal, const std::string& kind);
 // A line kind's legend words (kLineLegend), the party named for a line one view alone holds in law.
 [[nodiscard]] std::string line_words(const Messages& tr, const char* msgid, const std::string& view);

@@ -185,14 +185,20 @@ Water read_water(const CsvRecord& r) {
     return w;
 }
 
+// The `lang` column: one of the languages places and islands are named in.
+std::string language_field(const CsvRecord& r) {
+    std::string lang = required(r, "lang");
+    if (std::find(kPlaceLanguages.begin(), kPlaceLanguages.end(), lang) == kPlaceLanguages.end()) {
+        throw r.error(fmt::format("lang '{}' is not one of {}", lang, fmt::join(kPlaceLanguages, ", ")));
+    }
+    return lang;
+}
+
 PlaceName read_place_name(const CsvRecord& r) {
     PlaceName n;
     n.id = required(r, "id");
     n.place = required(r, "place");
-    n.lang = required(r, "lang");
-    if (std::find(kPlaceLanguages.begin(), kPlaceLanguages.end(), n.lang) == kPlaceLanguages.end()) {
-        throw r.error(fmt::format("lang '{}' is not one of {}", n.lang, fmt::join(kPlaceLanguages, ", ")));
-    }
+    n.lang = language_field(r);
     n.name = required(r, "name");
     n.period = interval_field(r, "valid_from", "valid_to");
     n.basis = r.get("basis");
@@ -206,10 +212,7 @@ IslandName read_island_name(const CsvRecord& r) {
     IslandName n;
     n.id = required(r, "id");
     n.island = required(r, "island");
-    n.lang = required(r, "lang");
-    if (std::find(kPlaceLanguages.begin(), kPlaceLanguages.end(), n.lang) == kPlaceLanguages.end()) {
-        throw r.error(fmt::format("lang '{}' is not one of {}", n.lang, fmt::join(kPlaceLanguages, ", ")));
-    }
+    n.lang = language_field(r);
     n.name = required(r, "name");
     n.period = interval_field(r, "valid_from", "valid_to");
     n.source = required(r, "source");
