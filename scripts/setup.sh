@@ -28,7 +28,7 @@ test_packages=(
   gmt gmt-gshhg-full
   time bc wrk universal-ctags
   qgis python3-qgis
-  poppler-utils librsvg2-bin ghostscript gettext
+  poppler-utils librsvg2-bin ghostscript gettext python3-numpy python3-pil
   chromium
 )
 packages=("${build_packages[@]}")

@@ -151,7 +151,8 @@ std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, She
     const MapProjection proj(crs);
     const Sheet sheet = page_sheet(first, proj);
     StagingFile staged(out);
-    cairo_surface_t* surface = cairo_pdf_surface_create(staged.path().c_str(), sheet.w, sheet.h);
+    std::string pdf;  // written by write_file, checked and synced
+    cairo_surface_t* surface = cairo_pdf_surface_create_for_stream(append_to_string, &pdf, sheet.w, sheet.h);
     pin_pdf(surface, today, "Kuril Atlas: the Kuril Islands and Sakhalin, 1855 to today",
             "Who held the Kuril Islands and Sakhalin: a page per epoch, then every epoch side by side at one scale");
     check_cairo(surface, out, errno);
@@ -176,10 +177,7 @@ std::vector<MapResult> render_atlas(const Atlas& atlas, const MapData& data, She
         throw;
     }
     cairo_destroy(cr);
-    errno = 0;
-    cairo_surface_finish(surface);
-    check_cairo(surface, out, errno);
-    cairo_surface_destroy(surface);
+    write_file(staged.path(), finished_pdf(surface, pdf, out));
     staged.commit();
     return results;
 }

@@ -16,7 +16,7 @@ std::string inset_scale_text(const Canvas& c, const Extent& e) {
 
 void draw_inset(Canvas& main, SheetGeoms& geoms, const MapData& data, const MapSpec& spec, const Sheet& inset,
                 Drawn& drawn) {
-    Canvas c{main.cr, main.ctx, main.proj, inset, geoms, main.pal, main.tr};
+    Canvas c{main.cr, main.ctx, main.proj, inset, geoms, main.pal, main.tr, main.svg};
     cairo_save(c.cr);
     cairo_rectangle(c.cr, inset.fx0 - 2, inset.fy0 - 12, inset.fx1 - inset.fx0 + 4, inset.fy1 - inset.fy0 + 14);
     set_colour(c.cr, c.pal.halo);

@@ -180,17 +180,17 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
 }
 
 // A placed name, turned round its centre when it runs along a strait.
-void draw_placed(const Canvas& c, const Text& t, const PlacedLabel& p, const Rgb& colour) {
+void draw_placed(cairo_t* cr, const Canvas& c, const Text& t, const PlacedLabel& p, const Rgb& colour) {
     if (p.angle == 0) {
         t.draw(p.box.x0, p.box.y0, colour, &c.pal.halo);
         return;
     }
     const auto [w, h] = t.size();
-    cairo_save(c.cr);
-    cairo_translate(c.cr, (p.box.x0 + p.box.x1) / 2, (p.box.y0 + p.box.y1) / 2);
-    cairo_rotate(c.cr, p.angle * M_PI / 180);
+    cairo_save(cr);
+    cairo_translate(cr, (p.box.x0 + p.box.x1) / 2, (p.box.y0 + p.box.y1) / 2);
+    cairo_rotate(cr, p.angle * M_PI / 180);
     t.draw(-w / 2, -h / 2, colour, &c.pal.halo);
-    cairo_restore(c.cr);
+    cairo_restore(cr);
 }
 
 }  // namespace
@@ -200,6 +200,7 @@ void draw_placed(const Canvas& c, const Text& t, const PlacedLabel& p, const Rgb
 std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec,
                                      double boost, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn) {
     std::vector<std::string> unplaced;
+    use_layer(c, SheetLayer::names);
     LabelPlacer placer(c.ctx, c.sheet);
     for (const auto& f : data.islands->features) placer.add_land(f.id, c.geoms.get("islands/" + f.id, f.geometry), kMinIslandPt);
     for (const Box& b : reserved) placer.reserve(b);
@@ -211,7 +212,8 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
         if (cand.dot) placer.reserve({cand.anchor.x - 1.6, cand.anchor.y - 1.6, cand.anchor.x + 1.6, cand.anchor.y + 1.6});
     }
     for (const auto& cand : all) {
-        const Text t(c.cr, cand.text, TextStyle{cand.size, cand.italic});
+        cairo_t* cr = layer_cr(c, cand.id.starts_with("water/") ? SheetLayer::water_names : SheetLayer::names);
+        const Text t(cr, cand.text, TextStyle{cand.size, cand.italic});
         const auto [w, h] = t.size();
         const auto placed = placer.place(cand, w, h);
         if (cand.dot) {
@@ -235,7 +237,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
             cairo_set_line_width(c.cr, 0.35);
             cairo_stroke(c.cr);
         }
-        draw_placed(c, t, *placed, cand.italic ? c.pal.water_text : c.pal.text);
+        draw_placed(cr, c, t, *placed, cand.italic ? c.pal.water_text : c.pal.text);
         PlacedLabel kept = *placed;
         const auto earth = [&](geom::XY a, geom::XY b) { return c.proj.inverse(c.sheet.metres({(a.x + b.x) / 2, (a.y + b.y) / 2})); };
         if (cand.id.starts_with("water/")) {  // a water's name: anchored where it is written

@@ -13,23 +13,10 @@
 
 #include "util/atomic.hpp"
 #include "util/error.hpp"
-#include "util/xml.hpp"
 
 namespace kuril::maps {
 
 namespace fs = std::filesystem;
-
-std::string svg_text_layer(const MapResult& r) {
-    std::string g = "<g id=\"kuril-names\" font-family=\"Noto Sans, IPAGothic\" fill=\"#000\" fill-opacity=\"0\">\n";
-    for (const auto& l : r.labels) {
-        // A turned name: its text along the outline's top edge, from its first corner.
-        const double x = l.quad[0].x + 0.7 * (l.quad[3].x - l.quad[0].x), y = l.quad[0].y + 0.7 * (l.quad[3].y - l.quad[0].y);
-        const std::string turn = l.angle == 0 ? "" : fmt::format(" transform=\"rotate({:.1f} {:.2f} {:.2f})\"", l.angle, x, y);
-        g += fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"{:.2f}\"{}>{}</text>\n", x, y, l.size, turn,
-                         xml_escaped(l.text));
-    }
-    return g + "</g>\n";
-}
 
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length) {
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
@@ -49,6 +36,20 @@ void check_cairo(cairo_surface_t* surface, const fs::path& path, int os_error) {
     if (const cairo_status_t st = cairo_surface_status(surface); st != CAIRO_STATUS_SUCCESS) {
         throw OutputError(fmt::format("cannot write {}: {}", path.string(), cairo_failure(st, os_error)));
     }
+}
+
+std::string& finished_pdf(cairo_surface_t* surface, std::string& pdf, const fs::path& path) {
+    cairo_surface_finish(surface);
+    const cairo_status_t st = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        throw OutputError(fmt::format("cannot write {}: {}", path.string(), cairo_status_to_string(st)));
+    }
+    // PDF 1.7 §7.5.5: a file ends with its trailer and %%EOF; anything short of that was never finished.
+    if (pdf.rfind("%%EOF") == std::string::npos || pdf.size() - pdf.rfind("%%EOF") > 8) {
+        throw std::logic_error(fmt::format("{}: Cairo left the PDF unfinished", path.string()));
+    }
+    return pdf;
 }
 
 void pin_pdf(cairo_surface_t* surface, const Date& today, const std::string& title, const std::string& subject) {

@@ -9,7 +9,6 @@
 #include <utility>
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <fmt/format.h>
 
 #include "maps/sheet_parts.hpp"
@@ -32,18 +31,28 @@ void require_land(const SheetCache& cache, const MapData& data, const Extent& e)
                                  e.east, e.north));
 }
 
-// The paper, the sea inside the frame, the land and the lines on it, then the graticule over them.
+// The paper, the sea inside the frame, the land and the lines on it, the islets' marks over the lines, then
+// the graticule over them: each on its layer, clipped to the frame.
 void draw_map_body(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn) {
+    use_layer(c, SheetLayer::land);
     set_colour(c.cr, c.pal.halo);
     cairo_paint(c.cr);
-    cairo_save(c.cr);
-    clip_frame(c.cr, c.sheet);
-    set_colour(c.cr, c.pal.sea);
-    cairo_paint(c.cr);
-    const auto marks = draw_land(c, data, spec, drawn);
-    draw_lines(c, data, spec, drawn);
-    draw_marks(c, marks);  // the smallest islands over the lines
-    cairo_restore(c.cr);
+    const auto framed = [&](SheetLayer layer, const auto& draw) {
+        use_layer(c, layer);
+        cairo_save(c.cr);
+        clip_frame(c.cr, c.sheet);
+        draw();
+        cairo_restore(c.cr);
+    };
+    std::vector<IslandMark> marks;
+    framed(SheetLayer::land, [&] {
+        set_colour(c.cr, c.pal.sea);
+        cairo_paint(c.cr);
+        marks = draw_land(c, data, spec, drawn);
+    });
+    framed(SheetLayer::boundaries, [&] { draw_lines(c, data, spec, drawn); });
+    framed(SheetLayer::island_marks, [&] { draw_marks(c, marks); });  // the smallest islands over the lines
+    use_layer(c, SheetLayer::graticule);
     const double span = std::max(spec.extent.east - spec.extent.west, spec.extent.north - spec.extent.south);
     draw_graticule(c, spec.extent, span > 8 ? 2 : span > 3 ? 1 : 0.5, true);
 }
@@ -62,7 +71,7 @@ InsetPart draw_inset_part(Canvas& c, const Atlas& atlas, const MapData& data, Sh
     part.reserved.push_back({inset.fx0 - 4, inset.fy0 - 14, inset.fx1 + 4, inset.fy1 + 4});
     SheetGeoms inset_geoms(cache.ctx, c.proj, inset, cache.store, crs);
     draw_inset(c, inset_geoms, data, spec, inset, drawn);
-    Canvas ic{c.cr, cache.ctx, c.proj, inset, inset_geoms, c.pal, c.tr};
+    Canvas ic{c.cr, cache.ctx, c.proj, inset, inset_geoms, c.pal, c.tr, c.svg};
     part.unplaced = draw_labels(ic, atlas, data, spec, 1.0, {}, result, drawn);
     const geom::XY a = c.sheet.at(c.proj.forward({kInsetExtent.west, kInsetExtent.north}));
     const geom::XY b = c.sheet.at(c.proj.forward({kInsetExtent.east, kInsetExtent.south}));
@@ -126,7 +135,9 @@ void draw_margin(Canvas& c, const Atlas& atlas, const MapData& data, const MapSp
                  const std::vector<Box>& taken, MapResult& result) {
     const Sheet& s = c.sheet;
     const double x = s.fx1 + 8 * kPtPerMm, w = s.w - x - 6 * kPtPerMm;
+    use_layer(c, SheetLayer::legend);
     double y = draw_legend(c, with_names_in(drawn, atlas.dataset(), spec.lang), x, s.fy0, w) + 8;
+    use_layer(c, SheetLayer::margin);
     y = draw_scale_bar(c, spec.extent, x, y, std::min(w, 45 * kPtPerMm)) + 8;
     const Text view(c.cr, view_text(spec.view, c.tr), TextStyle{7, false, true, int(w)});
     view.draw(x, y, c.pal.text);
@@ -148,24 +159,21 @@ void draw_margin(Canvas& c, const Atlas& atlas, const MapData& data, const MapSp
     src->draw(x, std::min(std::max(y, s.fy1 - src->size().second), bottom - src->size().second), c.pal.text);
 }
 
-// A sheet's Cairo surface: a PDF file, an SVG made in memory (its surface id is a process-wide counter, made
-// stable when it is written), or a PNG raster.
+// A sheet's Cairo surface: a PDF or a PNG raster, made in memory and written by write_file (an SVG is a
+// LayeredSvg).
 struct SheetSurface {
     cairo_surface_t* surface = nullptr;
     double px_per_pt = 1;
-    std::string svg;
+    std::string pdf;
 };
 
-void open_surface(SheetSurface& s, OutputFormat format, const fs::path& path, const Sheet& sheet, const MapSpec& spec,
+void open_surface(SheetSurface& s, OutputFormat format, const Sheet& sheet, const MapSpec& spec,
                   const Date& today) {
     if (format == OutputFormat::pdf) {
-        s.surface = cairo_pdf_surface_create(path.c_str(), sheet.w, sheet.h);
+        s.surface = cairo_pdf_surface_create_for_stream(append_to_string, &s.pdf, sheet.w, sheet.h);
         pin_pdf(s.surface, today, "Kuril Atlas, " + spec.date.iso(),
                 fmt::format("Who held the Kuril Islands and Sakhalin on {}: {} point of view, names in {}",
                             spec.date.iso(), spec.view, spec.lang));
-    } else if (format == OutputFormat::svg) {
-        s.surface = cairo_svg_surface_create_for_stream(append_to_string, &s.svg, sheet.w, sheet.h);
-        cairo_svg_surface_set_document_unit(s.surface, CAIRO_SVG_UNIT_PT);
     } else {
         s.px_per_pt = spec.dpi / 72.0;
         // Whole pixels, rounded up as poppler and librsvg round a page: the rasters of the PDF and the SVG
@@ -175,9 +183,9 @@ void open_surface(SheetSurface& s, OutputFormat format, const fs::path& path, co
     }
 }
 
-// Writes what the surface holds (and destroys it): the PNG with its georeference, the PDF, or the SVG.
+// Writes what the surface holds (and destroys it): the PNG with its georeference, or the PDF.
 void finish_surface(SheetSurface& s, OutputFormat format, const fs::path& out, const fs::path& staged,
-                    const Sheet& sheet, const MapProjection& proj, const MapResult& result) {
+                    const Sheet& sheet, const MapProjection& proj) {
     errno = 0;
     if (format == OutputFormat::png) {
         std::string png;
@@ -190,35 +198,24 @@ void finish_surface(SheetSurface& s, OutputFormat format, const fs::path& out, c
         write_georeference(out, sheet, s.px_per_pt, proj);
         return;
     }
-    cairo_surface_finish(s.surface);
-    check_cairo(s.surface, out, errno);
-    cairo_surface_destroy(s.surface);
-    if (format != OutputFormat::svg) return;
-    // Cairo numbers its SVG surfaces across the process ("surface24"): the same map drawn after other maps, or
-    // on another thread, would differ by that id alone. Same inputs, same bytes.
-    if (const auto at = s.svg.find("<g id=\"surface"); at != std::string::npos) {
-        const auto end = s.svg.find('"', at + 7);
-        s.svg.replace(at, end - at + 1, "<g id=\"kuril-map\"");
-    }
-    // Cairo draws SVG text as glyph outlines; the names go in again as text, transparent over their glyphs, so
-    // that they can be searched and selected as in the PDF.
-    if (const auto end = s.svg.rfind("</svg>"); end != std::string::npos) s.svg.insert(end, svg_text_layer(result));
-    write_file(staged, s.svg);
+    write_file(staged, finished_pdf(s.surface, s.pdf, out));
 }
 
 }  // namespace
 
 void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
                 const Palette& pal, const Messages& tr, const MapProjection& proj, const Sheet& s, const std::string& crs,
-                MapResult& result) {
+                MapResult& result, LayeredSvg* svg) {
     SheetGeoms geoms(cache.ctx, proj, s, cache.store, crs);
-    Canvas c{cr, cache.ctx, proj, s, geoms, pal, tr};
+    Canvas c{cr, cache.ctx, proj, s, geoms, pal, tr, svg};
     Drawn drawn;
     draw_map_body(c, data, spec, drawn);
     InsetPart inset;
+    use_layer(c, SheetLayer::inset);
     if (spec.inset && spec.extent.name == "chain") inset = draw_inset_part(c, atlas, data, cache, spec, crs, result, drawn);
     const std::vector<std::string> main_unplaced = draw_labels(c, atlas, data, spec, 1.0, inset.reserved, result, drawn);
     report_unplaced(main_unplaced, inset.unplaced, result);
+    use_layer(c, SheetLayer::title);
     draw_title(c, atlas, spec);
     result.frame = Box{s.fx0, s.fy0, s.fx1, s.fy1};
     std::vector<Box> taken = inset.reserved;
@@ -299,8 +296,15 @@ MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache,
 
     const OutputFormat format = format_of(out.string());
     StagingFile staged(out);
+    if (format == OutputFormat::svg) {
+        LayeredSvg svg(sheet.w, sheet.h);
+        draw_sheet(svg.layer(SheetLayer::land), atlas, data, cache, spec, palette, tr, proj, sheet, crs, result, &svg);
+        write_file(staged.path(), svg.document(out));
+        staged.commit();
+        return result;
+    }
     SheetSurface surface;
-    open_surface(surface, format, staged.path(), sheet, spec, today);
+    open_surface(surface, format, sheet, spec, today);
     check_cairo(surface.surface, out, errno);
     cairo_t* cr = cairo_create(surface.surface);
     cairo_scale(cr, surface.px_per_pt, surface.px_per_pt);
@@ -312,7 +316,7 @@ MapResult render_map(const Atlas& atlas, const MapData& data, SheetCache& cache,
         throw;
     }
     cairo_destroy(cr);
-    finish_surface(surface, format, out, staged.path(), sheet, proj, result);
+    finish_surface(surface, format, out, staged.path(), sheet, proj);
     staged.commit();
     return result;
 }

@@ -2,8 +2,9 @@
 // The parts a sheet is made of, each drawn in its own room of maps/: the canvas and its drawing helpers
 // (canvas.cpp), the land (land.cpp), the boundary lines (lines.cpp), the graticule (graticule.cpp), the
 // names (labels.cpp), the legend (legend.cpp), the margin — title, scale bar, point of view, sources
-// (margin.cpp), the inset and its locator frame (inset.cpp), the files a sheet goes to (output_files.cpp),
-// the sheet put together (renderer.cpp) and the atlas's pages (atlas.cpp). Internal to maps/.
+// (margin.cpp), the inset and its locator frame (inset.cpp), the files a sheet goes to (output_files.cpp), an
+// SVG's named layers with live text (svg_layers.cpp), the sheet put together (renderer.cpp) and the atlas's
+// pages (atlas.cpp). Internal to maps/.
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -18,6 +19,7 @@
 #include "maps/map_projection.hpp"
 #include "maps/renderer.hpp"
 #include "maps/sheet.hpp"
+#include "maps/svg_layers.hpp"
 #include "maps/text.hpp"
 #include "model/region.hpp"
 
@@ -70,7 +72,13 @@ struct Canvas {
     SheetGeoms& geoms;
     const Palette& pal;
     const Messages& tr;  // the sheet's words in its language
+    LayeredSvg* svg = nullptr;  // an SVG's layers, each part drawn on its own; null for one surface (PDF, PNG)
 };
+
+// The drawing context of a layer: the SVG's layer, or the one surface every part shares.
+[[nodiscard]] inline cairo_t* layer_cr(const Canvas& c, SheetLayer l) { return c.svg != nullptr ? c.svg->layer(l) : c.cr; }
+// The parts drawn next go to that layer.
+inline void use_layer(Canvas& c, SheetLayer l) { c.cr = layer_cr(c, l); }
 
 // canvas.cpp: what every part draws with.
 // The day as its language writes it: 1 January 1910, 1910年1月1日, 1 января 1910 г.
@@ -142,10 +150,12 @@ std::optional<Box> draw_locator(const Canvas& c, const MapData& data, const Exte
 std::optional<Box> locator_on_map(const Canvas& c, const MapData& data, const std::vector<Box>& taken);
 
 // output_files.cpp
-[[nodiscard]] std::string svg_text_layer(const MapResult& r);
 cairo_status_t append_to_string(void* closure, const unsigned char* data, unsigned int length);
 [[nodiscard]] std::string cairo_failure(cairo_status_t st, int os_error);
 void check_cairo(cairo_surface_t* surface, const std::filesystem::path& path, int os_error);
+// A PDF surface made for a stream into `pdf`, finished and destroyed: the whole file, or an OutputError naming
+// `path` (Cairo's status).
+[[nodiscard]] std::string& finished_pdf(cairo_surface_t* surface, std::string& pdf, const std::filesystem::path& path);
 // The PDF's document information: title, subject, author, keywords, creator, and dates pinned to `today`.
 void pin_pdf(cairo_surface_t* surface, const Date& today, const std::string& title, const std::string& subject);
 // A PNG stream with its resolution (a pHYs chunk after IHDR), so layout software places it at its size.
@@ -155,7 +165,7 @@ void write_georeference(const std::filesystem::path& png, const Sheet& s, double
 // renderer.cpp: a whole sheet, and what the atlas shares with the single maps.
 void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache& cache, const MapSpec& spec,
                 const Palette& pal, const Messages& tr, const MapProjection& proj, const Sheet& s, const std::string& crs,
-                MapResult& result);
+                MapResult& result, LayeredSvg* svg = nullptr);
 [[nodiscard]] std::string crs_of(const MapSpec& spec);
 [[nodiscard]] std::string projection_text(const MapSpec& spec, const MapProjection& proj, const std::string& crs,
                                           const Messages& tr);

@@ -1,5 +1,7 @@
 #include "maps/text.hpp"
 
+#include "maps/svg_layers.hpp"
+
 namespace kuril::maps {
 
 void set_colour(cairo_t* cr, const Rgb& c, double alpha) { cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha); }
@@ -7,7 +9,7 @@ void set_colour(cairo_t* cr, const Rgb& c, double alpha) { cairo_set_source_rgba
 void release_thread_fonts() { pango_cairo_font_map_set_default(nullptr); }
 
 Text::Text(cairo_t* cr, const std::string& text, const TextStyle& style)
-    : cr_(cr), layout_(pango_cairo_create_layout(cr)) {
+    : cr_(cr), layout_(pango_cairo_create_layout(cr)), style_(style) {
     PangoFontDescription* fd = pango_font_description_from_string("Noto Sans, IPAGothic");
     pango_font_description_set_absolute_size(fd, style.size_pt * PANGO_SCALE);
     if (style.italic) pango_font_description_set_style(fd, PANGO_STYLE_ITALIC);
@@ -30,6 +32,10 @@ std::pair<double, double> Text::size() const {
 }
 
 void Text::draw(double x, double y, const Rgb& colour, const Rgb* halo) const {
+    if (std::string* live = live_text_of(cr_)) {
+        *live += live_text(cr_, layout_, style_, x, y, colour, halo);
+        return;
+    }
     cairo_new_path(cr_);
     if (halo != nullptr) {
         cairo_move_to(cr_, x, y);

@@ -1,6 +1,6 @@
 #pragma once
 // One piece of text on the sheet, shaped by Pango (HarfBuzz) with Noto Sans and IPAGothic from
-// fontconfig: kanji, Cyrillic and Latin in one string. Text stays text in the PDF.
+// fontconfig: kanji, Cyrillic and Latin in one string. Text stays text in the PDF and the SVG.
 #include <string>
 #include <utility>
 
@@ -26,12 +26,13 @@ public:
     ~Text();
 
     [[nodiscard]] std::pair<double, double> size() const;  // width, height in points
-    // Draws with its top-left at (x, y); a halo first when given.
+    // Draws with its top-left at (x, y); a halo first when given. On a layer of a LayeredSvg: as live text.
     void draw(double x, double y, const Rgb& colour, const Rgb* halo = nullptr) const;
 
 private:
     cairo_t* cr_;
     PangoLayout* layout_;
+    TextStyle style_;
 };
 
 void set_colour(cairo_t* cr, const Rgb& c, double alpha = 1);

@@ -5,20 +5,15 @@ nothing written, and byte-identical files from the same inputs.
 Usage: maps_check.py KURIL SOURCE_DIR BUILD_OUTPUT TODAY"""
 import json, os, re, struct, subprocess, sys, tempfile, zlib
 from osgeo import gdal, osr
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tally import check, finish
 
 kuril, src, built, today = sys.argv[1:5]
 palette = json.load(open(os.path.join(src, "styles/palette.json")))
 rgb = {k: tuple(int(v[i:i + 2], 16) for i in (1, 3, 5)) for k, v in palette["holders"].items()}
-failures, checks = [], 0
 work = tempfile.mkdtemp()
 
 
-def check(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
 
 
 def kmap(*args, out=None, outs=()):
@@ -409,5 +404,4 @@ for ext in ("pdf", "svg", "png"):
     a, b = os.path.join(work, f"r1.{ext}"), os.path.join(work, f"r2.{ext}")
     check(open(a, "rb").read() == open(b, "rb").read(), f"two {ext} maps of the same inputs are byte-identical")
 
-print(f"{checks - len(failures)} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+finish()

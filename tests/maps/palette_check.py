@@ -2,19 +2,14 @@
 """One palette for every renderer: styles/palette.json is what the print maps draw with; the MapLibre style,
 the viewer and the QGIS styles must use the same holder and line colours. Usage: palette_check.py SOURCE_DIR"""
 import json, os, re, sys
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tally import check, finish
 
 src = sys.argv[1]
 palette = json.load(open(os.path.join(src, "styles/palette.json")))
 holders = {k: v.lower() for k, v in palette["holders"].items()}
-fails, checks = [], 0
 
 
-def check(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        fails.append(what)
-        print("FAIL:", what)
 
 
 style = json.load(open(os.path.join(src, "styles/kuril.maplibre.json")))
@@ -85,5 +80,4 @@ for kind, colour in palette["boundary"].items():
         check(d >= 10, f"line {kind} {colour} is drawn in the fill colour of {name} {fill} (ΔE {d:.1f})")
 d = math.dist(lab(fills["context_land"]), lab(holders["undetermined"]))
 check(d >= 12, f"the context land {fills['context_land']} and undetermined land {holders['undetermined']} only ΔE {d:.1f} apart")
-print(f"{checks - len(fails)} passed, {len(fails)} failed")
-sys.exit(1 if fails else 0)
+finish()

@@ -12,18 +12,13 @@ Usage: placement_check.py KURIL SOURCE_DIR BUILD_OUTPUT TODAY"""
 import csv, json, math, os, subprocess, sys, tempfile
 from concurrent.futures import ThreadPoolExecutor
 from osgeo import ogr, osr
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tally import check, finish
 
 kuril, src, built, today = sys.argv[1:5]
-failures, checks = [], 0
 work = tempfile.mkdtemp()
 
 
-def check(cond, what):
-    global checks
-    checks += 1
-    if not cond:
-        failures.append(what)
-        print("FAIL:", what)
 
 
 # The land of the record, by island, in a metric projection centred on the chain.
@@ -189,5 +184,4 @@ for i, r in enumerate(runs):
     if r.returncode == 0:
         check_map(name, json.load(open(os.path.join(work, f"sweep{i}.labels.json"))), r.stderr)
 
-print(f"{checks - len(failures)} passed, {len(failures)} failed")
-sys.exit(1 if failures else 0)
+finish()
