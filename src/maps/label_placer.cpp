@@ -122,7 +122,9 @@ bool LabelPlacer::leader_free(geom::XY a, const Box& b, const std::string& own) 
         const auto side = [](geom::XY o, geom::XY u, geom::XY v) { return (u.x - o.x) * (v.y - o.y) - (u.y - o.y) * (v.x - o.x); };
         return side(p, q, r) * side(p, q, s) < 0 && side(r, s, p) * side(r, s, q) < 0;
     };
-    if (std::any_of(leaders_.begin(), leaders_.end(), [&](const auto& l) { return crosses(a, z, l.first, l.second); })) {
+    if (std::any_of(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) {
+            return p.leader && crosses(a, z, p.anchor, {std::clamp(p.anchor.x, p.box.x0, p.box.x1), std::clamp(p.anchor.y, p.box.y0, p.box.y1)});
+        })) {
         return false;
     }
     const geom::Geom segment = ctx_.line({a, z});
@@ -161,6 +163,49 @@ const PlacedLabel& LabelPlacer::keep(const Candidate& c, const Quad& q, double a
 }
 
 std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, double h) {
+    if (auto placed = place_once(c, w, h)) {
+        asked_.push_back({c, w, h});
+        return placed;
+    }
+    return place_displacing(c, w, h);
+}
+
+// A name with no place of its own: each placed name round an anchor within reach (nearest first) is lifted,
+// this one placed, and the lifted one placed again; the first pair that both find a place stands.
+std::optional<PlacedLabel> LabelPlacer::place_displacing(const Candidate& c, double w, double h) {
+    if (c.area != nullptr || c.path.size() >= 2) return std::nullopt;  // a sea's or strait's name moves no other
+    constexpr double kReach = 70;
+    constexpr std::size_t kTries = 8;
+    std::vector<std::pair<double, std::size_t>> near;
+    for (std::size_t i = 0; i < placed_.size(); ++i) {
+        const Asked& a = asked_[i];
+        if (a.candidate.area != nullptr || a.candidate.path.size() >= 2 || placed_[i].angle != 0) continue;
+        const Box& b = placed_[i].box;
+        const double dx = std::max({b.x0 - c.anchor.x, 0.0, c.anchor.x - b.x1}), dy = std::max({b.y0 - c.anchor.y, 0.0, c.anchor.y - b.y1});
+        if (std::hypot(dx, dy) < kReach) near.emplace_back(std::hypot(dx, dy), i);
+    }
+    std::sort(near.begin(), near.end());
+    for (std::size_t k = 0; k < near.size() && k < kTries; ++k) {
+        const std::size_t i = near[k].second;
+        const PlacedLabel lifted = placed_[i];
+        const Asked again = asked_[i];
+        placed_.erase(placed_.begin() + std::ptrdiff_t(i));
+        asked_.erase(asked_.begin() + std::ptrdiff_t(i));
+        if (auto placed = place_once(c, w, h)) {
+            if (place_once(again.candidate, again.w, again.h)) {  // the lifted name now comes after this one
+                asked_.push_back({c, w, h});
+                asked_.push_back(again);
+                return placed;
+            }
+            placed_.pop_back();
+        }
+        placed_.insert(placed_.begin() + std::ptrdiff_t(i), lifted);
+        asked_.insert(asked_.begin() + std::ptrdiff_t(i), again);
+    }
+    return std::nullopt;
+}
+
+std::optional<PlacedLabel> LabelPlacer::place_once(const Candidate& c, double w, double h) {
     if (c.area != nullptr) return place_in(c, w, h);
     if (c.path.size() >= 2) {
         if (auto along = place_along(c, w, h)) return along;
@@ -201,7 +246,6 @@ std::optional<PlacedLabel> LabelPlacer::place_round(const Candidate& c, double w
         const Box b{x, y, x + w, y + h};
         const bool leader = c.leader_ok && i >= first_ring;
         if (!free(b, own) || (leader && !leader_free(c.anchor, b, c.own))) continue;
-        if (leader) leaders_.emplace_back(c.anchor, geom::XY{std::clamp(c.anchor.x, b.x0, b.x1), std::clamp(c.anchor.y, b.y0, b.y1)});
         return keep(c, quad_of_box(b), 0, leader);
     }
     return std::nullopt;

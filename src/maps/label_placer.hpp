@@ -1,7 +1,8 @@
 #pragma once
 // Greedy label placement on one sheet: labels in priority order try positions round their anchor, nearest
 // first, and take the first box that stays in the frame, overlaps no placed label or reserved box, and
-// covers no land but its own feature's. A label placed away from its anchor gets a leader line. A sea's name
+// covers no land but its own feature's. A label placed away from its anchor gets a leader line. A name that
+// finds no place may move one placed name near it to another of that name's places, where that frees one. A sea's name
 // goes inside its open water; a strait's runs along the strait's line, turned to its direction. A label
 // that fits nowhere is returned as unplaced, for the caller to report: never dropped silently.
 #include <array>
@@ -67,6 +68,7 @@ public:
     // A line no label may cross (a boundary on the sheet); it must outlive the placer.
     void add_line(const geom::Geom& sheet_line);
     [[nodiscard]] std::optional<PlacedLabel> place(const Candidate& c, double w, double h);
+    // The labels placed, in the order they took their present place (a name moved for another comes after it).
     // Whether a sea's water shown on the sheet can hold its name at all, whatever else is placed.
     [[nodiscard]] bool room_in(const Candidate& c, double w, double h) const;
     [[nodiscard]] const std::vector<PlacedLabel>& placed() const noexcept { return placed_; }
@@ -76,6 +78,8 @@ private:
     [[nodiscard]] bool free(const Quad& q, const std::string& own) const;
     // A leader from `anchor` to the box `b` crosses no other leader, label, or land but `own`'s.
     [[nodiscard]] bool leader_free(geom::XY anchor, const Box& b, const std::string& own) const;
+    [[nodiscard]] std::optional<PlacedLabel> place_once(const Candidate& c, double w, double h);
+    [[nodiscard]] std::optional<PlacedLabel> place_displacing(const Candidate& c, double w, double h);
     [[nodiscard]] std::optional<PlacedLabel> place_round(const Candidate& c, double w, double h);
     [[nodiscard]] std::vector<geom::XY> centres_in(const Candidate& c, double w, double h) const;
     [[nodiscard]] std::optional<PlacedLabel> place_in(const Candidate& c, double w, double h);
@@ -94,8 +98,12 @@ private:
     std::deque<geom::Geom> marks_;  // the squares standing for the smallest islands
     std::vector<Box> reserved_;
     std::vector<std::pair<const geom::Geom*, Box>> lines_;  // with their envelopes
-    std::vector<std::pair<geom::XY, geom::XY>> leaders_;
     std::vector<PlacedLabel> placed_;
+    struct Asked {
+        Candidate candidate;
+        double w, h;
+    };
+    std::vector<Asked> asked_;  // what each of placed_ was placed from, to place it again elsewhere
 };
 
 }  // namespace kuril::maps

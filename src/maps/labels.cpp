@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -193,10 +195,27 @@ void draw_placed(cairo_t* cr, const Canvas& c, const Text& t, const PlacedLabel&
     cairo_restore(cr);
 }
 
+// A placed name drawn: its leader line, then the name in its layer (water names in theirs), turned where it
+// runs along a strait.
+void draw_label(const Canvas& c, const Candidate& cand, const Text& t, const PlacedLabel& placed) {
+    if (placed.leader) {
+        const Box& b = placed.box;
+        cairo_new_path(c.cr);
+        cairo_move_to(c.cr, cand.anchor.x, cand.anchor.y);
+        cairo_line_to(c.cr, std::clamp(cand.anchor.x, b.x0, b.x1), std::clamp(cand.anchor.y, b.y0, b.y1));
+        set_colour(c.cr, c.pal.text, 0.7);
+        cairo_set_line_width(c.cr, 0.35);
+        cairo_stroke(c.cr);
+    }
+    draw_placed(layer_cr(c, cand.id.starts_with("water/") ? SheetLayer::water_names : SheetLayer::names), c, t, placed,
+                cand.italic ? c.pal.water_text : c.pal.text);
+}
+
 }  // namespace
 
-// Places every candidate of the sheet and draws it; the settlements' dots are obstacles from the start.
-// Returns the labels that found no place on this sheet.
+// Places every candidate of the sheet, then draws them where they stand (a name may move another that was
+// placed before it); the settlements' dots are obstacles from the start. Returns the labels that found no
+// place on this sheet.
 std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec,
                                      double boost, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn) {
     std::vector<std::string> unplaced;
@@ -208,14 +227,16 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
         if (!line_kind(*data.boundaries, f, spec).empty()) placer.add_line(c.geoms.get("boundaries/" + f.id, f.geometry));
     }
     const auto all = candidates(atlas, data, spec, c, boost);
+    std::vector<std::unique_ptr<Text>> texts;
+    std::map<std::string, std::size_t> by_id;
     for (const auto& cand : all) {
         if (cand.dot) placer.reserve({cand.anchor.x - 1.6, cand.anchor.y - 1.6, cand.anchor.x + 1.6, cand.anchor.y + 1.6});
     }
     for (const auto& cand : all) {
+        by_id[cand.id] = texts.size();
         cairo_t* cr = layer_cr(c, cand.id.starts_with("water/") ? SheetLayer::water_names : SheetLayer::names);
-        const Text t(cr, cand.text, TextStyle{cand.size, cand.italic});
+        const Text& t = *texts.emplace_back(std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic}));
         const auto [w, h] = t.size();
-        const auto placed = placer.place(cand, w, h);
         if (cand.dot) {
             cairo_new_path(c.cr);
             cairo_arc(c.cr, cand.anchor.x, cand.anchor.y, 1.4 * boost, 0, 2 * M_PI);
@@ -223,24 +244,21 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
             cairo_fill(c.cr);
             drawn.places = true;
         }
-        if (!placed) {
-            if (cand.area != nullptr && !placer.room_in(cand, w, h)) continue;  // too little of the sea shown to name it
-            unplaced.push_back(cand.id + ": " + cand.text);
-            continue;
+        if (placer.place(cand, w, h)) continue;
+        if (cand.id.starts_with("line/")) {  // a line's long name with no room in one line: in two, along it
+            texts.back() = std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, int(w * 0.55) + 1});
+            const auto [w2, h2] = texts.back()->size();
+            if (placer.place(cand, w2, h2)) continue;
         }
-        if (placed->leader) {
-            const Box& b = placed->box;
-            cairo_new_path(c.cr);
-            cairo_move_to(c.cr, cand.anchor.x, cand.anchor.y);
-            cairo_line_to(c.cr, std::clamp(cand.anchor.x, b.x0, b.x1), std::clamp(cand.anchor.y, b.y0, b.y1));
-            set_colour(c.cr, c.pal.text, 0.7);
-            cairo_set_line_width(c.cr, 0.35);
-            cairo_stroke(c.cr);
-        }
-        draw_placed(cr, c, t, *placed, cand.italic ? c.pal.water_text : c.pal.text);
-        PlacedLabel kept = *placed;
+        if (cand.area != nullptr && !placer.room_in(cand, w, h)) continue;  // too little of the sea shown to name it
+        unplaced.push_back(cand.id + ": " + cand.text);
+    }
+    for (const PlacedLabel& placed : placer.placed()) {
+        const std::size_t i = by_id.at(placed.id);
+        draw_label(c, all[i], *texts[i], placed);
+        PlacedLabel kept = placed;
         const auto earth = [&](geom::XY a, geom::XY b) { return c.proj.inverse(c.sheet.metres({(a.x + b.x) / 2, (a.y + b.y) / 2})); };
-        if (cand.id.starts_with("water/")) {  // a water's name: anchored where it is written
+        if (placed.id.starts_with("water/")) {  // a water's name: anchored where it is written
             kept.lonlat = earth(kept.quad[0], kept.quad[2]);
             kept.ends = std::array<geom::XY, 2>{earth(kept.quad[0], kept.quad[3]), earth(kept.quad[1], kept.quad[2])};
         }

@@ -131,3 +131,29 @@ TEST_CASE("LabelPlacer: a sea's name lies inside its water, a strait's along its
     CHECK(b->box.x0 >= 190);
     CHECK(b->box.x1 <= 210);
 }
+
+TEST_CASE("LabelPlacer: a name with no place moves a placed neighbour to another of its places", "[maps][labels]") {
+    geom::Context ctx;
+    const Sheet sheet = page();
+    LabelPlacer placer(ctx, sheet);
+    // A corridor of open water (x 250-344, y 194-206) between land above, below and to the east.
+    const geom::Geom above = ctx.box(250, 150, 600, 194), below = ctx.box(250, 206, 600, 260), east = ctx.box(344, 194, 600, 206);
+    placer.add_land("above", above);
+    placer.add_land("below", below);
+    placer.add_land("east", east);
+    Candidate a = at("a", 300, 200), b = at("b", 346, 200);
+    a.dot = b.dot = true;
+    // a takes its first place, east of its dot; b's only place is that one, west of its dot on the corridor.
+    REQUIRE(placer.place(a, 40, 10));
+    CHECK(placer.placed().front().box.x0 > 300);
+    const auto placed_b = placer.place(b, 40, 10);
+    REQUIRE(placed_b);
+    CHECK_FALSE(placed_b->leader);
+    const auto& placed = placer.placed();
+    REQUIRE(placed.size() == 2);
+    CHECK(placed[0].id == "b");
+    CHECK(placed[1].id == "a");  // moved west of its dot, still beside it
+    CHECK(placed[1].box.x1 < 300);
+    CHECK_FALSE(placed[1].leader);
+    CHECK_FALSE(placed[0].box.overlaps(placed[1].box));
+}

@@ -34,9 +34,14 @@ def kmap(name, *args):
     return outs[1]
 
 
+def bare(words):
+    return "".join(words.split())
+
+
 def texts(element):
-    """Each <text> under element, as (its words, the element)."""
-    return [("".join(t.itertext()), t) for t in element.iter(SVG + "text")]
+    """Each <text> under element, as (its words without spaces — a name in two lines is two tspans — and the
+    element)."""
+    return [(bare("".join(t.itertext())), t) for t in element.iter(SVG + "text")]
 
 
 def check_layers(name, root):
@@ -63,7 +68,7 @@ def check_names(name, layers, labels):
                              ("water-names", [l for l in labels if l["id"].startswith("water/")])):
         have = {words: t for words, t in texts(layers[layer_id])}
         for l in wanted:
-            t = have.get(l["text"])
+            t = have.get(bare(l["text"]))
             check(t is not None, f"{name}: {l['id']} \"{l['text']}\" is text in the {layer_id} layer")
             if t is None:
                 continue
@@ -134,7 +139,7 @@ def check_sheet(name, words):
         check_names(name, layers, labels)
     for layer_id, word in words.items():
         found = [w for w, _ in texts(layers[layer_id])] if layer_id in layers else []
-        check(any(word in w for w in found), f"{name}: \"{word}\" is text in the {layer_id} layer ({found[:3]})")
+        check(any(bare(word) in w for w in found), f"{name}: \"{word}\" is text in the {layer_id} layer ({found[:3]})")
     check_raster(name, svg, labels)
 
 
