@@ -163,46 +163,55 @@ const PlacedLabel& LabelPlacer::keep(const Candidate& c, const Quad& q, double a
 }
 
 std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, double h) {
-    if (auto placed = place_once(c, w, h)) {
-        asked_.push_back({c, w, h});
-        return placed;
+    if (try_place({c, w, h}) || displace({c, w, h}, 2)) {
+        return *std::find_if(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return p.id == c.id; });
     }
-    return place_displacing(c, w, h);
+    return std::nullopt;
 }
 
-// A name with no place of its own: each placed name round an anchor within reach (nearest first) is lifted,
-// this one placed, and the lifted one placed again; the first pair that both find a place stands.
-std::optional<PlacedLabel> LabelPlacer::place_displacing(const Candidate& c, double w, double h) {
-    if (c.area != nullptr || c.path.size() >= 2) return std::nullopt;  // a sea's or strait's name moves no other
+bool LabelPlacer::try_place(const Asked& a) {
+    if (!place_once(a.candidate, a.w, a.h)) return false;
+    asked_.push_back(a);
+    return true;
+}
+
+// The placed names round an anchor within reach of `at`, nearest first: the names another may move.
+std::vector<std::size_t> LabelPlacer::movable_near(geom::XY at) const {
     constexpr double kReach = 70;
     constexpr std::size_t kTries = 8;
     std::vector<std::pair<double, std::size_t>> near;
     for (std::size_t i = 0; i < placed_.size(); ++i) {
-        const Asked& a = asked_[i];
-        if (a.candidate.area != nullptr || a.candidate.path.size() >= 2 || placed_[i].angle != 0) continue;
+        const Candidate& c = asked_[i].candidate;
+        if (c.area != nullptr || c.path.size() >= 2 || placed_[i].angle != 0) continue;
         const Box& b = placed_[i].box;
-        const double dx = std::max({b.x0 - c.anchor.x, 0.0, c.anchor.x - b.x1}), dy = std::max({b.y0 - c.anchor.y, 0.0, c.anchor.y - b.y1});
-        if (std::hypot(dx, dy) < kReach) near.emplace_back(std::hypot(dx, dy), i);
+        const double d = std::hypot(std::max({b.x0 - at.x, 0.0, at.x - b.x1}), std::max({b.y0 - at.y, 0.0, at.y - b.y1}));
+        if (d < kReach) near.emplace_back(d, i);
     }
     std::sort(near.begin(), near.end());
-    for (std::size_t k = 0; k < near.size() && k < kTries; ++k) {
-        const std::size_t i = near[k].second;
+    std::vector<std::size_t> out;
+    for (std::size_t k = 0; k < near.size() && k < kTries; ++k) out.push_back(near[k].second);
+    return out;
+}
+
+// A name with no place of its own: each movable name near it is lifted, this one placed, and the lifted one
+// placed again — itself moving another where `depth` allows; the first that all find a place stands, and
+// the moved names come after this one. Else everything is put back as it was.
+bool LabelPlacer::displace(const Asked& want, int depth) {
+    if (want.candidate.area != nullptr || want.candidate.path.size() >= 2) return false;  // a water's name moves none
+    for (const std::size_t i : movable_near(want.candidate.anchor)) {  // each put back where it was, if lifted in vain
         const PlacedLabel lifted = placed_[i];
         const Asked again = asked_[i];
         placed_.erase(placed_.begin() + std::ptrdiff_t(i));
         asked_.erase(asked_.begin() + std::ptrdiff_t(i));
-        if (auto placed = place_once(c, w, h)) {
-            if (place_once(again.candidate, again.w, again.h)) {  // the lifted name now comes after this one
-                asked_.push_back({c, w, h});
-                asked_.push_back(again);
-                return placed;
-            }
+        if (try_place(want)) {
+            if (try_place(again) || (depth > 1 && displace(again, depth - 1))) return true;
             placed_.pop_back();
+            asked_.pop_back();
         }
         placed_.insert(placed_.begin() + std::ptrdiff_t(i), lifted);
         asked_.insert(asked_.begin() + std::ptrdiff_t(i), again);
     }
-    return std::nullopt;
+    return false;
 }
 
 std::optional<PlacedLabel> LabelPlacer::place_once(const Candidate& c, double w, double h) {

@@ -2,7 +2,8 @@
 // Greedy label placement on one sheet: labels in priority order try positions round their anchor, nearest
 // first, and take the first box that stays in the frame, overlaps no placed label or reserved box, and
 // covers no land but its own feature's. A label placed away from its anchor gets a leader line. A name that
-// finds no place may move one placed name near it to another of that name's places, where that frees one. A sea's name
+// finds no place may move a placed name near it to another of that name's places, where that frees one (and
+// that name may move another in turn). A sea's name
 // goes inside its open water; a strait's runs along the strait's line, turned to its direction. A label
 // that fits nowhere is returned as unplaced, for the caller to report: never dropped silently.
 #include <array>
@@ -78,8 +79,14 @@ private:
     [[nodiscard]] bool free(const Quad& q, const std::string& own) const;
     // A leader from `anchor` to the box `b` crosses no other leader, label, or land but `own`'s.
     [[nodiscard]] bool leader_free(geom::XY anchor, const Box& b, const std::string& own) const;
+    struct Asked {
+        Candidate candidate;
+        double w, h;
+    };
     [[nodiscard]] std::optional<PlacedLabel> place_once(const Candidate& c, double w, double h);
-    [[nodiscard]] std::optional<PlacedLabel> place_displacing(const Candidate& c, double w, double h);
+    bool try_place(const Asked& a);
+    [[nodiscard]] std::vector<std::size_t> movable_near(geom::XY at) const;
+    bool displace(const Asked& want, int depth);
     [[nodiscard]] std::optional<PlacedLabel> place_round(const Candidate& c, double w, double h);
     [[nodiscard]] std::vector<geom::XY> centres_in(const Candidate& c, double w, double h) const;
     [[nodiscard]] std::optional<PlacedLabel> place_in(const Candidate& c, double w, double h);
@@ -99,10 +106,6 @@ private:
     std::vector<Box> reserved_;
     std::vector<std::pair<const geom::Geom*, Box>> lines_;  // with their envelopes
     std::vector<PlacedLabel> placed_;
-    struct Asked {
-        Candidate candidate;
-        double w, h;
-    };
     std::vector<Asked> asked_;  // what each of placed_ was placed from, to place it again elsewhere
 };
 

@@ -157,3 +157,34 @@ TEST_CASE("LabelPlacer: a name with no place moves a placed neighbour to another
     CHECK_FALSE(placed[1].leader);
     CHECK_FALSE(placed[0].box.overlaps(placed[1].box));
 }
+
+TEST_CASE("LabelPlacer: the name moved may move another in turn", "[maps][labels]") {
+    geom::Context ctx;
+    const Sheet sheet = page();
+    LabelPlacer placer(ctx, sheet);
+    // A corridor of open water (x 200-344, y 194-206) with land all round it.
+    const geom::Geom above = ctx.box(100, 150, 600, 194), below = ctx.box(100, 206, 600, 260);
+    const geom::Geom east = ctx.box(344, 194, 600, 206), west = ctx.box(100, 194, 200, 206);
+    placer.add_land("above", above);
+    placer.add_land("below", below);
+    placer.add_land("east", east);
+    placer.add_land("west", west);
+    Candidate a = at("a", 300, 200), c = at("c", 250, 200), b = at("b", 346, 200);
+    a.dot = b.dot = c.dot = true;
+    REQUIRE(placer.place(a, 40, 10));  // east of its dot
+    REQUIRE(placer.place(c, 40, 10));  // east of its dot, west of a's name
+    // b's only place is a's; a's other place is c's; c's other is west of its dot.
+    REQUIRE(placer.place(b, 40, 10));
+    const auto& placed = placer.placed();
+    REQUIRE(placed.size() == 3);
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        CHECK_FALSE(placed[i].leader);
+        for (std::size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(placed[i].box.overlaps(placed[j].box));
+    }
+    const auto box = [&](const char* id) {
+        return std::find_if(placed.begin(), placed.end(), [&](const PlacedLabel& p) { return p.id == id; })->box;
+    };
+    CHECK(box("b").x1 < 346);
+    CHECK(box("a").x1 < 300);
+    CHECK(box("c").x1 < 250);
+}
