@@ -99,10 +99,24 @@ void report_unplaced(const std::vector<std::string>& main, const std::vector<std
     }
 }
 
-// What the extent shows, for the subtitle.
-std::string extent_subject(const Extent& e, const Messages& tr) {
+// An island's name on the day in the sheet's language: the period's (Ezo before 1869), else the gazetteer's.
+std::string island_name_on(const Dataset& ds, const std::string& id, const MapSpec& spec) {
+    const std::string lang = spec.lang == "ainu" ? "en" : spec.lang;
+    if (const IslandName* then = ds.island_name(id, lang, spec.date)) return then->name;
+    const Island* island = ds.island(id);
+    if (island == nullptr) throw std::logic_error("the gazetteer has no island " + id);
+    const std::string& name = lang == "ja" ? island->names.ja : lang == "ru" ? island->names.ru : island->names.en;
+    return name.empty() ? island->names.en : name;
+}
+
+// What the extent shows, for the subtitle, in the names of the day.
+std::string extent_subject(const Dataset& ds, const MapSpec& spec, const Messages& tr) {
+    const Extent& e = spec.extent;
     if (e.name == "chain") return tr("The Kuril Islands and Sakhalin");
-    if (e.name == "south") return tr("The southern Kuril Islands and eastern Hokkaido");
+    if (e.name == "south") {
+        return fmt::format(fmt::runtime(tr("The southern Kuril Islands and eastern {hokkaido}")),
+                           fmt::arg("hokkaido", island_name_on(ds, "hokkaido", spec)));
+    }
     if (e.name == "sakhalin") return tr("Sakhalin and the Tatar Strait");
     const auto deg = [](double v) { return fmt::format("{:g}°", v); };
     return fmt::format(fmt::runtime(tr("{west} to {east} E, {south} to {north} N")), fmt::arg("west", deg(e.west)),
@@ -125,7 +139,7 @@ void draw_title(Canvas& c, const Atlas& atlas, const MapSpec& spec) {
     const Text title(c.cr, long_date(spec.date, c.tr) + (name.empty() ? "" : " — " + name + since), TextStyle{15, false, true});
     title.draw(s.fx0, 6 * kPtPerMm, c.pal.text);
     const Text sub(c.cr, fmt::format(fmt::runtime(c.tr("{subject}: who held the land")),
-                                     fmt::arg("subject", extent_subject(spec.extent, c.tr))),
+                                     fmt::arg("subject", extent_subject(atlas.dataset(), spec, c.tr))),
                    TextStyle{8});
     sub.draw(s.fx0, 6 * kPtPerMm + title.size().second + 1, c.pal.text);
 }

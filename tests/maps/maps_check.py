@@ -300,6 +300,14 @@ check("+proj" not in text0 and "Lambert conformal conic" in text0, "the projecti
 check("Sakhalin and the Tatar Strait: who held the land" in pdf_text(2) or "Sakhalin and the Tatar Strait" in pdf_text(3),
       "the Sakhalin map's subtitle names Sakhalin")
 check("The southern Kuril Islands" in pdf_text(7), "the map of the south names the southern Kuril Islands")
+check("eastern Hokkaido" in pdf_text(7), "today's map of the south names eastern Hokkaido")
+# The subtitle in the names of the day: Ezo before 1869, in each language.
+for lang, word, today_word in [("en", "eastern Ezo", "eastern Hokkaido"), ("ja", "蝦夷地東部", "北海道東部"),
+                               ("ru", "восточная часть Иессо", "Хоккайдо:")]:
+    pdf = os.path.join(work, f"south-1855-{lang}.pdf")
+    kmap("--date", "1855-03-01", "--extent", "south", "--lang", lang, out=pdf)
+    text = " ".join(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout.split())
+    check(word in text and today_word not in text, f"the 1855 map of the south ({lang}) says {word} in its subtitle")
 # No line called a treaty boundary that no treaty set: a line both parties hold in law is a treaty boundary;
 # one that a single view holds so (Russia's La Pérouse and Nemuro lines, Japan's claimed lines) is named as
 # that party's alone, drawn in long dashes.
