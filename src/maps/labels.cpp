@@ -195,6 +195,21 @@ void draw_placed(cairo_t* cr, const Canvas& c, const Text& t, const PlacedLabel&
     cairo_restore(cr);
 }
 
+// A strait's name spread along its line, as water names are lettered: its letters spaced (to at most half
+// their size) until the name covers three fifths of the strait's length on the sheet; none where the name
+// already does, or is a single letter.
+std::unique_ptr<Text> spread_along(cairo_t* cr, const Candidate& cand, double w) {
+    if (!cand.italic || cand.path.size() < 2) return nullptr;
+    double length = 0;
+    for (std::size_t i = 1; i < cand.path.size(); ++i) {
+        length += std::hypot(cand.path[i].x - cand.path[i - 1].x, cand.path[i].y - cand.path[i - 1].y);
+    }
+    const auto letters = static_cast<double>(g_utf8_strlen(cand.text.c_str(), -1));
+    if (letters < 2 || 0.6 * length <= w * 1.1) return nullptr;
+    const double spacing = std::min(0.5 * cand.size, (0.6 * length - w) / (letters - 1));
+    return std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, spacing});
+}
+
 // A placed name drawn: its leader line, then the name in its layer (water names in theirs), turned where it
 // runs along a strait.
 void draw_label(const Canvas& c, const Candidate& cand, const Text& t, const PlacedLabel& placed) {
@@ -243,6 +258,10 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
             set_colour(c.cr, c.pal.text);
             cairo_fill(c.cr);
             drawn.places = true;
+        }
+        if (auto spread = spread_along(cr, cand, w); spread && placer.place(cand, spread->size().first, spread->size().second)) {
+            texts.back() = std::move(spread);
+            continue;
         }
         if (placer.place(cand, w, h)) continue;
         if (cand.id.starts_with("line/")) {  // a line's long name with no room in one line: in two, along it

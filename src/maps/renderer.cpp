@@ -99,12 +99,13 @@ void report_unplaced(const std::vector<std::string>& main, const std::vector<std
     }
 }
 
-// An island's name on the day in the sheet's language: the period's (Ezo before 1869), else the gazetteer's.
-std::string island_name_on(const Dataset& ds, const std::string& id, const MapSpec& spec) {
+// Hokkaido's name on the day in the sheet's language: the period's (Ezo before 1869), else the gazetteer's
+// (a dataset of other land may have neither).
+std::string hokkaido_on(const Dataset& ds, const MapSpec& spec, const Messages& tr) {
     const std::string lang = spec.lang == "ainu" ? "en" : spec.lang;
-    if (const IslandName* then = ds.island_name(id, lang, spec.date)) return then->name;
-    const Island* island = ds.island(id);
-    if (island == nullptr) throw std::logic_error("the gazetteer has no island " + id);
+    if (const IslandName* then = ds.island_name("hokkaido", lang, spec.date)) return then->name;
+    const Island* island = ds.island("hokkaido");
+    if (island == nullptr) return tr("Hokkaido");
     const std::string& name = lang == "ja" ? island->names.ja : lang == "ru" ? island->names.ru : island->names.en;
     return name.empty() ? island->names.en : name;
 }
@@ -115,7 +116,7 @@ std::string extent_subject(const Dataset& ds, const MapSpec& spec, const Message
     if (e.name == "chain") return tr("The Kuril Islands and Sakhalin");
     if (e.name == "south") {
         return fmt::format(fmt::runtime(tr("The southern Kuril Islands and eastern {hokkaido}")),
-                           fmt::arg("hokkaido", island_name_on(ds, "hokkaido", spec)));
+                           fmt::arg("hokkaido", hokkaido_on(ds, spec, tr)));
     }
     if (e.name == "sakhalin") return tr("Sakhalin and the Tatar Strait");
     const auto deg = [](double v) { return fmt::format("{:g}°", v); };

@@ -112,6 +112,7 @@ std::string live_text(cairo_t* cr, PangoLayout* layout, const TextStyle& style, 
     }
     out += fmt::format(" font-size=\"{:.2f}\"{}{} fill=\"{}\"", style.size_pt, style.italic ? " font-style=\"italic\"" : "",
                        style.bold ? " font-weight=\"bold\"" : "", hex(colour));
+    if (style.letter_spacing_pt > 0) out += fmt::format(" letter-spacing=\"{:.2f}\"", style.letter_spacing_pt);
     if (halo != nullptr) {
         out += fmt::format(" stroke=\"{}\" stroke-opacity=\"0.85\" stroke-width=\"1.6\" stroke-linejoin=\"round\" "
                            "paint-order=\"stroke\"", hex(*halo));

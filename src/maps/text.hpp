@@ -16,6 +16,7 @@ struct TextStyle {
     bool italic = false;
     bool bold = false;
     int wrap_width_pt = -1;  // > 0: wrap at this width
+    double letter_spacing_pt = 0;  // added between letters (a water's name spread along its strait)
 };
 
 class Text {
