@@ -222,7 +222,10 @@ std::optional<PlacedLabel> LabelPlacer::place_once(const Candidate& c, double w,
         // of its line nearest its point.
         Candidate level = c;
         level.anchor = c.path[nearest(c.path, c.anchor)];
-        return place_round(level, w, h);
+        if (!c.upright) return place_round(level, w, h);
+        auto standing = place_round(level, h, w);  // a vertical name's column, beside its point
+        if (standing) standing->angle = placed_.back().angle = 90;
+        return standing;
     }
     return place_round(c, w, h);
 }
@@ -320,6 +323,7 @@ std::optional<PlacedLabel> LabelPlacer::place_along(const Candidate& c, double w
         double angle = std::atan2(z.y - a.y, z.x - a.x) * 180 / M_PI;
         if (angle > 90) angle -= 180;
         if (angle <= -90) angle += 180;
+        if (c.upright) angle = 90;  // a vertical name: its column stands, whatever the strait's slant
         const double nx = -std::sin(angle * M_PI / 180), ny = std::cos(angle * M_PI / 180);
         // Beside the line at a growing distance while its middle is on the strait; out of the mouths, on the
         // line's way out or just beside it (a boundary may run on).

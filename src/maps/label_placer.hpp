@@ -36,6 +36,7 @@ struct Candidate {
     bool beside = false;     // never centred on its anchor (a line's name goes beside the line)
     const geom::Geom* area = nullptr;  // a sea's open water on the sheet: its name lies inside it
     std::vector<geom::XY> path{};      // a strait's line on the sheet: its name runs along it
+    bool upright = false;  // set vertically, top to bottom (a Japanese name along a north-south strait)
 };
 
 // A label's outline on the sheet: its box turned by `angle` degrees (clockwise, y down) round its centre.

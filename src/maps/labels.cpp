@@ -139,6 +139,9 @@ std::vector<Candidate> water_candidates(const MapData& data, const MapSpec& spec
             cand.path = longest_part(c.ctx, on_sheet);
             if (cand.path.size() < 2) continue;
             cand.leader_ok = true;  // too narrow for its name on the sheet: named beside its point, with a leader
+            // Japanese maps set a strait that runs more north-south than east-west in a column.
+            const geom::XY a = cand.path.front(), z = cand.path.back();
+            cand.upright = spec.lang == "ja" && std::abs(z.y - a.y) > 1.2 * std::abs(z.x - a.x);
         } else {
             if (c.ctx.is_empty(on_sheet)) continue;
             cand.area = &on_sheet;
@@ -207,7 +210,7 @@ std::unique_ptr<Text> spread_along(cairo_t* cr, const Candidate& cand, double w)
     const auto letters = static_cast<double>(g_utf8_strlen(cand.text.c_str(), -1));
     if (letters < 2 || 0.6 * length <= w * 1.1) return nullptr;
     const double spacing = std::min(0.5 * cand.size, (0.6 * length - w) / (letters - 1));
-    return std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, spacing});
+    return std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, spacing, cand.upright});
 }
 
 // A placed name drawn: its leader line, then the name in its layer (water names in theirs), turned where it
@@ -250,7 +253,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
     for (const auto& cand : all) {
         by_id[cand.id] = texts.size();
         cairo_t* cr = layer_cr(c, cand.id.starts_with("water/") ? SheetLayer::water_names : SheetLayer::names);
-        const Text& t = *texts.emplace_back(std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic}));
+        const Text& t = *texts.emplace_back(std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, 0, cand.upright}));
         const auto [w, h] = t.size();
         if (cand.dot) {
             cairo_new_path(c.cr);

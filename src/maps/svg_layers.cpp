@@ -117,6 +117,16 @@ std::string live_text(cairo_t* cr, PangoLayout* layout, const TextStyle& style, 
         out += fmt::format(" stroke=\"{}\" stroke-opacity=\"0.85\" stroke-width=\"1.6\" stroke-linejoin=\"round\" "
                            "paint-order=\"stroke\"", hex(*halo));
     }
+    if (style.vertical) {  // one column: SVG's own vertical writing, from the top of the column's centre line
+        int lw = 0, lh = 0;
+        pango_layout_get_size(layout, &lw, &lh);
+        const double ux = x, uy = y + double(lh) / PANGO_SCALE / 2;
+        const double dx = m.xx * ux + m.xy * uy + m.x0, dy = m.yx * ux + m.yy * uy + m.y0;
+        const auto at = out.find(" transform=");
+        if (at != std::string::npos) out.erase(at, out.find('"', out.find('"', at) + 1) + 1 - at);
+        return out + fmt::format(" writing-mode=\"tb\" x=\"{:.2f}\" y=\"{:.2f}\">{}</text>\n", dx, dy,
+                                 xml_escaped(pango_layout_get_text(layout)));
+    }
     out += ">";
     const std::string all = pango_layout_get_text(layout);
     PangoLayoutIter* it = pango_layout_get_iter(layout);

@@ -26,6 +26,12 @@ Text::Text(cairo_t* cr, const std::string& text, const TextStyle& style)
         pango_layout_set_attributes(layout_, attrs);
         pango_attr_list_unref(attrs);
     }
+    if (style.vertical) {  // the layout's own context (pango_cairo_create_layout makes one per layout)
+        PangoContext* context = pango_layout_get_context(layout_);
+        pango_context_set_base_gravity(context, PANGO_GRAVITY_EAST);
+        pango_context_set_gravity_hint(context, PANGO_GRAVITY_HINT_STRONG);
+        pango_layout_context_changed(layout_);
+    }
     pango_layout_set_text(layout_, text.c_str(), -1);
 }
 

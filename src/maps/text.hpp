@@ -17,6 +17,7 @@ struct TextStyle {
     bool bold = false;
     int wrap_width_pt = -1;  // > 0: wrap at this width
     double letter_spacing_pt = 0;  // added between letters (a water's name spread along its strait)
+    bool vertical = false;  // CJK set upright for a column, the layout turned 90° clockwise when drawn
 };
 
 class Text {

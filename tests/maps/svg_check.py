@@ -143,10 +143,34 @@ def check_sheet(name, words):
     check_raster(name, svg, labels)
 
 
+def check_columns(name, japanese):
+    """A Japanese map sets its north-south straits (Nemuro, Catherine) in columns: upright (angle 90, a tall
+    outline) and as SVG vertical text; other languages turn them along the strait."""
+    svg = os.path.join(work, f"{name}.svg")
+    if not os.path.exists(svg):
+        return
+    labels = {l["id"]: l for l in json.load(open(svg[:-4] + ".labels.json", encoding="utf-8"))["labels"]}
+    root = ET.parse(svg).getroot()
+    columns = {bare("".join(t.itertext())) for t in root.iter(SVG + "text") if t.get("writing-mode") == "tb"}
+    for strait in ("water/nemuro_strait", "water/catherine_strait"):
+        l = labels.get(strait)
+        check(l is not None, f"{name}: {strait} placed")
+        if l is None:
+            continue
+        x0, y0, x1, y1 = l["box"]
+        upright = l.get("angle") == 90 and y1 - y0 > x1 - x0
+        check(upright == japanese, f"{name}: {strait} {'in a column' if japanese else 'turned, not in a column'} "
+                                   f"(angle {l.get('angle')}, box {l['box']})")
+        check((bare(l["text"]) in columns) == japanese, f"{name}: {strait} as SVG vertical text only on a Japanese map")
+
+
 kmap("chain-en", "--date", "1950-01-01")
 check_sheet("chain-en", {"title": "1 January 1950", "legend": "Legend", "margin": "km"})
 kmap("south-ja", "--date", today, "--view", "japan", "--extent", "south", "--lang", "ja")
 check_sheet("south-ja", {"legend": "凡例", "margin": "km"})
+check_columns("south-ja", True)
+kmap("south-en", "--date", today, "--extent", "south")
+check_columns("south-en", False)
 kmap("sakhalin-ru", "--date", "1910-01-01", "--extent", "sakhalin", "--lang", "ru")
 check_sheet("sakhalin-ru", {"title": "1 января 1910 г.", "margin": "км"})
 finish()
