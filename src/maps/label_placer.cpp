@@ -117,13 +117,13 @@ void LabelPlacer::add_line(const geom::Geom& sheet_line) {
 bool LabelPlacer::free(const Box& b, const std::string& own) const { return free(quad_of_box(b), own); }
 
 bool LabelPlacer::leader_free(geom::XY a, const Box& b, const std::string& own) const {
-    const geom::XY z{std::clamp(a.x, b.x0, b.x1), std::clamp(a.y, b.y0, b.y1)};
+    const geom::XY z = leader_end(a, b);
     const auto crosses = [](geom::XY p, geom::XY q, geom::XY r, geom::XY s) {
         const auto side = [](geom::XY o, geom::XY u, geom::XY v) { return (u.x - o.x) * (v.y - o.y) - (u.y - o.y) * (v.x - o.x); };
         return side(p, q, r) * side(p, q, s) < 0 && side(r, s, p) * side(r, s, q) < 0;
     };
     if (std::any_of(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) {
-            return p.leader && crosses(a, z, p.anchor, {std::clamp(p.anchor.x, p.box.x0, p.box.x1), std::clamp(p.anchor.y, p.box.y0, p.box.y1)});
+            return p.leader && crosses(a, z, p.anchor, leader_end(p.anchor, p.box));
         })) {
         return false;
     }

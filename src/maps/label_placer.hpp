@@ -6,6 +6,7 @@
 // that name may move another in turn). A sea's name
 // goes inside its open water; a strait's runs along the strait's line, turned to its direction. A label
 // that fits nowhere is returned as unplaced, for the caller to report: never dropped silently.
+#include <algorithm>
 #include <array>
 #include <deque>
 #include <optional>
@@ -38,6 +39,11 @@ struct Candidate {
     std::vector<geom::XY> path{};      // a strait's line on the sheet: its name runs along it
     bool upright = false;  // set vertically, top to bottom (a Japanese name along a north-south strait)
 };
+
+// Where a leader line from `anchor` meets its name's box: the box's point nearest the anchor.
+[[nodiscard]] inline geom::XY leader_end(geom::XY anchor, const Box& b) {
+    return {std::clamp(anchor.x, b.x0, b.x1), std::clamp(anchor.y, b.y0, b.y1)};
+}
 
 // A label's outline on the sheet: its box turned by `angle` degrees (clockwise, y down) round its centre.
 using Quad = std::array<geom::XY, 4>;

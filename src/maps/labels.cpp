@@ -184,6 +184,11 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
     return out;
 }
 
+// The SVG layer a name is drawn on: water names in theirs, every other name in the names layer.
+SheetLayer layer_of(const Candidate& cand) {
+    return cand.id.starts_with("water/") ? SheetLayer::water_names : SheetLayer::names;
+}
+
 // A placed name, turned round its centre when it runs along a strait.
 void draw_placed(cairo_t* cr, const Canvas& c, const Text& t, const PlacedLabel& p, const Rgb& colour) {
     if (p.angle == 0) {
@@ -217,16 +222,15 @@ std::unique_ptr<Text> spread_along(cairo_t* cr, const Candidate& cand, double w)
 // runs along a strait.
 void draw_label(const Canvas& c, const Candidate& cand, const Text& t, const PlacedLabel& placed) {
     if (placed.leader) {
-        const Box& b = placed.box;
+        const geom::XY end = leader_end(cand.anchor, placed.box);
         cairo_new_path(c.cr);
         cairo_move_to(c.cr, cand.anchor.x, cand.anchor.y);
-        cairo_line_to(c.cr, std::clamp(cand.anchor.x, b.x0, b.x1), std::clamp(cand.anchor.y, b.y0, b.y1));
+        cairo_line_to(c.cr, end.x, end.y);
         set_colour(c.cr, c.pal.text, 0.7);
         cairo_set_line_width(c.cr, 0.35);
         cairo_stroke(c.cr);
     }
-    draw_placed(layer_cr(c, cand.id.starts_with("water/") ? SheetLayer::water_names : SheetLayer::names), c, t, placed,
-                cand.italic ? c.pal.water_text : c.pal.text);
+    draw_placed(layer_cr(c, layer_of(cand)), c, t, placed, cand.italic ? c.pal.water_text : c.pal.text);
 }
 
 }  // namespace
@@ -252,7 +256,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
     }
     for (const auto& cand : all) {
         by_id[cand.id] = texts.size();
-        cairo_t* cr = layer_cr(c, cand.id.starts_with("water/") ? SheetLayer::water_names : SheetLayer::names);
+        cairo_t* cr = layer_cr(c, layer_of(cand));
         const Text& t = *texts.emplace_back(std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, 0, cand.upright}));
         const auto [w, h] = t.size();
         if (cand.dot) {

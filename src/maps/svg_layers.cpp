@@ -107,7 +107,8 @@ std::string live_text(cairo_t* cr, PangoLayout* layout, const TextStyle& style, 
     cairo_matrix_t m;
     cairo_get_matrix(cr, &m);
     std::string out = "<text xml:space=\"preserve\" font-family=\"Noto Sans, IPAGothic\"";
-    if (m.xx != 1 || m.yx != 0 || m.xy != 0 || m.yy != 1 || m.x0 != 0 || m.y0 != 0) {
+    // A column is placed on the sheet by its own coordinates (vertical writing), not by a turn.
+    if (!style.vertical && (m.xx != 1 || m.yx != 0 || m.xy != 0 || m.yy != 1 || m.x0 != 0 || m.y0 != 0)) {
         out += fmt::format(" transform=\"matrix({:.6g} {:.6g} {:.6g} {:.6g} {:.3f} {:.3f})\"", m.xx, m.yx, m.xy, m.yy, m.x0, m.y0);
     }
     out += fmt::format(" font-size=\"{:.2f}\"{}{} fill=\"{}\"", style.size_pt, style.italic ? " font-style=\"italic\"" : "",
@@ -122,8 +123,6 @@ std::string live_text(cairo_t* cr, PangoLayout* layout, const TextStyle& style, 
         pango_layout_get_size(layout, &lw, &lh);
         const double ux = x, uy = y + double(lh) / PANGO_SCALE / 2;
         const double dx = m.xx * ux + m.xy * uy + m.x0, dy = m.yx * ux + m.yy * uy + m.y0;
-        const auto at = out.find(" transform=");
-        if (at != std::string::npos) out.erase(at, out.find('"', out.find('"', at) + 1) + 1 - at);
         return out + fmt::format(" writing-mode=\"tb\" x=\"{:.2f}\" y=\"{:.2f}\">{}</text>\n", dx, dy,
                                  xml_escaped(pango_layout_get_text(layout)));
     }
