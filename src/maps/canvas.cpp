@@ -113,16 +113,18 @@ std::string holder_label(const std::string& h, const std::vector<std::string>& n
     return names.size() == 1 ? names.front() : party + tr(": ") + joined;
 }
 
+std::string regime_name_in(const Dataset& ds, const std::string& name_en, const std::string& lang) {
+    if (lang != "ja" && lang != "ru") return name_en;
+    const auto r = std::find_if(ds.regimes.begin(), ds.regimes.end(), [&](const Regime& x) { return x.names.en == name_en; });
+    if (r == ds.regimes.end()) return name_en;
+    const std::string& local = lang == "ja" ? r->names.ja : r->names.ru;
+    return local.empty() ? name_en : local;
+}
+
 Drawn with_names_in(const Drawn& drawn, const Dataset& ds, const std::string& lang) {
     Drawn out = drawn;
-    if (lang != "ja" && lang != "ru") return out;
     for (auto& [holder, names] : out.holder_names) {
-        for (auto& name : names) {
-            const auto r = std::find_if(ds.regimes.begin(), ds.regimes.end(), [&](const Regime& x) { return x.names.en == name; });
-            if (r == ds.regimes.end()) continue;
-            const std::string& local = lang == "ja" ? r->names.ja : r->names.ru;
-            if (!local.empty()) name = local;
-        }
+        for (auto& name : names) name = regime_name_in(ds, name, lang);
     }
     return out;
 }

@@ -294,13 +294,14 @@ bool LabelPlacer::room_in(const Candidate& c, double w, double h) const {
     return false;
 }
 
-// A sea's name: level, at the first free place inside its open water (centres_in).
+// A sea's name: level, at the first free place inside its open water (centres_in); a state's likewise inside
+// its land, which it may cover (its `own`), though no other island.
 std::optional<PlacedLabel> LabelPlacer::place_in(const Candidate& c, double w, double h) {
     if (ctx_.is_empty(*c.area)) return std::nullopt;
     const auto water = ctx_.prepare(*c.area);
     for (const geom::XY& centre : centres_in(c, w, h)) {
         const Quad q = quad_of(centre, w, h, 0);
-        if (!free(q, kNone) || !water.contains(outline(q))) continue;
+        if (!free(q, c.own) || !water.contains(outline(q))) continue;
         return keep(c, q, 0, false);
     }
     return std::nullopt;

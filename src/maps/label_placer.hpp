@@ -4,7 +4,7 @@
 // covers no land but its own feature's. A label placed away from its anchor gets a leader line. A name that
 // finds no place may move a placed name near it to another of that name's places, where that frees one (and
 // that name may move another in turn). A sea's name
-// goes inside its open water; a strait's runs along the strait's line, turned to its direction. A label
+// goes inside its open water (a state's inside its land); a strait's runs along the strait's line, turned to its direction. A label
 // that fits nowhere is returned as unplaced, for the caller to report: never dropped silently.
 #include <algorithm>
 #include <array>
@@ -35,9 +35,10 @@ struct Candidate {
     bool leader_ok = true;   // water names float: no leader line
     geom::XY lonlat{};       // the anchor on the Earth
     bool beside = false;     // never centred on its anchor (a line's name goes beside the line)
-    const geom::Geom* area = nullptr;  // a sea's open water on the sheet: its name lies inside it
+    const geom::Geom* area = nullptr;  // a sea's open water (a state's land) on the sheet: its name lies inside it
     std::vector<geom::XY> path{};      // a strait's line on the sheet: its name runs along it
     bool upright = false;  // set vertically, top to bottom (a Japanese name along a north-south strait)
+    double letter_spacing = 0;  // points added between letters (a state's name in spaced capitals)
 };
 
 // Where a leader line from `anchor` meets its name's box: the box's point nearest the anchor.

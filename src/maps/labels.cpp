@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <memory>
 
@@ -29,10 +30,15 @@ std::string island_text(const Layer& l, const Feature& f, const std::string& lan
     return en;  // the English names carry the Japanese usage already: "Iturup (Etorofu)"
 }
 
-double island_size(double area_km2, double scale_boost) {
-    const double base = area_km2 > 5000 ? 11 : area_km2 > 500 ? 8.5 : area_km2 > 40 ? 7 : 6;
-    return base * scale_boost;
+// A name in capitals, as a state's is lettered (Latin and Cyrillic; a script without case stays as it is).
+std::string as_capitals(const std::string& name) {
+    gchar* upper = g_utf8_strup(name.c_str(), -1);
+    std::string out(upper);
+    g_free(upper);
+    return out;
 }
+
+double island_size(double area_km2) { return area_km2 > 5000 ? 11 : area_km2 > 500 ? 8.5 : area_km2 > 40 ? 7 : 6; }
 
 // The groups named on a sheet: the middle of the Kuril chain for the islands as a whole (where every
 // usage puts them: Japan's Chishima excludes the four southern islands, Russia's Kurils include them), the
@@ -48,7 +54,7 @@ const Group kGroups[] = {
     {"habomai", N_("Habomai islets"), [](const Island& i) { return i.subgroup_ru == "habomai"; }},
 };
 
-std::vector<Candidate> group_candidates(const Dataset& ds, const Canvas& c, double boost) {
+std::vector<Candidate> group_candidates(const Dataset& ds, const Canvas& c) {
     std::vector<Candidate> out;
     for (const Group& g : kGroups) {
         double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18, lon = 0, lat = 0;
@@ -65,7 +71,53 @@ std::vector<Candidate> group_candidates(const Dataset& ds, const Canvas& c, doub
         const geom::XY lonlat{lon / n, lat / n};
         const geom::XY a = c.sheet.at(c.proj.forward(lonlat));
         if (!c.sheet.inside(a)) continue;
-        out.push_back({std::string("group/") + g.id, c.tr(g.words), a, 8.5 * boost, false, members, -1, false, false, lonlat});
+        out.push_back({std::string("group/") + g.id, c.tr(g.words), a, 8.5, false, members, -1, false, false, lonlat});
+    }
+    return out;
+}
+
+// The states whose land the sheet shows, each named once, in spaced capitals, inside the island (or part of
+// it) where it held the most land in law that day (in the sheet's view and in the record alike): "EMPIRE OF
+// JAPAN" across Hokkaido, "RUSSIAN EMPIRE" across North Sakhalin. Land held jointly, under occupation,
+// claimed or renounced names no state, nor does the land around the record (the record says nothing of who
+// held it). A state whose land on the sheet is too small for its name is not named. `lands` keeps the land
+// each name goes in.
+std::vector<Candidate> state_candidates(const MapData& data, const MapSpec& spec, const Canvas& c, const Dataset& ds,
+                                        std::deque<geom::Geom>& lands) {
+    struct Held {
+        std::vector<geom::Geom> pieces;  // its territories on the island, on the sheet
+        double area = 0;                 // shown on the sheet
+        std::string name;                // the regime, as the views name it
+    };
+    std::map<std::string, std::map<std::string, Held>> held;  // by holder, then island
+    const Layer& v = *data.views;
+    const Sheet& s = c.sheet;
+    for (const auto& f : v.features) {
+        const std::string holder = v.text(f, "pov_" + spec.view), name = v.text(f, "holder_name");
+        if (!in_force(f, spec.date) || holder != v.text(f, "pov_neutral") || v.text(f, "status_" + spec.view) != "de_jure" ||
+            (holder != "japan" && holder != "russia") || name.empty() || name.find(';') != std::string::npos) {
+            continue;
+        }
+        Held& h = held[holder][v.text(f, "island")];
+        h.pieces.push_back(c.ctx.clone(c.geoms.get("atom/" + v.text(f, "territory"), f.geometry)));
+        h.area += c.ctx.area(c.ctx.clip_by_rect(h.pieces.back(), s.fx0, s.fy0, s.fx1, s.fy1));
+        h.name = name;
+    }
+    std::vector<Candidate> out;
+    for (auto& [holder, islands] : held) {
+        auto& [island, most] = *std::max_element(islands.begin(), islands.end(), [](const auto& a, const auto& b) {
+            return a.second.area < b.second.area;
+        });
+        if (most.area <= 0) continue;
+        const geom::Geom& land = lands.emplace_back(c.ctx.unary_union(c.ctx.collect(std::move(most.pieces), GEOS_GEOMETRYCOLLECTION)));
+        const geom::Geom shown = c.ctx.clip_by_rect(land, s.fx0, s.fy0, s.fx1, s.fy1);
+        const geom::XY a = c.ctx.coords(c.ctx.max_inscribed_circle(shown, 1.0)).front();
+        std::string name = regime_name_in(ds, most.name, spec.lang);
+        if (spec.lang != "ja") name = as_capitals(name);
+        Candidate cand{"state/" + holder, name, a, 8.5, false, island, -2, false, false, c.proj.inverse(s.metres(a))};
+        cand.area = &land;
+        cand.letter_spacing = spec.lang == "ja" ? 2.5 : 2;
+        out.push_back(std::move(cand));
     }
     return out;
 }
@@ -81,7 +133,7 @@ std::vector<geom::XY> longest_part(const geom::Context& ctx, const geom::Geom& g
 
 // Each boundary line the view draws that day: its name and years, along the line beside it (else level beside
 // the middle of its part on the sheet).
-std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec, const Canvas& c, double boost) {
+std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec, const Canvas& c) {
     std::vector<Candidate> out;
     const Layer& b = *data.boundaries;
     const std::string lang = spec.lang == "ja" || spec.lang == "ru" ? spec.lang : "en";
@@ -107,7 +159,7 @@ std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec,
         for (const auto& island : data.islands->features) {
             if (c.ctx.intersects(f.geometry, island.geometry)) crossed += (crossed.empty() ? "" : ";") + island.id;
         }
-        Candidate cand{"line/" + f.id, text, anchor, 5.6 * boost, false, crossed, 0.2, false, true, lonlat};
+        Candidate cand{"line/" + f.id, text, anchor, 5.6, false, crossed, 0.2, false, true, lonlat};
         cand.beside = true;
         cand.path = longest_part(c.ctx, c.geoms.get("boundaries/" + f.id, f.geometry));  // the name runs beside it
         out.push_back(std::move(cand));
@@ -118,7 +170,7 @@ std::vector<Candidate> line_candidates(const MapData& data, const MapSpec& spec,
 // The waters the sheet shows: a sea whose open water is on the sheet (its name goes inside it; a sheet that
 // shows too little of it to hold its name does not name it), a strait the middle of whose line is on the
 // sheet (its name runs along it, its middle on the line).
-std::vector<Candidate> water_candidates(const MapData& data, const MapSpec& spec, const Canvas& c, double boost) {
+std::vector<Candidate> water_candidates(const MapData& data, const MapSpec& spec, const Canvas& c) {
     std::vector<Candidate> out;
     const Extent& e = spec.extent;
     const double mx = (e.east - e.west) / 2, my = (e.north - e.south) / 2;
@@ -131,7 +183,7 @@ std::vector<Candidate> water_candidates(const MapData& data, const MapSpec& spec
         std::string name = spec.lang == "ja" ? w.names.ja : spec.lang == "ru" ? w.names.ru : w.names.en;
         if (name.empty()) name = w.names.en;
         // Type size by rank: ocean > sea > strait (italic, as water names are).
-        const double size = (w.kind == "ocean" ? 12 : w.kind == "sea" ? 9.5 : 6.5) * boost;
+        const double size = (w.kind == "ocean" ? 12 : w.kind == "sea" ? 9.5 : 6.5);
         Candidate cand{"water/" + w.id, name, c.sheet.at(c.proj.forward(w.point)), size, true, "", 1e9, false, false, w.point};
         if (w.kind == "strait") {
             const auto whole = longest_part(c.ctx, shape.shape);  // named when the middle of its line is on the sheet
@@ -152,10 +204,10 @@ std::vector<Candidate> water_candidates(const MapData& data, const MapSpec& spec
 }
 
 std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const MapSpec& spec, const Canvas& c,
-                                  double boost) {
+                                  NamePart part, std::deque<geom::Geom>& lands) {
     std::vector<Candidate> out;
     const std::string lang = spec.lang;
-    for (auto& cand : water_candidates(data, spec, c, boost)) out.push_back(std::move(cand));
+    for (auto& cand : water_candidates(data, spec, c)) out.push_back(std::move(cand));
     const Layer& l = *data.labels;
     for (const auto& f : l.features) {
         const geom::XY lonlat = c.ctx.point_xy(f.geometry);
@@ -163,10 +215,13 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         if (!c.sheet.inside(a)) continue;
         const Value& area = l.value(f, "area_km2");
         const double km2 = std::holds_alternative<double>(area) ? std::get<double>(area) : 0;
-        out.push_back({"island/" + f.id, island_text(l, f, lang, atlas.dataset(), spec.date), a, island_size(km2, boost), false, f.id, km2, false, true, lonlat});
+        out.push_back({"island/" + f.id, island_text(l, f, lang, atlas.dataset(), spec.date), a, island_size(km2), false, f.id, km2, false, true, lonlat});
     }
-    for (auto& cand : line_candidates(data, spec, c, boost)) out.push_back(std::move(cand));
-    for (auto& cand : group_candidates(atlas.dataset(), c, boost)) out.push_back(std::move(cand));
+    for (auto& cand : line_candidates(data, spec, c)) out.push_back(std::move(cand));
+    for (auto& cand : group_candidates(atlas.dataset(), c)) out.push_back(std::move(cand));
+    if (part == NamePart::main_map) {
+        for (auto& cand : state_candidates(data, spec, c, atlas.dataset(), lands)) out.push_back(std::move(cand));
+    }
     const Layer& p = *data.places;
     const std::string place_lang = lang == "ainu" ? "en" : lang;
     for (const auto& f : p.features) {
@@ -178,7 +233,7 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         if (name.empty()) name = p.text(f, "name_en");
         // An administrative centre is named before the islands (they may move round it); ports and towns after.
         const double rank = p.text(f, "kind") == "admin_centre" ? 1e6 : 0.5;
-        out.push_back({"place/" + p.text(f, "place"), name, a, 6.3 * boost, false, p.text(f, "island"), rank, true, true, lonlat});
+        out.push_back({"place/" + p.text(f, "place"), name, a, 6.3, false, p.text(f, "island"), rank, true, true, lonlat});
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& x, const Candidate& y) { return x.priority > y.priority; });
     return out;
@@ -218,6 +273,26 @@ std::unique_ptr<Text> spread_along(cairo_t* cr, const Candidate& cand, double w)
     return std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, spacing, cand.upright});
 }
 
+// A name with no room on one line, on two: a line's name wrapped at a little over half its width (along the
+// line), a state's broken at the space nearest its middle, the lines centred; none for other names.
+std::unique_ptr<Text> on_two_lines(cairo_t* cr, const Candidate& cand, double w) {
+    if (cand.id.starts_with("line/")) {
+        return std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, int(w * 0.55) + 1});
+    }
+    if (!cand.id.starts_with("state/")) return nullptr;
+    std::size_t best = std::string::npos;
+    for (std::size_t i = cand.text.find(' '); i != std::string::npos; i = cand.text.find(' ', i + 1)) {
+        const auto off = [&](std::size_t k) { return std::abs(double(k) - double(cand.text.size()) / 2); };
+        if (best == std::string::npos || off(i) < off(best)) best = i;
+    }
+    if (best == std::string::npos) return nullptr;
+    std::string text = cand.text;
+    text[best] = '\n';
+    TextStyle style{cand.size, cand.italic, false, -1, cand.letter_spacing, false};
+    style.centred = true;
+    return std::make_unique<Text>(cr, text, style);
+}
+
 // A placed name drawn: its leader line, then the name in its layer (water names in theirs), turned where it
 // runs along a strait.
 void draw_label(const Canvas& c, const Candidate& cand, const Text& t, const PlacedLabel& placed) {
@@ -239,7 +314,7 @@ void draw_label(const Canvas& c, const Candidate& cand, const Text& t, const Pla
 // placed before it); the settlements' dots are obstacles from the start. Returns the labels that found no
 // place on this sheet.
 std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec,
-                                     double boost, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn) {
+                                     NamePart part, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn) {
     std::vector<std::string> unplaced;
     use_layer(c, SheetLayer::names);
     LabelPlacer placer(c.ctx, c.sheet);
@@ -248,7 +323,8 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
     for (const auto& f : data.boundaries->features) {  // the lines the sheet draws: no name crosses them
         if (!line_kind(*data.boundaries, f, spec).empty()) placer.add_line(c.geoms.get("boundaries/" + f.id, f.geometry));
     }
-    const auto all = candidates(atlas, data, spec, c, boost);
+    std::deque<geom::Geom> state_lands;
+    const auto all = candidates(atlas, data, spec, c, part, state_lands);
     std::vector<std::unique_ptr<Text>> texts;
     std::map<std::string, std::size_t> by_id;
     for (const auto& cand : all) {
@@ -257,11 +333,11 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
     for (const auto& cand : all) {
         by_id[cand.id] = texts.size();
         cairo_t* cr = layer_cr(c, layer_of(cand));
-        const Text& t = *texts.emplace_back(std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, 0, cand.upright}));
+        const Text& t = *texts.emplace_back(std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, cand.letter_spacing, cand.upright}));
         const auto [w, h] = t.size();
         if (cand.dot) {
             cairo_new_path(c.cr);
-            cairo_arc(c.cr, cand.anchor.x, cand.anchor.y, 1.4 * boost, 0, 2 * M_PI);
+            cairo_arc(c.cr, cand.anchor.x, cand.anchor.y, 1.4, 0, 2 * M_PI);
             set_colour(c.cr, c.pal.text);
             cairo_fill(c.cr);
             drawn.places = true;
@@ -271,11 +347,12 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
             continue;
         }
         if (placer.place(cand, w, h)) continue;
-        if (cand.id.starts_with("line/")) {  // a line's long name with no room in one line: in two, along it
-            texts.back() = std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, int(w * 0.55) + 1});
-            const auto [w2, h2] = texts.back()->size();
-            if (placer.place(cand, w2, h2)) continue;
+        auto two = on_two_lines(cr, cand, w);
+        if (two && placer.place(cand, two->size().first, two->size().second)) {
+            texts.back() = std::move(two);
+            continue;
         }
+        if (cand.id.starts_with("state/")) continue;  // a state is named where its land has room left among the names
         if (cand.area != nullptr && !placer.room_in(cand, w, h)) continue;  // too little of the sea shown to name it
         unplaced.push_back(cand.id + ": " + cand.text);
     }

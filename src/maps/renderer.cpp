@@ -72,7 +72,7 @@ InsetPart draw_inset_part(Canvas& c, const Atlas& atlas, const MapData& data, Sh
     SheetGeoms inset_geoms(cache.ctx, c.proj, inset, cache.store, crs);
     draw_inset(c, inset_geoms, data, spec, inset, drawn);
     Canvas ic{c.cr, cache.ctx, c.proj, inset, inset_geoms, c.pal, c.tr, c.svg};
-    part.unplaced = draw_labels(ic, atlas, data, spec, 1.0, {}, result, drawn);
+    part.unplaced = draw_labels(ic, atlas, data, spec, NamePart::inset, {}, result, drawn);
     const geom::XY a = c.sheet.at(c.proj.forward({kInsetExtent.west, kInsetExtent.north}));
     const geom::XY b = c.sheet.at(c.proj.forward({kInsetExtent.east, kInsetExtent.south}));
     cairo_new_path(c.cr);
@@ -228,7 +228,7 @@ void draw_sheet(cairo_t* cr, const Atlas& atlas, const MapData& data, SheetCache
     InsetPart inset;
     use_layer(c, SheetLayer::inset);
     if (spec.inset && spec.extent.name == "chain") inset = draw_inset_part(c, atlas, data, cache, spec, crs, result, drawn);
-    const std::vector<std::string> main_unplaced = draw_labels(c, atlas, data, spec, 1.0, inset.reserved, result, drawn);
+    const std::vector<std::string> main_unplaced = draw_labels(c, atlas, data, spec, NamePart::main_map, inset.reserved, result, drawn);
     report_unplaced(main_unplaced, inset.unplaced, result);
     use_layer(c, SheetLayer::title);
     draw_title(c, atlas, spec);

@@ -99,7 +99,10 @@ void line_style(cairo_t* cr, const Palette& pal, const std::string& kind);
 [[nodiscard]] std::string holder_label(const std::string& h, const std::vector<std::string>& names, const Messages& tr);
 // Notes the regimes a drawn feature names for its holder (holder_name: "Empire of Japan; Russian Empire").
 void note_holder_names(Drawn& drawn, const std::string& holder, const std::string& holder_name);
-// The regimes' names in the sheet's language, as regimes.csv gives them (ja, ru; else as they are).
+// A regime's name (its English name, as the views' holder_name gives it) in the sheet's language, as
+// regimes.csv gives it (ja, ru; else as it is).
+[[nodiscard]] std::string regime_name_in(const Dataset& ds, const std::string& name_en, const std::string& lang);
+// The regimes' names in the sheet's language (regime_name_in).
 [[nodiscard]] Drawn with_names_in(const Drawn& drawn, const Dataset& ds, const std::string& lang);
 
 // A mark for an island smaller than this on the sheet (1 mm), so that its holder's colour can be seen.
@@ -119,9 +122,11 @@ void draw_marks(Canvas& c, const std::vector<IslandMark>& marks);
 void draw_lines(Canvas& c, const MapData& data, const MapSpec& spec, Drawn& drawn);
 void draw_graticule(Canvas& c, const Extent& e, double step, bool labels);
 
-// labels.cpp: places and draws every name of the sheet; returns the labels that found no place.
+// labels.cpp: places and draws every name of the sheet's main map or its inset (which names no state: the
+// main map does); returns the labels that found no place.
+enum class NamePart { main_map, inset };
 std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapData& data, const MapSpec& spec,
-                                     double boost, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn);
+                                     NamePart part, const std::vector<Box>& reserved, MapResult& result, Drawn& drawn);
 
 // legend.cpp: returns the y below the legend.
 double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w);

@@ -20,6 +20,7 @@ Text::Text(cairo_t* cr, const std::string& text, const TextStyle& style)
         pango_layout_set_width(layout_, style.wrap_width_pt * PANGO_SCALE);
         pango_layout_set_wrap(layout_, PANGO_WRAP_WORD_CHAR);
     }
+    if (style.centred) pango_layout_set_alignment(layout_, PANGO_ALIGN_CENTER);
     if (style.letter_spacing_pt > 0) {
         PangoAttrList* attrs = pango_attr_list_new();
         pango_attr_list_insert(attrs, pango_attr_letter_spacing_new(int(style.letter_spacing_pt * PANGO_SCALE)));

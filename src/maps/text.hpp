@@ -18,6 +18,7 @@ struct TextStyle {
     int wrap_width_pt = -1;  // > 0: wrap at this width
     double letter_spacing_pt = 0;  // added between letters (a water's name spread along its strait)
     bool vertical = false;  // CJK set upright for a column, the layout turned 90° clockwise when drawn
+    bool centred = false;   // lines centred on each other (a state's name on two lines)
 };
 
 class Text {

@@ -207,6 +207,38 @@ okha = os.path.join(work, f"case{len(cases) - 1}.png")
 check(grey_at(okha, 140.0, 49.5) >= 400, f"the mainland (140.0, 49.5) in the context grey on the Sakhalin map: {grey_at(okha, 140.0, 49.5)}")
 check(grey_at(okha, 141.3, 47.5) == 0, f"the Tatar Strait (141.3, 47.5) not grey: {grey_at(okha, 141.3, 47.5)}")
 
+# State names where they help: each state named once, in spaced capitals in the map's language, inside the
+# land it held in law that day (its label's box on its holder's colour, no sea in it); none on land held under
+# occupation or claimed by the other party, none on the land around the record.
+sea_rgb = tuple(int(palette["sea"][i:i + 2], 16) for i in (1, 3, 5))
+def states_of(labels_json):
+    return {l["id"]: l for l in json.load(open(labels_json))["labels"] if l["id"].startswith("state/")}
+def box_colours(png, box, dpi=100):
+    ds = gdal.Open(png)
+    x0, y0, x1, y1 = [int(round(v * dpi / 72)) for v in box]
+    bands = [ds.GetRasterBand(i + 1).ReadAsArray(x0, y0, x1 - x0, y1 - y0) for i in range(3)]
+    return bands[0].size, {k: count_colour(bands, c) for k, c in rgb.items()}, count_colour(bands, sea_rgb)
+for i, expected in [(2, {"state/japan": "大日本帝国", "state/russia": "ロシア帝国"}),
+                    (3, {"state/japan": "EMPIRE OF JAPAN", "state/russia": "RUSSIAN EMPIRE"})]:
+    png = os.path.join(work, f"case{i}.png")
+    states = states_of(png[:-4] + ".labels.json")
+    check({k: l["text"] for k, l in states.items()} == expected, f"{cases[i][6]}: state names {expected}, found {[(k, l['text']) for k, l in states.items()]}")
+    for key, l in states.items():
+        n, held, sea = box_colours(png, l["box"])
+        holder = key.split("/")[1]
+        check(held[holder] >= 0.2 * n and sea == 0 and all(v == 0 for k, v in held.items() if k != holder),
+              f"{cases[i][6]}: {l['text']} lies on {holder}'s land: {held} of {n} pixels, sea {sea}")
+occupied = states_of(os.path.join(work, "case4.labels.json"))  # 1905-08-15: Sakhalin under Japanese occupation
+check(all(not (141.5 < l["anchor"][0] < 145 and 45.8 < l["anchor"][1] < 54.5) for l in occupied.values()),
+      f"no state named on occupied Sakhalin on 1905-08-15: {[(l['text'], l['anchor']) for l in occupied.values()]}")
+south_today = os.path.join(work, "south-today.png")
+kmap("--date", today, "--extent", "south", "--dpi", "50", out=south_today)
+check("state/russia" not in states_of(south_today[:-4] + ".labels.json"),
+      "today's neutral map of the south names no state on the four islands (held by Russia, claimed by Japan)")
+for name, expected in [("kuril-1855-02-07-neutral", {"TOKUGAWA SHOGUNATE"}), ("kuril-1956-12-12-neutral", {"JAPAN", "SOVIET UNION"})]:
+    found = {l["text"] for l in states_of(os.path.join(built, "maps", name + ".labels.json")).values()}
+    check(found == expected, f"{name}: the states named {expected}, found {found}")
+
 # A locator map where the sheet has room: the western Pacific (105-180 E, 12-66 N, GSHHG low) in the context
 # grey on the sea, in its own Lambert conic fitted to that region, framed by the region's bounding box, and
 # the sheet's extent marked in the text colour. Read on today's chain map at 200 dpi through the box that
