@@ -45,23 +45,25 @@ std::string pdfx_definition(const std::string& title) {
         ps_string(title), ps_string(kPressProfile.string()));
 }
 
-// Ghostscript's file identifier (PDF 1.7 §14.4) hashes the output's name, which is a staging name: made from
-// the file's content instead, same length, so the same inputs give the same bytes.
-void pin_file_id(const fs::path& pdf) {
-    std::string bytes = read_file(pdf);
-    const std::size_t at = bytes.rfind("/ID [<");
-    if (at == std::string::npos) return;
-    const std::size_t first = at + 6, second = bytes.find('<', first);
-    if (second == std::string::npos || second - first != 33 || bytes.size() < second + 33) return;
-    std::string hex;
-    for (unsigned seed = 0; seed < 4; ++seed) {
-        const auto* data = reinterpret_cast<const Bytef*>(bytes.data());
-        const uLong crc = crc32(crc32(0L, reinterpret_cast<const Bytef*>(&seed), sizeof seed), data, static_cast<uInt>(at));
-        hex += fmt::format("{:08X}", static_cast<unsigned long>(crc));
+// The end of the PDF string that starts at `at` (PDF 1.7 §7.3.4): a hexadecimal string <…> or a literal
+// string (…) with balanced parentheses and backslash escapes; npos where there is none.
+std::size_t string_end(const std::string& bytes, std::size_t at) {
+    if (at < bytes.size() && bytes[at] == '<') {
+        const std::size_t close = bytes.find('>', at);
+        return close == std::string::npos ? close : close + 1;
     }
-    bytes.replace(first, 32, hex);
-    bytes.replace(second + 1, 32, hex);
-    write_file(pdf, bytes);
+    if (at >= bytes.size() || bytes[at] != '(') return std::string::npos;
+    int depth = 0;
+    for (std::size_t i = at; i < bytes.size(); ++i) {
+        if (bytes[i] == '\\') {
+            ++i;
+        } else if (bytes[i] == '(') {
+            ++depth;
+        } else if (bytes[i] == ')' && --depth == 0) {
+            return i + 1;
+        }
+    }
+    return std::string::npos;
 }
 
 }  // namespace
@@ -88,6 +90,31 @@ void write_pdfx(const fs::path& rgb_pdf, const fs::path& out, const std::string&
     fs::remove(definition);
     pin_file_id(staged.path());
     staged.commit();
+}
+
+// Ghostscript's file identifier hashes the output's name, which is a staging name (it holds the process id),
+// and comes as a hexadecimal or a literal string as the hash falls: made from the content instead, so the same
+// inputs give the same bytes. The trailer follows the cross-reference table, so no offset moves.
+void pin_file_id(const fs::path& pdf) {
+    std::string bytes = read_file(pdf);
+    const std::size_t at = bytes.rfind("/ID [");
+    if (at == std::string::npos) return;
+    std::size_t end = at + 5;
+    for (int k = 0; k < 2 && end != std::string::npos; ++k) {
+        while (end < bytes.size() && (bytes[end] == ' ' || bytes[end] == '\n' || bytes[end] == '\r')) ++end;
+        end = string_end(bytes, end);
+    }
+    if (end == std::string::npos || (end = bytes.find(']', end)) == std::string::npos) {
+        throw OutputError(fmt::format("{}: Ghostscript's file identifier (/ID) is not an array of two strings (PDF 1.7 §14.4)", pdf.string()));
+    }
+    std::string hex;
+    for (unsigned seed = 0; seed < 4; ++seed) {
+        const auto* data = reinterpret_cast<const Bytef*>(bytes.data());
+        const uLong crc = crc32(crc32(0L, reinterpret_cast<const Bytef*>(&seed), sizeof seed), data, static_cast<uInt>(at));
+        hex += fmt::format("{:08X}", static_cast<unsigned long>(crc));
+    }
+    bytes.replace(at, end + 1 - at, fmt::format("/ID [<{0}><{0}>]", hex));
+    write_file(pdf, bytes);
 }
 
 }  // namespace kuril::maps
