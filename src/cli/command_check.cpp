@@ -26,11 +26,11 @@ Outcome CommandCheck::run() {
     }
     const auto& ds = atlas.dataset();
     std::printf("%s\n", fmt::format("{}: {} islands, {} territories, {} events, {} regimes, {} sovereignty records, "
-                                    "{} boundaries, {} places with {} names, {} waters, {} sources, {} land polygons: "
+                                    "{} boundaries, {} places with {} names and {} seats, {} waters, {} sources, {} land polygons: "
                                     "no problems",
                                     options_.geodata, ds.islands.size(), ds.territories.size(), ds.events.size(),
                                     ds.regimes.size(), ds.records.size(), ds.boundaries.size(), ds.places.size(),
-                                    ds.place_names.size(), ds.waters.size(), ds.sources.size(), ds.land.size())
+                                    ds.place_names.size(), ds.place_seats.size(), ds.waters.size(), ds.sources.size(), ds.land.size())
                             .c_str());
     return Outcome::ok;
 }

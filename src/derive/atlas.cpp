@@ -27,6 +27,7 @@ Atlas::Atlas(const geom::Context& ctx, const GeodataFiles& files, const Region& 
     validate_sources(ds_, diag);
     validate_places(ds_, region_, today_, diag);
     validate_island_names(ds_, diag);
+    validate_place_seats(ds_, diag);
     if (!diag.empty()) {
         throw InvalidInputs(std::move(diag));
     }
@@ -293,10 +294,12 @@ Layer Atlas::epochs() const {
 }
 
 Layer Atlas::places() const {
-    Layer layer{"places", "Settlements named as a map of the day names them (en, ja, ru), by period",
+    Layer layer{"places", "Settlements named as a map of the day names them (en, ja, ru), and the seat of government "
+                          "each was (territory, district or none), by period",
                 GeometryKind::point,
                 {{"place", FieldType::string},
                  {"kind", FieldType::string},
+                 {"seat", FieldType::string},
                  {"island", FieldType::string},
                  {"name_en", FieldType::string},
                  {"name_ja", FieldType::string},
@@ -315,10 +318,17 @@ Layer Atlas::places() const {
             cuts.insert(n.period.from);
             if (n.period.to) cuts.insert(*n.period.to);
         }
+        for (const auto& s : ds_.place_seats) {
+            if (s.place != place.id) continue;
+            cuts.insert(s.period.from);
+            if (s.period.to) cuts.insert(*s.period.to);
+        }
         for (auto cut = cuts.begin(); cut != cuts.end(); ++cut) {
             const auto next = std::next(cut);
             Row row(layer);
+            const PlaceSeat* seat = ds_.seat(place.id, *cut);
             row.set("place", place.id).set("kind", place.kind).set("island", place.island);
+            row.set("seat", seat == nullptr ? "" : seat->level == SeatLevel::territory ? "territory" : "district");
             std::vector<std::string> sources;
             std::string basis;
             for (const auto* n : names) {
@@ -327,6 +337,8 @@ Layer Atlas::places() const {
                 if (std::find(sources.begin(), sources.end(), n->source) == sources.end()) sources.push_back(n->source);
                 if (n->period.from == *cut && !n->basis.empty()) basis = n->basis;
             }
+            if (seat != nullptr && std::find(sources.begin(), sources.end(), seat->source) == sources.end()) sources.push_back(seat->source);
+            if (basis.empty() && seat != nullptr && seat->period.from == *cut) basis = seat->basis;
             const Event* event = ds_.event(basis);
             row.set("basis", basis).set("basis_name", event != nullptr ? event->names.en : "");
             row.set("source", join(sources, "; ")).set("note", place.note);

@@ -86,6 +86,7 @@ void validate_sources(const Dataset& ds, Diagnostics& diag) {
     each(ds.places);
     each(ds.place_names);
     each(ds.island_names);
+    each(ds.place_seats);
     each(ds.waters);
 }
 
@@ -98,6 +99,26 @@ void validate_island_names(const Dataset& ds, Diagnostics& diag) {
             if (m.island == n.island && m.lang == n.lang && m.period.overlaps(n.period)) {
                 diag.add(n.where, fmt::format("{} overlaps '{}' ({}), another name of '{}' in '{}'", n.period.str(), m.id,
                                               m.period.str(), n.island, n.lang));
+            }
+        }
+    }
+}
+
+void validate_place_seats(const Dataset& ds, Diagnostics& diag) {
+    for (std::size_t i = 0; i < ds.place_seats.size(); ++i) {
+        const PlaceSeat& s = ds.place_seats[i];
+        const Place* p = ds.place(s.place);
+        if (p == nullptr) {
+            diag.add(s.where, fmt::format("unknown place '{}'", s.place));
+        } else if (s.period.from < p->valid_from) {
+            diag.add(s.where, fmt::format("{} starts before '{}' is named ({})", s.period.str(), s.place, p->valid_from.iso()));
+        }
+        if (!s.basis.empty() && ds.event(s.basis) == nullptr) diag.add(s.where, fmt::format("unknown basis event '{}'", s.basis));
+        for (std::size_t j = 0; j < i; ++j) {
+            const PlaceSeat& o = ds.place_seats[j];
+            if (o.place == s.place && o.period.overlaps(s.period)) {
+                diag.add(s.where, fmt::format("{} overlaps '{}' ({}), another seat of '{}': a place is a seat of one "
+                                              "level at a time", s.period.str(), o.id, o.period.str(), s.place));
             }
         }
     }

@@ -19,6 +19,9 @@ void validate_sources(const Dataset& ds, Diagnostics& diag);
 void validate_places(const Dataset& ds, const Region& region, const Date& today, Diagnostics& diag);
 // island_names.csv: a known island, and no two periods of one island and language that overlap.
 void validate_island_names(const Dataset& ds, Diagnostics& diag);
+// place_seats.csv: a known place, seated no earlier than it is named, a known basis event, and no two periods
+// of one place that overlap.
+void validate_place_seats(const Dataset& ds, Diagnostics& diag);
 void validate_geography(const geom::Context& ctx, const Dataset& ds, const Region& region, Diagnostics& diag);
 
 }  // namespace kuril

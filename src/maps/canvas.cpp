@@ -113,6 +113,34 @@ std::string holder_label(const std::string& h, const std::vector<std::string>& n
     return names.size() == 1 ? names.front() : party + tr(": ") + joined;
 }
 
+const PlaceStyle& place_style(PlaceRank r) {
+    static const PlaceStyle kTerritory{7.6, 1.3, true, 1e6, N_("Seat of an oblast, agency or prefecture")};
+    static const PlaceStyle kDistrict{6.8, 1.6, false, 1e5, N_("Seat of a district or subprefecture")};
+    static const PlaceStyle kSettlement{6.0, 1.1, false, 0.5, N_("Other settlement")};
+    return r == PlaceRank::territory_seat ? kTerritory : r == PlaceRank::district_seat ? kDistrict : kSettlement;
+}
+
+void draw_place_mark(cairo_t* cr, const Palette& pal, geom::XY at, PlaceRank r) {
+    const PlaceStyle& s = place_style(r);
+    cairo_new_path(cr);
+    cairo_arc(cr, at.x, at.y, s.dot_pt, 0, 2 * M_PI);
+    set_colour(cr, pal.halo);  // a white edge: the mark stays seen on the darkest fill
+    cairo_set_line_width(cr, 0.8);
+    cairo_stroke_preserve(cr);
+    set_colour(cr, pal.text);
+    cairo_fill(cr);
+    if (!s.ring) return;
+    cairo_new_path(cr);
+    cairo_arc(cr, at.x, at.y, s.dot_pt + 1.2, 0, 2 * M_PI);
+    set_colour(cr, pal.halo);
+    cairo_set_line_width(cr, 1.2);
+    cairo_stroke(cr);
+    cairo_arc(cr, at.x, at.y, s.dot_pt + 1.3, 0, 2 * M_PI);
+    set_colour(cr, pal.text);
+    cairo_set_line_width(cr, 0.6);
+    cairo_stroke(cr);
+}
+
 std::string regime_name_in(const Dataset& ds, const std::string& name_en, const std::string& lang) {
     if (lang != "ja" && lang != "ru") return name_en;
     const auto r = std::find_if(ds.regimes.begin(), ds.regimes.end(), [&](const Regime& x) { return x.names.en == name_en; });

@@ -30,6 +30,12 @@ std::string island_text(const Layer& l, const Feature& f, const std::string& lan
     return en;  // the English names carry the Japanese usage already: "Iturup (Etorofu)"
 }
 
+// A settlement's rank in a period of the places layer: the seat it was then.
+PlaceRank rank_of(const Layer& places, const Feature& f) {
+    const std::string seat = places.text(f, "seat");
+    return seat == "territory" ? PlaceRank::territory_seat : seat == "district" ? PlaceRank::district_seat : PlaceRank::settlement;
+}
+
 // A name in capitals, as a state's is lettered (Latin and Cyrillic; a script without case stays as it is).
 std::string as_capitals(const std::string& name) {
     gchar* upper = g_utf8_strup(name.c_str(), -1);
@@ -231,9 +237,8 @@ std::vector<Candidate> candidates(const Atlas& atlas, const MapData& data, const
         if (!c.sheet.inside(a)) continue;
         std::string name = p.text(f, "name_" + place_lang);
         if (name.empty()) name = p.text(f, "name_en");
-        // An administrative centre is named before the islands (they may move round it); ports and towns after.
-        const double rank = p.text(f, "kind") == "admin_centre" ? 1e6 : 0.5;
-        out.push_back({"place/" + p.text(f, "place"), name, a, 6.3, false, p.text(f, "island"), rank, true, true, lonlat});
+        const PlaceStyle& style = place_style(rank_of(p, f));
+        out.push_back({"place/" + p.text(f, "place"), name, a, style.type_pt, false, p.text(f, "island"), style.priority, true, true, lonlat});
     }
     std::stable_sort(out.begin(), out.end(), [](const Candidate& x, const Candidate& y) { return x.priority > y.priority; });
     return out;
@@ -293,6 +298,15 @@ std::unique_ptr<Text> on_two_lines(cairo_t* cr, const Candidate& cand, double w)
     return std::make_unique<Text>(cr, text, style);
 }
 
+// The rank of each settlement in force on `d`, by its label's id.
+std::map<std::string, PlaceRank> place_ranks(const Layer& places, const Date& d) {
+    std::map<std::string, PlaceRank> out;
+    for (const auto& f : places.features) {
+        if (in_force(f, d)) out["place/" + places.text(f, "place")] = rank_of(places, f);
+    }
+    return out;
+}
+
 // A placed name drawn: its leader line, then the name in its layer (water names in theirs), turned where it
 // runs along a strait.
 void draw_label(const Canvas& c, const Candidate& cand, const Text& t, const PlacedLabel& placed) {
@@ -327,8 +341,12 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
     const auto all = candidates(atlas, data, spec, c, part, state_lands);
     std::vector<std::unique_ptr<Text>> texts;
     std::map<std::string, std::size_t> by_id;
+    const std::map<std::string, PlaceRank> ranks = place_ranks(*data.places, spec.date);
     for (const auto& cand : all) {
-        if (cand.dot) placer.reserve({cand.anchor.x - 1.6, cand.anchor.y - 1.6, cand.anchor.x + 1.6, cand.anchor.y + 1.6});
+        if (!cand.dot) continue;
+        const PlaceStyle& s = place_style(ranks.at(cand.id));
+        const double r = s.dot_pt + (s.ring ? 1.6 : 0.2);  // the mark, its ring with it
+        placer.reserve({cand.anchor.x - r, cand.anchor.y - r, cand.anchor.x + r, cand.anchor.y + r});
     }
     for (const auto& cand : all) {
         by_id[cand.id] = texts.size();
@@ -336,11 +354,8 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
         const Text& t = *texts.emplace_back(std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, cand.letter_spacing, cand.upright}));
         const auto [w, h] = t.size();
         if (cand.dot) {
-            cairo_new_path(c.cr);
-            cairo_arc(c.cr, cand.anchor.x, cand.anchor.y, 1.4, 0, 2 * M_PI);
-            set_colour(c.cr, c.pal.text);
-            cairo_fill(c.cr);
-            drawn.places = true;
+            draw_place_mark(c.cr, c.pal, cand.anchor, ranks.at(cand.id));
+            drawn.places.insert(ranks.at(cand.id));
         }
         if (auto spread = spread_along(cr, cand, w); spread && placer.place(cand, spread->size().first, spread->size().second)) {
             texts.back() = std::move(spread);

@@ -84,12 +84,9 @@ double draw_legend(Canvas& c, const Drawn& drawn, double x, double y, double w) 
             cairo_set_dash(c.cr, nullptr, 0, 0);
         });
     }
-    if (drawn.places) {
-        y = legend_row(c, x, y, w, c.tr("Settlement, under its name of the day"), [&](double sx, double sy) {
-            cairo_new_path(c.cr);
-            cairo_arc(c.cr, sx + 6.5, sy + 5, 1.4, 0, 2 * M_PI);
-            set_colour(c.cr, c.pal.text);
-            cairo_fill(c.cr);
+    for (const PlaceRank rank : drawn.places) {
+        y = legend_row(c, x, y, w, c.tr(place_style(rank).words), [&](double sx, double sy) {
+            draw_place_mark(c.cr, c.pal, {sx + 6.5, sy + 5}, rank);
         });
     }
     return y;

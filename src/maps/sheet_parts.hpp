@@ -49,6 +49,20 @@ struct DisputePattern {
 inline constexpr DisputePattern kClaimedPattern{45, 2.6, N_("Hatched: held by one party, claimed by the other")};
 inline constexpr DisputePattern kRenouncedPattern{-45, 4.2, N_("Hatched wide: renounced by Japan in 1951, no beneficiary named")};
 
+// A settlement's rank on the sheet's day (the places layer's `seat`, from place_seats.csv): the seat of a
+// territory's government, of a district, or neither. Its name and its mark are sized by it (place_style).
+enum class PlaceRank { territory_seat, district_seat, settlement };
+struct PlaceStyle {
+    double type_pt;   // its name
+    double dot_pt;    // its mark's radius
+    bool ring;        // a ring round the mark (the seat of a territory)
+    double priority;  // placing order: seats before the islands (they may move round them), the rest after
+    const char* words;  // the legend
+};
+[[nodiscard]] const PlaceStyle& place_style(PlaceRank r);
+// A settlement's mark at `at`, in the sheet's text colour.
+void draw_place_mark(cairo_t* cr, const Palette& pal, geom::XY at, PlaceRank r);
+
 // What the legend lists: only what the sheet shows.
 struct Drawn {
     std::set<std::string> holders;
@@ -59,7 +73,8 @@ struct Drawn {
     // Where the views differ: land one party holds and the other claims (the four islands today), and land
     // Japan renounced without naming a beneficiary (south Sakhalin and the chain in its view, since 1952).
     bool claimed = false, renounced = false;
-    bool differ = false, places = false, occupied = false, context = false;
+    std::set<PlaceRank> places;  // the ranks of the settlements drawn
+    bool differ = false, occupied = false, context = false;
     std::string view;  // whose view the lines were drawn in: the party a line held in law by one view names
 };
 

@@ -53,6 +53,19 @@ const IslandName* Dataset::island_name(std::string_view island, std::string_view
     return nullptr;
 }
 
+const PlaceSeat* Dataset::seat(std::string_view place, const Date& d) const {
+    for (const auto& s : place_seats) {
+        if (s.place == place && s.period.contains(d)) return &s;
+    }
+    return nullptr;
+}
+
+std::optional<SeatLevel> parse_seat_level(std::string_view s) {
+    if (s == "territory") return SeatLevel::territory;
+    if (s == "district") return SeatLevel::district;
+    return std::nullopt;
+}
+
 std::vector<const Event*> Dataset::epochs() const {
     std::vector<const Event*> out;
     for (const auto& e : events) {

@@ -126,6 +126,21 @@ struct PlaceName {
     Location where;
 };
 
+// A period in which a place was a seat of government (geodata/place_seats.csv): of a whole territory the maps
+// show (Sakhalin, Karafuto, Nemuro Prefecture, Sakhalin Oblast) or of a district. Maps rank a place by it.
+enum class SeatLevel { territory, district };
+[[nodiscard]] std::optional<SeatLevel> parse_seat_level(std::string_view s);
+struct PlaceSeat {
+    std::string id;
+    std::string place;
+    SeatLevel level = SeatLevel::district;
+    Interval period;
+    std::string basis;  // an event id, or empty
+    std::string source;
+    std::string note;
+    Location where;
+};
+
 // The languages a place is named in, each covering the place's whole life.
 inline const std::vector<std::string> kPlaceLanguages{"en", "ja", "ru"};
 
@@ -208,6 +223,9 @@ struct Dataset {
     std::vector<Place> places;
     std::vector<PlaceName> place_names;
     std::vector<IslandName> island_names;
+    std::vector<PlaceSeat> place_seats;
+    // The seat a place was on `d` (place_seats.csv); nullptr for an ordinary settlement that day.
+    [[nodiscard]] const PlaceSeat* seat(std::string_view place, const Date& d) const;
     // The name of an island in `lang` on `d` where island_names.csv gives one; nullptr otherwise.
     [[nodiscard]] const IslandName* island_name(std::string_view island, std::string_view lang, const Date& d) const;
     std::vector<Water> waters;

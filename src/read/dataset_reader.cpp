@@ -208,6 +208,22 @@ PlaceName read_place_name(const CsvRecord& r) {
     return n;
 }
 
+PlaceSeat read_place_seat(const CsvRecord& r) {
+    PlaceSeat s;
+    s.id = required(r, "id");
+    s.place = required(r, "place");
+    const std::string level = required(r, "level");
+    const auto parsed = parse_seat_level(level);
+    if (!parsed) throw r.error(fmt::format("unknown level '{}' (territory or district)", level));
+    s.level = *parsed;
+    s.period = interval_field(r, "valid_from", "valid_to");
+    s.basis = r.get("basis");
+    s.source = required(r, "source");
+    s.note = r.get("note");
+    s.where = r.where();
+    return s;
+}
+
 IslandName read_island_name(const CsvRecord& r) {
     IslandName n;
     n.id = required(r, "id");
@@ -376,6 +392,11 @@ Dataset read_dataset(const geom::Context& ctx, const GeodataFiles& files, Diagno
     ds.place_names = read_table<PlaceName>(
         files.place_names(), {"id", "place", "lang", "name", "valid_from", "valid_to", "basis", "source", "note"},
         read_place_name, diag);
+    if (std::filesystem::exists(files.place_seats())) {
+        ds.place_seats = read_table<PlaceSeat>(
+            files.place_seats(), {"id", "place", "level", "valid_from", "valid_to", "basis", "source", "note"},
+            read_place_seat, diag);
+    }
     if (std::filesystem::exists(files.island_names())) {
         ds.island_names = read_table<IslandName>(
             files.island_names(), {"id", "island", "lang", "name", "valid_from", "valid_to", "source", "note"},

@@ -27,6 +27,7 @@ struct GeodataFiles {
     [[nodiscard]] std::filesystem::path sources() const { return dir / "sources.csv"; }
     [[nodiscard]] std::filesystem::path places() const { return dir / "places.csv"; }
     [[nodiscard]] std::filesystem::path place_names() const { return dir / "place_names.csv"; }
+    [[nodiscard]] std::filesystem::path place_seats() const { return dir / "place_seats.csv"; }
     [[nodiscard]] std::filesystem::path island_names() const { return dir / "island_names.csv"; }
 };
 

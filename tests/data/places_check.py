@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The place at Toyohara's position is named as the day named it, in the GeoJSON, the GeoPackage and a
-decoded vector tile (GDAL's MVT reader). Usage: places_check.py BUILD_OUTPUT"""
+decoded vector tile (GDAL's MVT reader); each place is the seat of government it was that day
+(geodata/place_seats.csv). Usage: places_check.py BUILD_OUTPUT"""
 import sys
 from osgeo import ogr
 
@@ -9,14 +10,24 @@ fails, checks = [], 0
 expect = {1930.0: "Toyohara", 1950.0: "Yuzhno-Sakhalinsk", 1890.0: "Vladimirovka"}
 
 
-def name_at(layer, year, start, end):
-    layer.SetAttributeFilter("place = 'toyohara'")
+def name_at(layer, year, start, end, place="toyohara", field="name_en"):
+    layer.SetAttributeFilter(f"place = '{place}'")
     names = []
     for f in layer:
         s, e = f.GetField(start), f.GetField(end)
         if s is not None and s <= year and (e is None or year < e):
-            names.append(f.GetField("name_en"))
+            names.append(f.GetField(field) or "")
     return names
+
+
+# The seat each place was: the Karafuto Agency at Ōdomari, then Toyohara (13 August 1908); none between the
+# Soviet taking of Toyohara and South Sakhalin Oblast (1946); Sakhalin Oblast's seat at Aleksandrovsk until
+# 18 April 1947; Furukamappu a district seat only from 1946.
+seats = [("odomari", 1907.5, "territory"), ("toyohara", 1907.5, ""), ("toyohara", 1930.0, "territory"),
+         ("odomari", 1930.0, ""), ("toyohara", 1945.9, ""), ("toyohara", 1946.5, "territory"),
+         ("toyohara", 1947.1, ""), ("aleksandrovsk", 1947.1, "territory"), ("aleksandrovsk", 1950.0, "district"),
+         ("toyohara", 1950.0, "territory"), ("furukamappu", 1930.0, ""), ("furukamappu", 1950.0, "district"),
+         ("nemuro", 1883.0, "territory"), ("nemuro", 1890.0, "")]
 
 
 for label, path, lname, start, end in [("GeoJSON", f"{out}/geojson/places.geojson", None, "start_decdate", "end_decdate"),
@@ -31,6 +42,11 @@ for label, path, lname, start, end in [("GeoJSON", f"{out}/geojson/places.geojso
         got = name_at(layer, year, start, end)
         if got != [name]:
             fails.append(f"{label}: {year} -> {got}, expected {name}")
+    for place, year, seat in seats:
+        checks += 1
+        got = name_at(layer, year, start, end, place, "seat")
+        if got != [seat]:
+            fails.append(f"{label}: {place} in {year} the seat {got}, expected [{seat!r}]")
 
 # A decoded tile: z8 tile over Yuzhno-Sakhalinsk, read by GDAL's MVT driver.
 import math

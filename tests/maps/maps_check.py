@@ -239,6 +239,19 @@ for name, expected in [("kuril-1855-02-07-neutral", {"TOKUGAWA SHOGUNATE"}), ("k
     found = {l["text"] for l in states_of(os.path.join(built, "maps", name + ".labels.json")).values()}
     check(found == expected, f"{name}: the states named {expected}, found {found}")
 
+# Settlements by rank on the map's day (geodata/place_seats.csv): the Karafuto Agency's seat lettered larger
+# than an ordinary town, at Ōdomari in 1907 and at Toyohara from 1908; the legend names the ranks drawn.
+for date, seat, town in [("1907-06-01", "odomari", "toyohara"), ("1910-01-01", "toyohara", "odomari")]:
+    pdf = os.path.join(work, f"ranks-{date}.pdf")
+    r = kmap("--date", date, "--extent", "sakhalin", out=pdf)
+    boxes = {l["id"]: l["box"] for l in json.load(open(pdf[:-4] + ".labels.json"))["labels"]}
+    height = lambda key: boxes[key][3] - boxes[key][1] if key in boxes else 0
+    check(height("place/" + seat) > 1.15 * height("place/" + town) > 0,
+          f"{date}: the seat {seat} lettered larger than {town}: {height('place/' + seat):.1f} / {height('place/' + town):.1f} pt")
+    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True).stdout
+    check("Seat of an oblast, agency or prefecture" in " ".join(text.split()) and "Other settlement" in text,
+          f"{date}: the legend names the settlements' ranks")
+
 # A locator map where the sheet has room: the western Pacific (105-180 E, 12-66 N, GSHHG low) in the context
 # grey on the sea, in its own Lambert conic fitted to that region, framed by the region's bounding box, and
 # the sheet's extent marked in the text colour. Read on today's chain map at 200 dpi through the box that
@@ -264,8 +277,12 @@ loc = frames.get("locator")
 check(loc is not None, f"today's chain map has a locator map: frames {frames}")
 if loc is not None and chain_ok:
     colour = lambda key: tuple(int(palette[key][i:i + 2], 16) for i in (1, 3, 5))
-    check(loc[0] > frames["map"][2] and 0 < loc[1] and loc[3] < json.load(open(chain_png[:-4] + ".labels.json"))["sheet_pt"][1],
-          f"the locator {loc} lies in the margin, right of the map {frames['map']}, on the page")
+    doc = json.load(open(chain_png[:-4] + ".labels.json"))
+    in_margin = loc[0] > frames["map"][2]
+    in_map = frames["map"][0] < loc[0] and loc[2] < frames["map"][2] and frames["map"][1] < loc[1] and loc[3] < frames["map"][3]
+    covered = [l["id"] for l in doc["labels"] if l["box"][0] < loc[2] and loc[0] < l["box"][2] and l["box"][1] < loc[3] and loc[1] < l["box"][3]]
+    check((in_margin or in_map) and 0 < loc[1] and loc[3] < doc["sheet_pt"][1] and not covered,
+          f"the locator {loc} lies in the margin or inside the map {frames['map']}, on the page, over no label: {covered}")
     manchuria = count_colour(locator_window(chain_png, loc, 127.0, 47.0), grey)
     pacific = count_colour(locator_window(chain_png, loc, 165.0, 30.0), colour("sea"))
     check(manchuria >= 40 and pacific >= 40, f"the locator: Manchuria (127 E, 47 N) grey ({manchuria}/49), the Pacific (165 E, 30 N) sea ({pacific}/49)")

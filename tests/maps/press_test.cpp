@@ -40,7 +40,7 @@ TEST_CASE("pin_file_id: a hexadecimal and a literal /ID give the same bytes", "[
     CHECK(hex.size() == kBody.size() + std::string("/ID [<><>]").size() + 64 + kTail.size());
 }
 
-TEST_CASE("pin_file_id: a file without /ID is left as it is; a broken one is refused", "[maps][press]") {
+TEST_CASE("pin_file_id: a file without /ID is left as it is, a broken one is refused", "[maps][press]") {
     CHECK(pinned("") == kBody + kTail);
     CHECK_THROWS_AS(pinned("/ID [(unclosed]"), OutputError);
     CHECK_THROWS_WITH(pinned("/ID [<00> 7]"), Catch::Contains("PDF 1.7 §14.4"));

@@ -196,7 +196,8 @@ if layout is not None:
     legend = layout.itemById("legend")
     check(legend is not None, "atlas: no legend item")
     if legend is not None:
-        for words in ("Holder (neutral view)", "Boundary lines", "Settlements", "Treaty boundary"):
+        for words in ("Holder (neutral view)", "Boundary lines", "Settlements", "Treaty boundary",
+                      "Seat of an oblast, agency or prefecture", "Seat of a district or subprefecture", "Other settlement"):
             check(words in text, f"atlas legend: no '{words}'")
         lines = set(text.splitlines())
         for raw in ("places", "labels", "views", "coastline", "context", "boundaries"):
