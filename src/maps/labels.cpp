@@ -279,16 +279,20 @@ std::unique_ptr<Text> spread_along(cairo_t* cr, const Candidate& cand, double w)
 }
 
 // A name with no room on one line, on two: a line's name wrapped at a little over half its width (along the
-// line), a state's broken at the space nearest its middle, the lines centred; none for other names.
+// line), a state's broken at the space nearest its middle, an island's other name in parentheses under its
+// name, the lines centred; none for other names.
 std::unique_ptr<Text> on_two_lines(cairo_t* cr, const Candidate& cand, double w) {
     if (cand.id.starts_with("line/")) {
         return std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, int(w * 0.55) + 1});
     }
-    if (!cand.id.starts_with("state/")) return nullptr;
     std::size_t best = std::string::npos;
-    for (std::size_t i = cand.text.find(' '); i != std::string::npos; i = cand.text.find(' ', i + 1)) {
-        const auto off = [&](std::size_t k) { return std::abs(double(k) - double(cand.text.size()) / 2); };
-        if (best == std::string::npos || off(i) < off(best)) best = i;
+    if (cand.id.starts_with("island/")) {
+        best = cand.text.find(" (");  // "Signalny (Kaigara)": the other party's name under the name
+    } else if (cand.id.starts_with("state/")) {
+        for (std::size_t i = cand.text.find(' '); i != std::string::npos; i = cand.text.find(' ', i + 1)) {
+            const auto off = [&](std::size_t k) { return std::abs(double(k) - double(cand.text.size()) / 2); };
+            if (best == std::string::npos || off(i) < off(best)) best = i;
+        }
     }
     if (best == std::string::npos) return nullptr;
     std::string text = cand.text;

@@ -294,6 +294,8 @@ for f in sorted(f for f in os.listdir(os.path.join(built, "maps")) if f.endswith
     ids = {l["id"] for l in json.load(open(os.path.join(built, "maps", f)))["labels"]}
     check("group/kurils" in ids, f"{f}: the Kuril Islands named as a group")
     check("group/habomai" in ids, f"{f}: the Habomai islets named as a group (in the inset)")
+    # Signalny, 2 mm from the Nemuro line in the inset: named with its Japanese name stacked under its own.
+    check("island/signalny" in ids or "1956" not in f and "today" not in f, f"{f}: Signalny (Kaigara) named")
 
 # The vector maps rasterised by other readers: the PDF by poppler (pdftoppm), the SVG by librsvg
 # (rsvg-convert) and by Debian's chromium (tests/js/svg_raster.mjs, playwright-core), each given the PNG's
