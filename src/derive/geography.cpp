@@ -163,6 +163,30 @@ Geography::Geography(const geom::Context& ctx, const Dataset& ds, const Territor
     }
     own_islets(land, own);
     build_land(ds, index, region, own.owner);
+    build_mainland(ds, region, own.owner);
+}
+
+// 4. The mainland's land, for a strait along its coast: its pieces in the record frame united with the context
+// land that continues them outside it (GSHHG high, cut at the frame: the seam dissolves), clipped to 3° round
+// the frame. The clip's edges lie farther from the record's land than any strait's reach.
+void Geography::build_mainland(const Dataset& ds, const Region& region, const std::vector<const Island*>& owner) {
+    const double margin = 3;
+    for (const auto& m : ds.mainland) {
+        std::vector<geom::Geom> mine;
+        for (std::size_t i = 0; i < owner.size(); ++i) {
+            if (owner[i] != nullptr && owner[i]->id == m.id) mine.push_back(ctx_.clone(ds.land[i].geometry));
+        }
+        if (mine.empty()) continue;
+        const geom::Geom own = ctx_.collect(std::move(mine), GEOS_GEOMETRYCOLLECTION);
+        std::vector<geom::Geom> parts;
+        parts.push_back(ctx_.clone(own));
+        for (const auto& piece : ds.context) {
+            geom::Geom near = ctx_.clip_by_rect(piece.geometry, region.west - margin, region.south - margin,
+                                                region.east + margin, region.north + margin);
+            if (!ctx_.is_empty(near) && ctx_.distance(near, own) < 1e-6) parts.push_back(std::move(near));
+        }
+        mainland_land_.emplace(m.id, ctx_.unary_union(ctx_.collect(std::move(parts), GEOS_GEOMETRYCOLLECTION)));
+    }
 }
 
 // 3. Island and atom land. A geometry failure names the island or the atom and its band of latitude.
@@ -211,11 +235,12 @@ const geom::Geom& Geography::atom_land(std::string_view atom) const {
 }
 
 geom::Geom Geography::territory_land(const TerritoryIndex& index, std::string_view territory) const {
-    return land_of_atoms(ctx_, index, index.atoms_of(territory));
+    return territory_land(ctx_, index, territory);
 }
 
 geom::Geom Geography::territory_land(const geom::Context& ctx, const TerritoryIndex& index,
                                      std::string_view territory) const {
+    if (const auto m = mainland_land_.find(territory); m != mainland_land_.end()) return ctx.clone(m->second);
     return land_of_atoms(ctx, index, index.atoms_of(territory));
 }
 

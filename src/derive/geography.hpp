@@ -30,7 +30,8 @@ public:
     [[nodiscard]] const geom::Projection& projection() const noexcept { return projection_; }
     [[nodiscard]] const std::map<std::string, IslandLand>& islands() const noexcept { return islands_; }
     [[nodiscard]] const geom::Geom& atom_land(std::string_view atom) const;
-    // The land of a territory (union of its atoms), lon/lat MultiPolygon.
+    // The land of a territory (union of its atoms), lon/lat MultiPolygon; of a mainland entry, its land in the
+    // record frame with the context land that continues it, within 3° of the frame (a strait's side).
     [[nodiscard]] geom::Geom territory_land(const TerritoryIndex& index, std::string_view territory) const;
     // The same, made in `ctx` (a thread's own context; the Geography is only read).
     [[nodiscard]] geom::Geom territory_land(const geom::Context& ctx, const TerritoryIndex& index,
@@ -46,6 +47,7 @@ public:
 private:
     void build_land(const Dataset& ds, const TerritoryIndex& index, const Region& region,
                     const std::vector<const Island*>& owner);
+    void build_mainland(const Dataset& ds, const Region& region, const std::vector<const Island*>& owner);
 
     const geom::Context& ctx_;
     geom::Projection projection_;
@@ -53,6 +55,8 @@ private:
     std::map<std::string, geom::Geom, std::less<>> atoms_;
     std::vector<std::string> no_land_;
     std::vector<const geom::Geom*> mainland_;
+    // Each mainland entry's land with the context land that continues it (a strait's side: the Tatar Strait).
+    std::map<std::string, geom::Geom, std::less<>> mainland_land_;
 };
 
 // Every polygon of the given geometries, collected as one MultiPolygon.

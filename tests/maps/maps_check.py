@@ -228,6 +228,10 @@ for i, expected in [(2, {"state/japan": "大日本帝国", "state/russia": "ロ�
         holder = key.split("/")[1]
         check(held[holder] >= 0.2 * n and sea == 0 and all(v == 0 for k, v in held.items() if k != holder),
               f"{cases[i][6]}: {l['text']} lies on {holder}'s land: {held} of {n} pixels, sea {sea}")
+# The Sakhalin map names the strait its subtitle names: the Tatar Strait, between Sakhalin and the mainland.
+for i in (2, 3):
+    ids = {l["id"] for l in json.load(open(os.path.join(work, f"case{i}.labels.json")))["labels"]}
+    check("water/tatar_strait" in ids, f"{cases[i][6]} ({cases[i][7]}): the Tatar Strait named")
 occupied = states_of(os.path.join(work, "case4.labels.json"))  # 1905-08-15: Sakhalin under Japanese occupation
 check(all(not (141.5 < l["anchor"][0] < 145 and 45.8 < l["anchor"][1] < 54.5) for l in occupied.values()),
       f"no state named on occupied Sakhalin on 1905-08-15: {[(l['text'], l['anchor']) for l in occupied.values()]}")
