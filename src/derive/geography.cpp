@@ -167,10 +167,10 @@ Geography::Geography(const geom::Context& ctx, const Dataset& ds, const Territor
 }
 
 // 4. The mainland's land, for a strait along its coast: its pieces in the record frame united with the context
-// land that continues them outside it (GSHHG high, cut at the frame: the seam dissolves), clipped to 3° round
+// land that continues them outside it (GSHHG high, cut at the frame: the seam dissolves), clipped to 1° round
 // the frame. The clip's edges lie farther from the record's land than any strait's reach.
 void Geography::build_mainland(const Dataset& ds, const Region& region, const std::vector<const Island*>& owner) {
-    const double margin = 3;
+    const double margin = 1;
     for (const auto& m : ds.mainland) {
         std::vector<geom::Geom> mine;
         for (std::size_t i = 0; i < owner.size(); ++i) {

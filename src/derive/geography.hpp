@@ -31,7 +31,7 @@ public:
     [[nodiscard]] const std::map<std::string, IslandLand>& islands() const noexcept { return islands_; }
     [[nodiscard]] const geom::Geom& atom_land(std::string_view atom) const;
     // The land of a territory (union of its atoms), lon/lat MultiPolygon; of a mainland entry, its land in the
-    // record frame with the context land that continues it, within 3° of the frame (a strait's side).
+    // record frame with the context land that continues it, within 1° of the frame (a strait's side).
     [[nodiscard]] geom::Geom territory_land(const TerritoryIndex& index, std::string_view territory) const;
     // The same, made in `ctx` (a thread's own context; the Geography is only read).
     [[nodiscard]] geom::Geom territory_land(const geom::Context& ctx, const TerritoryIndex& index,
