@@ -278,12 +278,16 @@ std::unique_ptr<Text> spread_along(cairo_t* cr, const Candidate& cand, double w)
     return std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, -1, spacing, cand.upright});
 }
 
-// A name with no room on one line, on two: a line's name wrapped at a little over half its width (along the
-// line), a state's broken at the space nearest its middle, an island's other name in parentheses under its
-// name, the lines centred; none for other names.
-std::unique_ptr<Text> on_two_lines(cairo_t* cr, const Candidate& cand, double w) {
+// A name's other layouts, to try in turn where it has no room on one line: a line's name wrapped at a little
+// over half its width, then at a little over a third (along the line); a state's broken at the space nearest
+// its middle; an island's other name in parentheses under its name; the lines centred. None for other names.
+std::vector<std::unique_ptr<Text>> other_layouts(cairo_t* cr, const Candidate& cand, double w) {
+    std::vector<std::unique_ptr<Text>> out;
     if (cand.id.starts_with("line/")) {
-        return std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, int(w * 0.55) + 1});
+        for (const double share : {0.55, 0.36}) {
+            out.push_back(std::make_unique<Text>(cr, cand.text, TextStyle{cand.size, cand.italic, false, int(w * share) + 1}));
+        }
+        return out;
     }
     std::size_t best = std::string::npos;
     if (cand.id.starts_with("island/")) {
@@ -294,12 +298,25 @@ std::unique_ptr<Text> on_two_lines(cairo_t* cr, const Candidate& cand, double w)
             if (best == std::string::npos || off(i) < off(best)) best = i;
         }
     }
-    if (best == std::string::npos) return nullptr;
+    if (best == std::string::npos) return out;
     std::string text = cand.text;
     text[best] = '\n';
     TextStyle style{cand.size, cand.italic, false, -1, cand.letter_spacing, false};
     style.centred = true;
-    return std::make_unique<Text>(cr, text, style);
+    out.push_back(std::make_unique<Text>(cr, text, style));
+    return out;
+}
+
+// Places a name in the first of its other layouts that finds room; that layout becomes its text.
+bool place_otherwise(LabelPlacer& placer, const Candidate& cand, std::vector<std::unique_ptr<Text>> layouts,
+                     std::unique_ptr<Text>& text) {
+    for (auto& layout : layouts) {
+        if (placer.place(cand, layout->size().first, layout->size().second)) {
+            text = std::move(layout);
+            return true;
+        }
+    }
+    return false;
 }
 
 // The rank of each settlement in force on `d`, by its label's id.
@@ -366,11 +383,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
             continue;
         }
         if (placer.place(cand, w, h)) continue;
-        auto two = on_two_lines(cr, cand, w);
-        if (two && placer.place(cand, two->size().first, two->size().second)) {
-            texts.back() = std::move(two);
-            continue;
-        }
+        if (place_otherwise(placer, cand, other_layouts(cr, cand, w), texts.back())) continue;
         if (cand.id.starts_with("state/")) continue;  // a state is named where its land has room left among the names
         if (cand.area != nullptr && !placer.room_in(cand, w, h)) continue;  // too little of the sea shown to name it
         unplaced.push_back(cand.id + ": " + cand.text);

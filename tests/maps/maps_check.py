@@ -298,6 +298,9 @@ for f in sorted(f for f in os.listdir(os.path.join(built, "maps")) if f.endswith
     ids = {l["id"] for l in json.load(open(os.path.join(built, "maps", f)))["labels"]}
     check("group/kurils" in ids, f"{f}: the Kuril Islands named as a group")
     check("group/habomai" in ids, f"{f}: the Habomai islets named as a group (in the inset)")
+    # Every name of the build's maps finds a place: a line's long name in two lines, or three (Japan's claimed
+    # line of 1945 in the First Kuril Strait).
+    check(json.load(open(os.path.join(built, "maps", f)))["unplaced"] == 0, f"{f}: every name placed")
     # Signalny, 2 mm from the Nemuro line in the inset: named with its Japanese name stacked under its own.
     check("island/signalny" in ids or "1956" not in f and "today" not in f, f"{f}: Signalny (Kaigara) named")
 
