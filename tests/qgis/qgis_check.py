@@ -11,7 +11,7 @@ import re
 import sys
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDateTimeRange,
-                       QgsFeatureRequest, QgsLayoutExporter,
+                       QgsFeatureRequest, QgsLayoutExporter, QgsPalLayerSettings,
                        QgsMapRendererParallelJob, QgsMapSettings, QgsPointXY, QgsProject, QgsRectangle, QgsVectorLayer,
                        QgsVectorLayerTemporalContext, QgsVectorLayerTemporalProperties, QgsVectorTileLayer)
 from qgis.PyQt.QtCore import QDate, QDateTime, QPointF, QSize, QTime, Qt
@@ -98,6 +98,15 @@ for name in LAYERS:
 for name, layer in from_project.items():
     if name in LAYERS:
         check_metadata("kuril.qgs", name, layer)
+# Settlements as the print maps rank them: marked by seat, their names sized by it (7.6, 6.8, 6 pt).
+if "places" in from_project:
+    places = from_project["places"]
+    labels = [c.label() for c in places.renderer().categories()] if places.renderer().type() == "categorizedSymbol" else []
+    check(labels == ["Seat of an oblast, agency or prefecture", "Seat of a district or subprefecture", "Other settlement"],
+          f"kuril.qgs: places marked by seat: {labels}")
+    label_settings = places.labeling().settings()
+    size = label_settings.dataDefinedProperties().property(QgsPalLayerSettings.Size)
+    check(size.isActive() and '"seat"' in size.expressionString(), f"kuril.qgs: place names sized by seat: {size.expressionString()!r}")
 rng = project.timeSettings().temporalRange()
 check(rng.begin().date() == QDate(1855, 2, 7), f"kuril.qgs: time range starts {rng.begin().date().toString(Qt.ISODate)}")
 check(rng.end().date().year() >= 2026, f"kuril.qgs: time range ends {rng.end().date().toString(Qt.ISODate)}")
