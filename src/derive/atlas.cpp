@@ -328,7 +328,7 @@ Layer Atlas::places() const {
             Row row(layer);
             const PlaceSeat* seat = ds_.seat(place.id, *cut);
             row.set("place", place.id).set("kind", place.kind).set("island", place.island);
-            row.set("seat", seat == nullptr ? "" : seat->level == SeatLevel::territory ? "territory" : "district");
+            row.set("seat", seat == nullptr ? "" : std::string(to_string(seat->level)));
             std::vector<std::string> sources;
             std::string basis;
             for (const auto* n : names) {

@@ -32,8 +32,9 @@ std::string island_text(const Layer& l, const Feature& f, const std::string& lan
 
 // A settlement's rank in a period of the places layer: the seat it was then.
 PlaceRank rank_of(const Layer& places, const Feature& f) {
-    const std::string seat = places.text(f, "seat");
-    return seat == "territory" ? PlaceRank::territory_seat : seat == "district" ? PlaceRank::district_seat : PlaceRank::settlement;
+    const auto seat = parse_seat_level(places.text(f, "seat"));
+    if (!seat) return PlaceRank::settlement;
+    return *seat == SeatLevel::territory ? PlaceRank::territory_seat : PlaceRank::district_seat;
 }
 
 // A name in capitals, as a state's is lettered (Latin and Cyrillic; a script without case stays as it is).
@@ -91,7 +92,7 @@ std::vector<Candidate> group_candidates(const Dataset& ds, const Canvas& c) {
 std::vector<Candidate> state_candidates(const MapData& data, const MapSpec& spec, const Canvas& c, const Dataset& ds,
                                         std::deque<geom::Geom>& lands) {
     struct Held {
-        std::vector<geom::Geom> pieces;  // its territories on the island, on the sheet
+        std::vector<const geom::Geom*> pieces;  // its territories on the island, on the sheet
         double area = 0;                 // shown on the sheet
         std::string name;                // the regime, as the views name it
     };
@@ -105,17 +106,19 @@ std::vector<Candidate> state_candidates(const MapData& data, const MapSpec& spec
             continue;
         }
         Held& h = held[holder][v.text(f, "island")];
-        h.pieces.push_back(c.ctx.clone(c.geoms.get("atom/" + v.text(f, "territory"), f.geometry)));
-        h.area += c.ctx.area(c.ctx.clip_by_rect(h.pieces.back(), s.fx0, s.fy0, s.fx1, s.fy1));
+        h.pieces.push_back(&c.geoms.get("atom/" + v.text(f, "territory"), f.geometry));
+        h.area += c.ctx.area(c.ctx.clip_by_rect(*h.pieces.back(), s.fx0, s.fy0, s.fx1, s.fy1));
         h.name = name;
     }
     std::vector<Candidate> out;
     for (auto& [holder, islands] : held) {
-        auto& [island, most] = *std::max_element(islands.begin(), islands.end(), [](const auto& a, const auto& b) {
+        const auto& [island, most] = *std::max_element(islands.begin(), islands.end(), [](const auto& a, const auto& b) {
             return a.second.area < b.second.area;
         });
         if (most.area <= 0) continue;
-        const geom::Geom& land = lands.emplace_back(c.ctx.unary_union(c.ctx.collect(std::move(most.pieces), GEOS_GEOMETRYCOLLECTION)));
+        std::vector<geom::Geom> copies;
+        for (const geom::Geom* piece : most.pieces) copies.push_back(c.ctx.clone(*piece));
+        const geom::Geom& land = lands.emplace_back(c.ctx.unary_union(c.ctx.collect(std::move(copies), GEOS_GEOMETRYCOLLECTION)));
         const geom::Geom shown = c.ctx.clip_by_rect(land, s.fx0, s.fy0, s.fx1, s.fy1);
         const geom::XY a = c.ctx.coords(c.ctx.max_inscribed_circle(shown, 1.0)).front();
         std::string name = regime_name_in(ds, most.name, spec.lang);

@@ -60,6 +60,8 @@ const PlaceSeat* Dataset::seat(std::string_view place, const Date& d) const {
     return nullptr;
 }
 
+std::string_view to_string(SeatLevel l) { return l == SeatLevel::territory ? "territory" : "district"; }
+
 std::optional<SeatLevel> parse_seat_level(std::string_view s) {
     if (s == "territory") return SeatLevel::territory;
     if (s == "district") return SeatLevel::district;

@@ -130,6 +130,7 @@ struct PlaceName {
 // show (Sakhalin, Karafuto, Nemuro Prefecture, Sakhalin Oblast) or of a district. Maps rank a place by it.
 enum class SeatLevel { territory, district };
 [[nodiscard]] std::optional<SeatLevel> parse_seat_level(std::string_view s);
+[[nodiscard]] std::string_view to_string(SeatLevel l);
 struct PlaceSeat {
     std::string id;
     std::string place;
