@@ -102,16 +102,16 @@ void LabelPlacer::add_land(const std::string& island, const geom::Geom& sheet_la
         const double cx = (env.x0 + env.x1) / 2, cy = (env.y0 + env.y1) / 2, h = min_size / 2;
         env = Box{cx - h, cy - h, cx + h, cy + h};
         marks_.push_back(ctx_.box(env.x0, env.y0, env.x1, env.y1));
-        land_.push_back({island, &marks_.back(), env});
+        land_.push_back({island, prepared(marks_.back()), env});
         return;
     }
-    land_.push_back({island, &sheet_land, env});
+    land_.push_back({island, prepared(sheet_land), env});
 }
 
 void LabelPlacer::add_line(const geom::Geom& sheet_line) {
     if (ctx_.is_empty(sheet_line)) return;
     const geom::Bounds e = ctx_.bounds(sheet_line);
-    lines_.emplace_back(&sheet_line, Box{e.xmin, e.ymin, e.xmax, e.ymax});
+    lines_.push_back({prepared(sheet_line), Box{e.xmin, e.ymin, e.xmax, e.ymax}});
 }
 
 bool LabelPlacer::free(const Box& b, const std::string& own) const { return free(quad_of_box(b), own); }
@@ -138,7 +138,7 @@ bool LabelPlacer::leader_free(geom::XY a, const Box& b, const std::string& own) 
     if (len <= 3) return true;
     const geom::Geom reach = ctx_.line({{a.x + (z.x - a.x) * 3 / len, a.y + (z.y - a.y) * 3 / len}, z});
     return std::none_of(land_.begin(), land_.end(), [&](const Land& l) {
-        return !owns(own, l.island) && l.envelope.overlaps(env) && ctx_.intersects(reach, *l.geometry);
+        return !owns(own, l.island) && l.envelope.overlaps(env) && l.geometry->intersects(reach);
     });
 }
 
@@ -149,11 +149,11 @@ bool LabelPlacer::free(const Quad& q, const std::string& own) const {
     if (std::any_of(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return hits(p.quad); })) return false;
     if (std::any_of(reserved_.begin(), reserved_.end(), [&](const Box& r) { return hits(quad_of_box(r)); })) return false;
     const geom::Geom shape = outline(q);
-    if (std::any_of(lines_.begin(), lines_.end(), [&](const auto& l) { return l.second.overlaps(b) && ctx_.intersects(shape, *l.first); })) {
+    if (std::any_of(lines_.begin(), lines_.end(), [&](const Line& l) { return l.envelope.overlaps(b) && l.geometry->intersects(shape); })) {
         return false;
     }
     return std::none_of(land_.begin(), land_.end(), [&](const Land& l) {
-        return !owns(own, l.island) && l.envelope.overlaps(b) && ctx_.intersects(shape, *l.geometry);
+        return !owns(own, l.island) && l.envelope.overlaps(b) && l.geometry->intersects(shape);
     });
 }
 

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <deque>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -102,9 +103,17 @@ private:
     const PlacedLabel& keep(const Candidate& c, const Quad& q, double angle, bool leader);
     [[nodiscard]] geom::Geom outline(const Quad& q) const { return ctx_.polygon({{q[0], q[1], q[2], q[3], q[0]}}); }
 
+    // Land and lines are prepared once: every candidate box of every name is tested against them.
+    [[nodiscard]] std::shared_ptr<const geom::Context::Prepared> prepared(const geom::Geom& g) const {
+        return std::make_shared<const geom::Context::Prepared>(ctx_.prepare(g));
+    }
     struct Land {
         std::string island;
-        const geom::Geom* geometry;
+        std::shared_ptr<const geom::Context::Prepared> geometry;
+        Box envelope;
+    };
+    struct Line {
+        std::shared_ptr<const geom::Context::Prepared> geometry;
         Box envelope;
     };
     const geom::Context& ctx_;
@@ -112,7 +121,7 @@ private:
     std::vector<Land> land_;
     std::deque<geom::Geom> marks_;  // the squares standing for the smallest islands
     std::vector<Box> reserved_;
-    std::vector<std::pair<const geom::Geom*, Box>> lines_;  // with their envelopes
+    std::vector<Line> lines_;
     std::vector<PlacedLabel> placed_;
     std::vector<Asked> asked_;  // what each of placed_ was placed from, to place it again elsewhere
 };

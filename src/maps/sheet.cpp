@@ -58,7 +58,8 @@ std::size_t SheetStore::size() {
 SheetGeoms::SheetGeoms(const geom::Context& ctx, const MapProjection& proj, const Sheet& sheet, SheetStore& store,
                        const std::string& crs)
     : ctx_(ctx), proj_(proj), sheet_(sheet), store_(store),
-      scale_prefix_(fmt::format("{}|{:.9g}|{:.3f}|{:.3f}|", crs, sheet.scale, sheet.minx, sheet.miny)),
+      scale_prefix_(fmt::format("{}|{:.9g}|{:.3f}|{:.3f}|{:.3f}|{:.3f}|", crs, sheet.scale, sheet.minx, sheet.miny,
+                                sheet.fx1 - sheet.fx0, sheet.fy1 - sheet.fy0)),
       prefix_(fmt::format("{}{:.3f}|{:.3f}|{:.3f}|{:.3f}|", scale_prefix_, sheet.fx0, sheet.fy0, sheet.fx1, sheet.fy1)) {}
 
 const geom::Geom& SheetGeoms::get(const std::string& key, const geom::Geom& lonlat) {
@@ -70,7 +71,10 @@ const geom::Geom& SheetGeoms::get(const std::string& key, const geom::Geom& lonl
                 const geom::XY m = proj_.forward(ll);
                 return geom::XY{(m.x - sheet_.minx) * sheet_.scale, -((m.y - sheet_.miny) * sheet_.scale)};
             });
-            return ctx_.simplify_preserving(on_sheet, 0.15);
+            // Cut to the frame (with twice the drawing's margin) before simplifying: the land around the chain
+            // is mostly beyond it, and simplifying is the dearest step here.
+            const double w = sheet_.fx1 - sheet_.fx0, h = sheet_.fy1 - sheet_.fy0, m = 2 * kClipMarginPt;
+            return ctx_.simplify_preserving(ctx_.clip_by_rect(on_sheet, -m, -h - m, w + m, m), 0.15);
         });
         const geom::Geom placed =
             ctx_.transform(at_origin, [this](geom::XY p) { return geom::XY{sheet_.fx0 + p.x, sheet_.fy1 + p.y}; });

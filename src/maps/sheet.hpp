@@ -74,7 +74,7 @@ private:
     const MapProjection& proj_;
     const Sheet& sheet_;
     SheetStore& store_;
-    std::string scale_prefix_;  // the CRS and the scale: the geometry with the frame's corner at (0, 0)
+    std::string scale_prefix_;  // the CRS, the scale and the frame's size: the geometry with its corner at (0, 0)
     std::string prefix_;        // and where the frame lies on the page
 };
 
