@@ -17,7 +17,6 @@ namespace kuril {
 
 namespace {
 
-constexpr double kSampleMetres = 200;  // coast sampling step for the Voronoi sites
 
 // The real coastline of a territory: its land boundary less the record frame's edges, where GMT cut the land.
 geom::Geom coastline(const geom::Context& ctx, const geom::Geom& land_ll) {
@@ -28,16 +27,16 @@ geom::Geom coastline(const geom::Context& ctx, const geom::Geom& land_ll) {
     return ctx.difference(ctx.boundary(land_ll), ctx.collect(std::move(edges), GEOS_MULTILINESTRING));
 }
 
-// The coast of one side within `within` of the other side's land, a point every kSampleMetres: the
+// The coast of one side within `within` of the other side's land, a point every `step` metres: the
 // rectangle of the other side grown by `within` cuts the coast cheaply, a distance query keeps the points.
 std::vector<geom::XY> samples_near(const geom::Context& ctx, const geom::Geom& coast_xy, const geom::Geom& other_xy,
-                                   double within) {
+                                   double within, double step) {
     const geom::Bounds o = ctx.bounds(other_xy);
     const geom::Geom near = ctx.clip_by_rect(coast_xy, o.xmin - within, o.ymin - within, o.xmax + within, o.ymax + within);
     std::vector<geom::XY> out;
     if (ctx.is_empty(near)) return out;
     const geom::Context::Prepared other = ctx.prepare(other_xy);
-    for (const auto& line : ctx.lines(ctx.densify(near, kSampleMetres))) {
+    for (const auto& line : ctx.lines(ctx.densify(near, step))) {
         for (const auto& p : line) {
             if (other.distance(ctx.point(p)) <= within) out.push_back(p);
         }
@@ -123,8 +122,8 @@ geom::Geom median_line(const Worker& w, const BoundaryDef& def) {
     // A point within reach of both sides has its nearest coast within reach, so within 2 × reach of the
     // other side (a margin of 5% for the sampling): only that coast is sampled.
     const double within = 2.1 * reach;
-    const auto sa = samples_near(ctx, proj.forward(ctx, coastline(ctx, a_ll)), proj.forward(ctx, b_ll), within);
-    const auto sb = samples_near(ctx, proj.forward(ctx, coastline(ctx, b_ll)), proj.forward(ctx, a_ll), within);
+    const auto sa = samples_near(ctx, proj.forward(ctx, coastline(ctx, a_ll)), proj.forward(ctx, b_ll), within, def.sample_m);
+    const auto sb = samples_near(ctx, proj.forward(ctx, coastline(ctx, b_ll)), proj.forward(ctx, a_ll), within, def.sample_m);
     if (sa.empty() || sb.empty()) throw too_far_apart(def);
     std::map<geom::XY, bool, SiteLess> on_side_a;
     for (const auto& p : sb) on_side_a.emplace(p, false);

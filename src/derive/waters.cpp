@@ -1,6 +1,8 @@
 // The waters the maps name, as shapes: a sea or ocean as its open water (farther than kOpenWaterKm from any
 // land, GSHHG's record and context land; the islands of a chain part two seas where their gaps are narrower
 // than twice that), a strait as the median line between the territories it runs between.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "derive/atlas.hpp"
@@ -67,6 +69,8 @@ std::vector<WaterShape> Atlas::water_shapes() const {
         BoundaryDef d;
         d.id = w.id, d.method = BoundaryMethod::median, d.side_a = w.side_a, d.side_b = w.side_b;
         d.reach_km = w.reach_km, d.where = w.where;
+        // A name's line, not a boundary: a site every 1/100 of the reach (200 m at least) is fine enough.
+        d.sample_m = std::max(200.0, w.reach_km * 10);
         defs.push_back(std::move(d));
         straits.push_back(&w);
     }

@@ -194,6 +194,7 @@ struct BoundaryDef {
     std::string side_a;
     std::string side_b;
     double reach_km = 0;
+    double sample_m = 200;  // the median's coast sampling step (its Voronoi sites)
     double latitude = 0;
     std::string pov_neutral;
     std::string pov_japan;
