@@ -31,6 +31,13 @@ std::pair<double, double> project(const Quad& q, double ax, double ay) {
     return {lo, hi};
 }
 
+// The length of a path from its start to each of its points.
+std::vector<double> lengths_along(const std::vector<geom::XY>& path) {
+    std::vector<double> at{0};
+    for (std::size_t i = 1; i < path.size(); ++i) at.push_back(at.back() + std::hypot(path[i].x - path[i - 1].x, path[i].y - path[i - 1].y));
+    return at;
+}
+
 // A point `t` along a path (its length from the start), the path's ends held.
 geom::XY point_at(const std::vector<geom::XY>& path, const std::vector<double>& at, double t) {
     const auto i = static_cast<std::size_t>(std::upper_bound(at.begin(), at.end(), t) - at.begin());
@@ -45,6 +52,14 @@ std::size_t nearest(const std::vector<geom::XY>& path, geom::XY p) {
     const auto d = [&](geom::XY q) { return std::hypot(q.x - p.x, q.y - p.y); };
     return static_cast<std::size_t>(
         std::min_element(path.begin(), path.end(), [&](geom::XY a, geom::XY b) { return d(a) < d(b); }) - path.begin());
+}
+
+// Other points of a line a name may stand beside: its middle, quarters and tenths (by length).
+std::vector<geom::XY> stations(const std::vector<geom::XY>& path) {
+    const std::vector<double> at = lengths_along(path);
+    std::vector<geom::XY> out;
+    for (const double f : {0.5, 0.25, 0.75, 0.1, 0.9}) out.push_back(point_at(path, at, f * at.back()));
+    return out;
 }
 
 // The path lengthened at each end by `by`, along the line from its other end: a strait's name may run out of
@@ -162,11 +177,24 @@ const PlacedLabel& LabelPlacer::keep(const Candidate& c, const Quad& q, double a
     return placed_.back();
 }
 
-std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, double h) {
+std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, double h, Effort effort) {
     if (try_place({c, w, h}) || displace({c, w, h}, 2)) {
         return *std::find_if(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return p.id == c.id; });
     }
-    return std::nullopt;
+    return effort == Effort::utmost ? place_utmost(c, w, h) : std::nullopt;
+}
+
+std::optional<PlacedLabel> LabelPlacer::place_utmost(const Candidate& c, double w, double h) {
+    if (c.beside && c.path.size() >= 2) {  // a boundary's name: first beside other points of its line
+        for (const geom::XY at : stations(c.path)) {
+            if (auto level = place_level(c, w, h, at)) {
+                asked_.push_back({c, w, h});
+                return level;
+            }
+        }
+    }
+    if (!displace({c, w, h}, 3)) return std::nullopt;
+    return *std::find_if(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return p.id == c.id; });
 }
 
 bool LabelPlacer::try_place(const Asked& a) {
@@ -220,14 +248,19 @@ std::optional<PlacedLabel> LabelPlacer::place_once(const Candidate& c, double w,
         if (auto along = place_along(c, w, h)) return along;
         // A strait too narrow for its name on this sheet (a line with no room along it): level, beside the point
         // of its line nearest its point.
-        Candidate level = c;
-        level.anchor = c.path[nearest(c.path, c.anchor)];
-        if (!c.upright) return place_round(level, w, h);
-        auto standing = place_round(level, h, w);  // a vertical name's column, beside its point
-        if (standing) standing->angle = placed_.back().angle = 90;
-        return standing;
+        return place_level(c, w, h, c.path[nearest(c.path, c.anchor)]);
     }
     return place_round(c, w, h);
+}
+
+// A line's name level (a vertical one standing), beside the point `at` of its line.
+std::optional<PlacedLabel> LabelPlacer::place_level(const Candidate& c, double w, double h, geom::XY at) {
+    Candidate level = c;
+    level.anchor = at;
+    if (!c.upright) return place_round(level, w, h);
+    auto standing = place_round(level, h, w);  // a vertical name's column, beside its point
+    if (standing) standing->angle = placed_.back().angle = 90;
+    return standing;
 }
 
 std::optional<PlacedLabel> LabelPlacer::place_round(const Candidate& c, double w, double h) {
@@ -312,8 +345,7 @@ std::optional<PlacedLabel> LabelPlacer::place_in(const Candidate& c, double w, d
 // strait's mouths (a narrow strait leaves no room for a name).
 std::optional<PlacedLabel> LabelPlacer::place_along(const Candidate& c, double w, double h) {
     const std::vector<geom::XY> path = lengthened(c.path, c.beside ? 0 : w);  // a line's name stays beside it
-    std::vector<double> at{0};
-    for (std::size_t i = 1; i < path.size(); ++i) at.push_back(at.back() + std::hypot(path[i].x - path[i - 1].x, path[i].y - path[i - 1].y));
+    const std::vector<double> at = lengths_along(path);
     if (at.back() < w) return std::nullopt;
     const std::size_t near = nearest(path, c.anchor);
     const double t0 = std::clamp(at[near], w / 2, at.back() - w / 2);

@@ -67,6 +67,8 @@ struct PlacedLabel {
     std::optional<std::array<geom::XY, 2>> ends{};  // a water's name: the middles of its two ends, on the Earth
 };
 
+enum class Effort { usual, utmost };
+
 class LabelPlacer {
 public:
     LabelPlacer(const geom::Context& ctx, const Sheet& sheet) : ctx_(ctx), sheet_(sheet) {}
@@ -77,7 +79,10 @@ public:
     void reserve(const Box& b) { reserved_.push_back(b); }
     // A line no label may cross (a boundary on the sheet); it must outlive the placer.
     void add_line(const geom::Geom& sheet_line);
-    [[nodiscard]] std::optional<PlacedLabel> place(const Candidate& c, double w, double h);
+    // Places a name where it is free, else moves a placed name (and that one another) to make room. With
+    // Effort::utmost, where that found no room: a boundary's name beside other points of its line, else moving
+    // names three deep (for a name shown nowhere else on the sheet: it crowds the names round it, and is dearer).
+    [[nodiscard]] std::optional<PlacedLabel> place(const Candidate& c, double w, double h, Effort effort = Effort::usual);
     // The labels placed, in the order they took their present place (a name moved for another comes after it).
     // Whether a sea's water shown on the sheet can hold its name at all, whatever else is placed.
     [[nodiscard]] bool room_in(const Candidate& c, double w, double h) const;
@@ -96,6 +101,8 @@ private:
     bool try_place(const Asked& a);
     [[nodiscard]] std::vector<std::size_t> movable_near(geom::XY at) const;
     bool displace(const Asked& want, int depth);
+    [[nodiscard]] std::optional<PlacedLabel> place_utmost(const Candidate& c, double w, double h);
+    [[nodiscard]] std::optional<PlacedLabel> place_level(const Candidate& c, double w, double h, geom::XY at);
     [[nodiscard]] std::optional<PlacedLabel> place_round(const Candidate& c, double w, double h);
     [[nodiscard]] std::vector<geom::XY> centres_in(const Candidate& c, double w, double h) const;
     [[nodiscard]] std::optional<PlacedLabel> place_in(const Candidate& c, double w, double h);

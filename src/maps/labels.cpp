@@ -311,10 +311,10 @@ std::vector<std::unique_ptr<Text>> other_layouts(cairo_t* cr, const Candidate& c
 }
 
 // Places a name in the first of its other layouts that finds room; that layout becomes its text.
-bool place_otherwise(LabelPlacer& placer, const Candidate& cand, std::vector<std::unique_ptr<Text>> layouts,
-                     std::unique_ptr<Text>& text) {
+bool place_otherwise(LabelPlacer& placer, const Candidate& cand, std::vector<std::unique_ptr<Text>>& layouts,
+                     std::unique_ptr<Text>& text, Effort effort) {
     for (auto& layout : layouts) {
-        if (placer.place(cand, layout->size().first, layout->size().second)) {
+        if (placer.place(cand, layout->size().first, layout->size().second, effort)) {
             text = std::move(layout);
             return true;
         }
@@ -329,6 +329,11 @@ std::map<std::string, PlaceRank> place_ranks(const Layer& places, const Date& d)
         if (in_force(f, d)) out["place/" + places.text(f, "place")] = rank_of(places, f);
     }
     return out;
+}
+
+// Whether a name is already on the sheet (the inset, drawn before the main map, names the southern islets).
+bool named_before(const MapResult& result, const std::string& id) {
+    return std::any_of(result.labels.begin(), result.labels.end(), [&](const PlacedLabel& l) { return l.id == id; });
 }
 
 // A placed name drawn: its leader line, then the name in its layer (water names in theirs), turned where it
@@ -386,9 +391,14 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
             continue;
         }
         if (placer.place(cand, w, h)) continue;
-        if (place_otherwise(placer, cand, other_layouts(cr, cand, w), texts.back())) continue;
+        auto layouts = other_layouts(cr, cand, w);
+        if (place_otherwise(placer, cand, layouts, texts.back(), Effort::usual)) continue;
         if (cand.id.starts_with("state/")) continue;  // a state is named where its land has room left among the names
         if (cand.area != nullptr && !placer.room_in(cand, w, h)) continue;  // too little of the sea shown to name it
+        if (!named_before(result, cand.id) && (placer.place(cand, w, h, Effort::utmost) ||
+                                               place_otherwise(placer, cand, layouts, texts.back(), Effort::utmost))) {
+            continue;
+        }
         unplaced.push_back(cand.id + ": " + cand.text);
     }
     for (const PlacedLabel& placed : placer.placed()) {

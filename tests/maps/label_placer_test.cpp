@@ -188,3 +188,46 @@ TEST_CASE("LabelPlacer: the name moved may move another in turn", "[maps][labels
     CHECK(box("a").x1 < 300);
     CHECK(box("c").x1 < 250);
 }
+
+TEST_CASE("LabelPlacer: at utmost effort, a boundary's name stands beside another point of its line", "[maps][labels]") {
+    geom::Context ctx;
+    const Sheet sheet = page();
+    LabelPlacer placer(ctx, sheet);
+    placer.reserve(Box{50, 100, 550, 300});  // the names round the line's middle: no room within reach of it
+    Candidate line = at("line/de_facto", 300, 200);
+    line.beside = true;
+    line.path = {{300, 100}, {300, 200}, {300, 300}};  // shorter than its name: no room along it
+    CHECK_FALSE(placer.place(line, 220, 10));
+    const auto placed = placer.place(line, 220, 10, Effort::utmost);
+    REQUIRE(placed);
+    CHECK((placed->box.y1 <= 100 || placed->box.y0 >= 300));
+    REQUIRE(placer.placed().size() == 1);
+    CHECK(placer.placed().front().id == "line/de_facto");
+}
+
+TEST_CASE("LabelPlacer: at utmost effort, names move three deep", "[maps][labels]") {
+    geom::Context ctx;
+    const Sheet sheet = page();
+    LabelPlacer placer(ctx, sheet);
+    // A corridor of open water (x 150-344, y 194-206) with land all round it, four names on it.
+    const geom::Geom above = ctx.box(50, 150, 600, 194), below = ctx.box(50, 206, 600, 260);
+    const geom::Geom east = ctx.box(344, 194, 600, 206), west = ctx.box(50, 194, 150, 206);
+    placer.add_land("above", above);
+    placer.add_land("below", below);
+    placer.add_land("east", east);
+    placer.add_land("west", west);
+    Candidate a = at("a", 300, 200), c = at("c", 250, 200), d = at("d", 200, 200), b = at("b", 346, 200);
+    a.dot = b.dot = c.dot = d.dot = true;
+    REQUIRE(placer.place(a, 40, 10));
+    REQUIRE(placer.place(c, 40, 10));
+    REQUIRE(placer.place(d, 40, 10));
+    // b's only place is a's; a's other is c's, c's other is d's, d's other is west of its dot.
+    CHECK_FALSE(placer.place(b, 40, 10));
+    REQUIRE(placer.place(b, 40, 10, Effort::utmost));
+    const auto& placed = placer.placed();
+    REQUIRE(placed.size() == 4);
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        CHECK_FALSE(placed[i].leader);
+        for (std::size_t j = i + 1; j < placed.size(); ++j) CHECK_FALSE(placed[i].box.overlaps(placed[j].box));
+    }
+}

@@ -174,6 +174,10 @@ sweep = [(today, "neutral", "ru", "chain", "A4", "EPSG:3857"),
          ("1875-09-01", "neutral", "ru", "sakhalin", "A4", "EPSG:3857"),
          ("1906-01-01", "neutral", "en", "chain", "A3", "EPSG:32654"),
          ("1951-09-08", "russia", "ru", "144,42.5,149,45.5", "A4", "EPSG:32655")]
+# Sheets on which every name must find a place: the southern islands of 1855 (Kaigara-jima at the tip of the
+# Nemuro peninsula) and of today (the de facto line's long name, on a sheet with no inset to show it).
+every_name = [("1855-02-07", "neutral", "en", "south", "A4", ""), (today, "neutral", "en", "south", "A4", "")]
+sweep += every_name
 
 
 def draw(i):
@@ -191,6 +195,9 @@ for i, r in enumerate(runs):
     name = "kuril map " + " ".join(v for v in sweep[i] if v)
     check(r.returncode == 0, f"{name}: exit {r.returncode}: {r.stderr[-300:]}")
     if r.returncode == 0:
-        check_map(name, json.load(open(os.path.join(work, f"sweep{i}.labels.json"))), r.stderr)
+        doc = json.load(open(os.path.join(work, f"sweep{i}.labels.json")))
+        check_map(name, doc, r.stderr)
+        if sweep[i] in every_name:
+            check(doc["unplaced"] == 0, f"{name}: every name placed: {r.stderr.strip()}")
 
 finish()
