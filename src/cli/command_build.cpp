@@ -87,15 +87,11 @@ Outcome CommandBuild::run() {
     std::size_t tile_count = 0;
     try {
         StagingDir stage(output);
-        // The tiles and the maps beside everything else, each on threads and GEOS contexts of their own: they
-        // share only the layers (and the maps the record), which all read. Each stage's threads fill the cores
-        // the others leave idle (the files and the z/x/y tiles are written on one thread, mostly in the kernel).
-        // The maps derive their waters with the record's context, which nothing else uses meanwhile.
-        std::vector<std::function<void()>> tasks{[&] {
-            const geom::Context files_ctx;
-            features = write_outputs(files_ctx, layers, today, stage.path(), progress);
-        }};
-        if (!no_maps_) tasks.emplace_back([&] { write_maps(atlas, layers, stage.path() / "maps", today, progress); });
+        // The tiles beside everything else, on a thread and a GEOS context of their own: the two share
+        // only the layers, which both read. Each stage's threads fill the cores the other leaves idle (the
+        // z/x/y files are written on one thread, mostly in the kernel).
+        std::vector<std::function<void()>> tasks{
+            [&] { features = write_outputs(ctx, atlas, layers, stage.path(), progress); }};
         if (!no_tiles_) {
             tasks.emplace_back([&] {
                 const geom::Context tiles_ctx;
@@ -117,16 +113,19 @@ Outcome CommandBuild::run() {
     return Outcome::ok;
 }
 
-// Everything but the tiles and the maps, into the staging directory `dir`; returns the number of features
-// written.
-std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const std::vector<Layer>& layers, const Date& today,
+// Everything but the tiles, into the staging directory `dir`; returns the number of features written.
+std::size_t CommandBuild::write_outputs(const geom::Context& ctx, const Atlas& atlas, const std::vector<Layer>& layers,
                                         const fs::path& dir, const Progress& progress) const {
+    const Date today = atlas.today();
     fs::create_directories(dir / "geojson");
     std::size_t features = 0;
     for (const auto& layer : layers) {
         progress.step(fmt::format("writing geojson/{}.geojson ({} features)", layer.name, layer.features.size()));
         write_file(dir / "geojson" / (layer.name + ".geojson"), geojson_text(ctx, layer));
         features += layer.features.size();
+    }
+    if (!no_maps_) {
+        write_maps(atlas, layers, dir / "maps", today, progress);
     }
     GpkgOptions gpkg;
     gpkg.timestamp = today;

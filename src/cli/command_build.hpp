@@ -24,9 +24,8 @@ public:
     [[nodiscard]] Outcome run() override;
 
 private:
-    // Everything but the tiles and the maps into `dir` (GeoJSON, GeoPackage, QGIS project, viewer); returns the
-    // number of features written.
-    std::size_t write_outputs(const geom::Context& ctx, const std::vector<Layer>& layers, const Date& today,
+    // Everything but the tiles into `dir`; returns the number of features written.
+    std::size_t write_outputs(const geom::Context& ctx, const Atlas& atlas, const std::vector<Layer>& layers,
                               const std::filesystem::path& dir, const Progress& progress) const;
     // Vector tiles of the dataset's layers into `dir`: kuril.pmtiles, kuril.mbtiles, xyz/; the z/x/y tiles
     // that equal those of the build being replaced (in `previous`) are linked to them. Returns the tile count.
