@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace kuril::maps {
 
@@ -185,12 +186,20 @@ std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, doub
 }
 
 std::optional<PlacedLabel> LabelPlacer::place_utmost(const Candidate& c, double w, double h) {
-    if (c.beside && c.path.size() >= 2) {  // a boundary's name: first beside other points of its line
+    if (c.beside && c.path.size() >= 2) {  // a boundary's name: first beside the point of its line nearest a place
+        std::optional<std::pair<double, geom::XY>> best;  // the shortest leader (none: 0), and its point
         for (const geom::XY at : stations(c.path)) {
             if (auto level = place_level(c, w, h, at)) {
-                asked_.push_back({c, w, h});
-                return level;
+                const geom::XY end = leader_end(at, level->box);
+                const double leader = level->leader ? std::hypot(end.x - at.x, end.y - at.y) : 0;
+                placed_.pop_back();
+                if (!best || leader < best->first) best = {leader, at};
             }
+        }
+        if (best) {
+            auto level = place_level(c, w, h, best->second);  // the same place again: the first free one round it
+            asked_.push_back({c, w, h});
+            return level;
         }
     }
     if (!displace({c, w, h}, 3)) return std::nullopt;

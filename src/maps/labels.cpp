@@ -339,10 +339,10 @@ bool named_before(const MapResult& result, const std::string& id) {
 // A placed name drawn: its leader line, then the name in its layer (water names in theirs), turned where it
 // runs along a strait.
 void draw_label(const Canvas& c, const Candidate& cand, const Text& t, const PlacedLabel& placed) {
-    if (placed.leader) {
-        const geom::XY end = leader_end(cand.anchor, placed.box);
+    if (placed.leader) {  // from the point it was placed beside: a line's name may stand beside another of its points
+        const geom::XY end = leader_end(placed.anchor, placed.box);
         cairo_new_path(c.cr);
-        cairo_move_to(c.cr, cand.anchor.x, cand.anchor.y);
+        cairo_move_to(c.cr, placed.anchor.x, placed.anchor.y);
         cairo_line_to(c.cr, end.x, end.y);
         set_colour(c.cr, c.pal.text, 0.7);
         cairo_set_line_width(c.cr, 0.35);
@@ -406,6 +406,7 @@ std::vector<std::string> draw_labels(Canvas& c, const Atlas& atlas, const MapDat
         draw_label(c, all[i], *texts[i], placed);
         PlacedLabel kept = placed;
         const auto earth = [&](geom::XY a, geom::XY b) { return c.proj.inverse(c.sheet.metres({(a.x + b.x) / 2, (a.y + b.y) / 2})); };
+        if (placed.anchor != all[i].anchor) kept.lonlat = earth(placed.anchor, placed.anchor);  // another point of its line
         if (placed.id.starts_with("water/")) {  // a water's name: anchored where it is written
             kept.lonlat = earth(kept.quad[0], kept.quad[2]);
             kept.ends = std::array<geom::XY, 2>{earth(kept.quad[0], kept.quad[3]), earth(kept.quad[1], kept.quad[2])};

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "maps/label_placer.hpp"
 
@@ -201,6 +202,11 @@ TEST_CASE("LabelPlacer: at utmost effort, a boundary's name stands beside anothe
     const auto placed = placer.place(line, 220, 10, Effort::utmost);
     REQUIRE(placed);
     CHECK((placed->box.y1 <= 100 || placed->box.y0 >= 300));
+    // Beside the point of the line nearest a free place (a tenth, by the names' edge), not the first point
+    // with any place (its quarter, over 50 pt away): the shortest leader.
+    CHECK(std::abs(placed->anchor.x - 300) < 1e-9);
+    const geom::XY end = leader_end(placed->anchor, placed->box);
+    CHECK(std::hypot(end.x - placed->anchor.x, end.y - placed->anchor.y) < 30);
     REQUIRE(placer.placed().size() == 1);
     CHECK(placer.placed().front().id == "line/de_facto");
 }
