@@ -17,7 +17,6 @@ namespace kuril {
 
 namespace {
 
-
 // The real coastline of a territory: its land boundary less the record frame's edges, where GMT cut the land.
 geom::Geom coastline(const geom::Context& ctx, const geom::Geom& land_ll) {
     std::vector<geom::Geom> edges;

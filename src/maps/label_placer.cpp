@@ -178,11 +178,14 @@ const PlacedLabel& LabelPlacer::keep(const Candidate& c, const Quad& q, double a
     return placed_.back();
 }
 
+const PlacedLabel& LabelPlacer::placed_as(const std::string& id) const {
+    return *std::find_if(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return p.id == id; });
+}
+
 std::optional<PlacedLabel> LabelPlacer::place(const Candidate& c, double w, double h, Effort effort) {
-    if (try_place({c, w, h}) || displace({c, w, h}, 2)) {
-        return *std::find_if(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return p.id == c.id; });
-    }
-    return effort == Effort::utmost ? place_utmost(c, w, h) : std::nullopt;
+    if (effort == Effort::utmost) return place_utmost(c, w, h);
+    if (try_place({c, w, h}) || displace({c, w, h}, 2)) return placed_as(c.id);
+    return std::nullopt;
 }
 
 std::optional<PlacedLabel> LabelPlacer::place_utmost(const Candidate& c, double w, double h) {
@@ -203,7 +206,7 @@ std::optional<PlacedLabel> LabelPlacer::place_utmost(const Candidate& c, double 
         }
     }
     if (!displace({c, w, h}, 3)) return std::nullopt;
-    return *std::find_if(placed_.begin(), placed_.end(), [&](const PlacedLabel& p) { return p.id == c.id; });
+    return placed_as(c.id);
 }
 
 bool LabelPlacer::try_place(const Asked& a) {

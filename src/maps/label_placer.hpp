@@ -79,9 +79,10 @@ public:
     void reserve(const Box& b) { reserved_.push_back(b); }
     // A line no label may cross (a boundary on the sheet); it must outlive the placer.
     void add_line(const geom::Geom& sheet_line);
-    // Places a name where it is free, else moves a placed name (and that one another) to make room. With
-    // Effort::utmost, where that found no room: a boundary's name beside other points of its line, else moving
-    // names three deep (for a name shown nowhere else on the sheet: it crowds the names round it, and is dearer).
+    // Places a name where it is free, else moves a placed name (and that one another) to make room.
+    // Effort::utmost, for a name the usual effort found no room for and the sheet shows nowhere else, takes the
+    // further means only (it crowds the names round it, and is dearer): a boundary's name beside other points of
+    // its line, else names moved three deep.
     [[nodiscard]] std::optional<PlacedLabel> place(const Candidate& c, double w, double h, Effort effort = Effort::usual);
     // The labels placed, in the order they took their present place (a name moved for another comes after it).
     // Whether a sea's water shown on the sheet can hold its name at all, whatever else is placed.
@@ -99,6 +100,7 @@ private:
     };
     [[nodiscard]] std::optional<PlacedLabel> place_once(const Candidate& c, double w, double h);
     bool try_place(const Asked& a);
+    [[nodiscard]] const PlacedLabel& placed_as(const std::string& id) const;  // the label placed for `id`
     [[nodiscard]] std::vector<std::size_t> movable_near(geom::XY at) const;
     bool displace(const Asked& want, int depth);
     [[nodiscard]] std::optional<PlacedLabel> place_utmost(const Candidate& c, double w, double h);

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "maps/label_placer.hpp"
@@ -16,6 +17,17 @@ Sheet page() {
     s.w = s.fx1 = 600;
     s.h = s.fy1 = 400;
     return s;
+}
+// A corridor of open water (x from `west_end` to 344, y 194-206) with land all round it; the land must outlive
+// the placer.
+std::array<geom::Geom, 4> corridor(const geom::Context& ctx, LabelPlacer& placer, double west_end) {
+    std::array<geom::Geom, 4> land{ctx.box(west_end - 100, 150, 600, 194), ctx.box(west_end - 100, 206, 600, 260),
+                                   ctx.box(344, 194, 600, 206), ctx.box(west_end - 100, 194, west_end, 206)};
+    placer.add_land("above", land[0]);
+    placer.add_land("below", land[1]);
+    placer.add_land("east", land[2]);
+    placer.add_land("west", land[3]);
+    return land;
 }
 Candidate at(const std::string& id, double x, double y) {
     Candidate c;
@@ -163,13 +175,7 @@ TEST_CASE("LabelPlacer: the name moved may move another in turn", "[maps][labels
     geom::Context ctx;
     const Sheet sheet = page();
     LabelPlacer placer(ctx, sheet);
-    // A corridor of open water (x 200-344, y 194-206) with land all round it.
-    const geom::Geom above = ctx.box(100, 150, 600, 194), below = ctx.box(100, 206, 600, 260);
-    const geom::Geom east = ctx.box(344, 194, 600, 206), west = ctx.box(100, 194, 200, 206);
-    placer.add_land("above", above);
-    placer.add_land("below", below);
-    placer.add_land("east", east);
-    placer.add_land("west", west);
+    const auto land = corridor(ctx, placer, 200);  // open water from x 200 to 344
     Candidate a = at("a", 300, 200), c = at("c", 250, 200), b = at("b", 346, 200);
     a.dot = b.dot = c.dot = true;
     REQUIRE(placer.place(a, 40, 10));  // east of its dot
@@ -215,13 +221,7 @@ TEST_CASE("LabelPlacer: at utmost effort, names move three deep", "[maps][labels
     geom::Context ctx;
     const Sheet sheet = page();
     LabelPlacer placer(ctx, sheet);
-    // A corridor of open water (x 150-344, y 194-206) with land all round it, four names on it.
-    const geom::Geom above = ctx.box(50, 150, 600, 194), below = ctx.box(50, 206, 600, 260);
-    const geom::Geom east = ctx.box(344, 194, 600, 206), west = ctx.box(50, 194, 150, 206);
-    placer.add_land("above", above);
-    placer.add_land("below", below);
-    placer.add_land("east", east);
-    placer.add_land("west", west);
+    const auto land = corridor(ctx, placer, 150);  // open water from x 150 to 344, four names on it
     Candidate a = at("a", 300, 200), c = at("c", 250, 200), d = at("d", 200, 200), b = at("b", 346, 200);
     a.dot = b.dot = c.dot = d.dot = true;
     REQUIRE(placer.place(a, 40, 10));
